@@ -1,0 +1,76 @@
+// Programs: the top-level container of a team's plan. Pure rules only: no storage, no DOM.
+
+export interface Program {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set while the program is archived: hidden from the main list, kept intact. */
+  archivedAt: number | null;
+  /** Set while the program is in the trash: restorable until the trash is emptied. */
+  deletedAt: number | null;
+}
+
+export const PROGRAM_NAME_MAX = 120;
+export const PROGRAM_DESCRIPTION_MAX = 5000;
+
+export type ProgramView = 'active' | 'archived' | 'trash';
+export type ProgramSort = 'updated' | 'name';
+
+export function programView(program: Program): ProgramView {
+  if (program.deletedAt !== null) return 'trash';
+  if (program.archivedAt !== null) return 'archived';
+  return 'active';
+}
+
+export type NameCheck = { ok: true; name: string } | { ok: false; message: string };
+
+/** Trims and checks a program name typed by a user. */
+export function checkProgramName(raw: string): NameCheck {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  if (name === '') return { ok: false, message: 'Give the program a name.' };
+  if (name.length > PROGRAM_NAME_MAX) {
+    return { ok: false, message: `Keep the name under ${PROGRAM_NAME_MAX} characters (it has ${name.length}).` };
+  }
+  return { ok: true, name };
+}
+
+/** "Pricing bot" -> "Pricing bot (copy)", then "(copy 2)", ... avoiding names already taken. */
+export function copyName(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
+  let candidate = `${base} (copy)`;
+  for (let n = 2; used.has(candidate); n++) candidate = `${base} (copy ${n})`;
+  return candidate.length <= PROGRAM_NAME_MAX ? candidate : candidate.slice(-PROGRAM_NAME_MAX);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The programs one tab of the home screen shows, filtered by a search and sorted. */
+export function selectPrograms(
+  programs: readonly Program[],
+  options: { view: ProgramView; search: string; sort: ProgramSort },
+): Program[] {
+  const words = options.search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const shown = programs.filter((p) => {
+    if (programView(p) !== options.view) return false;
+    if (words.length === 0) return true;
+    const text = `${p.name}\n${p.description}`.toLocaleLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+  if (options.sort === 'name') {
+    shown.sort((a, b) => collator.compare(a.name, b.name) || b.updatedAt - a.updatedAt);
+  } else if (options.view === 'trash') {
+    shown.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+  } else {
+    shown.sort((a, b) => b.updatedAt - a.updatedAt || collator.compare(a.name, b.name));
+  }
+  return shown;
+}
+
+export function countByView(programs: readonly Program[]): Record<ProgramView, number> {
+  const counts = { active: 0, archived: 0, trash: 0 };
+  for (const p of programs) counts[programView(p)]++;
+  return counts;
+}

@@ -1,0 +1,129 @@
+import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract';
+import type { ProgramSnapshot } from '../domain/snapshot';
+import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType } from './format';
+import type { ImportError } from './import-errors';
+import { migrateFile } from './migrations';
+
+export type ParseResult = { ok: true; snapshot: ProgramSnapshot; file: KeelFileType } | { ok: false; error: ImportError };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Serialises one program to the text of a .keel.json file. */
+export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, exportedAt: Date): string {
+  const { program } = snapshot;
+  const file: KeelFileType = {
+    format: FORMAT_NAME,
+    formatVersion: CURRENT_FORMAT_VERSION,
+    appVersion,
+    exportedAt: exportedAt.toISOString(),
+    program: {
+      id: program.id,
+      name: program.name,
+      description: program.description,
+      createdAt: new Date(program.createdAt).toISOString(),
+      updatedAt: new Date(program.updatedAt).toISOString(),
+    },
+    data: {},
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Finds a key that could pollute prototypes if the data were ever merged or spread. */
+export function findForbiddenKey(value: unknown, path = ''): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbiddenKey(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const here = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return here;
+      const found = findForbiddenKey((value as Record<string, unknown>)[key], here);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * The one pipeline every imported file goes through: size, JSON, envelope, version, migration,
+ * strict validation. Returns typed errors; never throws for bad input.
+ */
+export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): ParseResult {
+  // Each UTF-16 unit is at least one UTF-8 byte, so this refuses without encoding huge texts.
+  if (text.length > limitBytes) return { ok: false, error: { kind: 'too-large', sizeBytes: text.length, limitBytes } };
+  const size = utf8Length(text);
+  if (size > limitBytes) return { ok: false, error: { kind: 'too-large', sizeBytes: size, limitBytes } };
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: { kind: 'not-json', detail: error instanceof Error ? error.message : String(error) } };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: { kind: 'not-keel' } };
+  const envelope = raw as Record<string, unknown>;
+  if (envelope.format !== FORMAT_NAME) return { ok: false, error: { kind: 'not-keel' } };
+
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden) return { ok: false, error: { kind: 'forbidden-key', path: forbidden } };
+
+  const version = envelope.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: { kind: 'bad-version', found: version } };
+  }
+  if (version > CURRENT_FORMAT_VERSION) {
+    return {
+      ok: false,
+      error: {
+        kind: 'newer-version',
+        fileVersion: version,
+        supportedVersion: CURRENT_FORMAT_VERSION,
+        ...(typeof envelope.appVersion === 'string' ? { appVersion: envelope.appVersion.slice(0, 50) } : {}),
+      },
+    };
+  }
+
+  const migrated = migrateFile(envelope, version, CURRENT_FORMAT_VERSION);
+  const parsed = KeelFileSchema.safeParse(migrated);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : 'file';
+      return `${where}: ${issue.message}`;
+    });
+    return { ok: false, error: { kind: 'invalid', problems } };
+  }
+  return { ok: true, file: parsed.data, snapshot: toSnapshot(parsed.data) };
+}
+
+function toSnapshot(file: KeelFileType): ProgramSnapshot {
+  const p = file.program;
+  return {
+    program: {
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      createdAt: Date.parse(p.createdAt),
+      updatedAt: Date.parse(p.updatedAt),
+      archivedAt: null,
+      deletedAt: null,
+    },
+    owned: {},
+  };
+}
+
+/** A file name for a program's export, safe on every OS. */
+export function exportFileName(programName: string): string {
+  const cleaned = programName
+    // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 80);
+  return `${cleaned || 'program'}${FILE_EXTENSION}`;
+}

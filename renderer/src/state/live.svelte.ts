@@ -1,0 +1,30 @@
+import type { Observable } from 'dexie';
+
+/**
+ * Reactive view of a Dexie liveQuery: `value` follows the database, in this window and in
+ * every other window of the app. Create it during component initialisation.
+ */
+export class Live<T> {
+  value = $state<T | undefined>(undefined);
+  loaded = $state(false);
+  error = $state<unknown>(undefined);
+
+  constructor(source: () => Observable<T>) {
+    $effect(() => {
+      // Read reactive inputs synchronously here, before the query runs.
+      const observable = source();
+      const subscription = observable.subscribe({
+        next: (value) => {
+          this.value = value;
+          this.loaded = true;
+          this.error = undefined;
+        },
+        error: (error: unknown) => {
+          this.error = error;
+          this.loaded = true;
+        },
+      });
+      return () => subscription.unsubscribe();
+    });
+  }
+}

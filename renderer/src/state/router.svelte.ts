@@ -1,0 +1,19 @@
+import { parseRoute, routeHref, type Route } from './routes';
+
+export class Router {
+  route = $state<Route>(parseRoute(location.hash));
+
+  constructor() {
+    $effect(() => {
+      const onHashChange = () => (this.route = parseRoute(location.hash));
+      window.addEventListener('hashchange', onHashChange);
+      return () => window.removeEventListener('hashchange', onHashChange);
+    });
+  }
+
+  go(route: Route): void {
+    const href = routeHref(route);
+    if (location.hash !== href) location.hash = href;
+    this.route = route;
+  }
+}

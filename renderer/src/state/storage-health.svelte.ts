@@ -1,0 +1,28 @@
+import type { KeelDB } from '../storage/db';
+import { classifyStorageError, storageProblem, type StorageProblem } from '../storage/errors';
+
+/** Whether this window can use its database; a blocking problem replaces the app with a message. */
+export class StorageHealth {
+  ready = $state(false);
+  /** A problem that stops the whole window (newer database, blocked upgrade, closed). */
+  blocking = $state<StorageProblem | undefined>(undefined);
+
+  async open(db: KeelDB): Promise<void> {
+    db.on('blocked', () => {
+      this.blocking = storageProblem('blocked-upgrade');
+    });
+    db.on('versionchange', () => {
+      // Another window is upgrading: stop writing with this (older) code, keep data intact.
+      db.close();
+      this.blocking = storageProblem('closed');
+      return false;
+    });
+    try {
+      await db.openChecked();
+      this.blocking = undefined;
+      this.ready = true;
+    } catch (error) {
+      this.blocking = classifyStorageError(error);
+    }
+  }
+}

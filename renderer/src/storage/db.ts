@@ -1,0 +1,56 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Program } from '../domain/program';
+
+export const DB_NAME = 'keel';
+
+/**
+ * The app's IndexedDB database. Every published version() stays here forever; a change of
+ * shape adds a new version with an upgrade() (see shared/notes/style.md).
+ */
+export class KeelDB extends Dexie {
+  programs!: EntityTable<Program, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      programs: 'id, updatedAt',
+    });
+  }
+
+  /** The newest schema version this build knows. */
+  get knownVersion(): number {
+    return this.verno;
+  }
+
+  /**
+   * Opens the database, refusing one written by a newer Keel. Dexie 4 would open it anyway
+   * and let this older code write rows in an old shape, so we check IndexedDB's own version
+   * (Dexie stores version n as n * 10) and close without touching anything.
+   */
+  async openChecked(): Promise<void> {
+    const known = this.knownVersion;
+    await this.open();
+    const stored = this.backendDB().version / 10;
+    if (stored > known) {
+      this.close();
+      throw new NewerDatabaseError(stored, known);
+    }
+  }
+}
+
+export class NewerDatabaseError extends Error {
+  override readonly name = 'NewerDatabaseError';
+  constructor(
+    readonly storedVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(`The database is at version ${storedVersion}; this build knows up to ${knownVersion}.`);
+  }
+}
+
+/**
+ * Tables whose rows belong to one program (they carry a `programId`). Duplicate, export,
+ * import and delete-forever walk this list, so a later area only has to add its table here.
+ */
+export const PROGRAM_OWNED_TABLES: readonly string[] = [];

@@ -1,0 +1,122 @@
+import type { Table } from 'dexie';
+import type { KeelDB } from './db';
+import { ChangedElsewhereError } from './errors';
+import { type RowChange, UndoHistory } from './history';
+
+type Row = { id: string };
+
+/**
+ * The only way rows are written. Each edit runs in one transaction and records what it changed,
+ * so every edit in every area gets undo/redo without writing undo code of its own.
+ */
+export class EditTransaction {
+  readonly changes: RowChange[] = [];
+
+  constructor(private readonly db: KeelDB) {}
+
+  private table(name: string): Table<Row, string> {
+    return this.db.table(name);
+  }
+
+  /** Adds new rows (fails if an id exists). Nothing is read first, so bulk inserts stay fast. */
+  async insert(tableName: string, rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.table(tableName).bulkAdd(rows as Row[]);
+    for (const row of rows) this.changes.push({ table: tableName, key: row.id, before: undefined, after: row });
+  }
+
+  /** Merges a patch into an existing row and returns the new row. */
+  async update<T extends Row>(tableName: string, id: string, patch: Partial<Omit<T, 'id'>>): Promise<T> {
+    const before = (await this.table(tableName).get(id)) as T | undefined;
+    if (!before) throw new Error(`No ${tableName} row ${id}`);
+    const after = { ...before, ...patch } as T;
+    await this.table(tableName).put(after);
+    this.changes.push({ table: tableName, key: id, before, after });
+    return after;
+  }
+
+  /** Deletes rows, keeping what they were so the deletion can be undone. */
+  async remove(tableName: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const table = this.table(tableName);
+    const before = await table.bulkGet(ids as string[]);
+    await table.bulkDelete(ids as string[]);
+    ids.forEach((id, i) => {
+      if (before[i] !== undefined) this.changes.push({ table: tableName, key: id, before: before[i], after: undefined });
+    });
+  }
+}
+
+export interface EditOptions {
+  /** Merge with the previous edit of the same key made within a couple of seconds. */
+  coalesceKey?: string;
+  /** Leave the edit out of the undo history (e.g. an import, undone by deleting the copy). */
+  undoable?: boolean;
+}
+
+function sameRow(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class Editor {
+  constructor(
+    readonly db: KeelDB,
+    readonly history: UndoHistory = new UndoHistory(),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Runs `work` in one read-write transaction over every table and records it for undo. */
+  async edit<T>(label: string, work: (tx: EditTransaction) => Promise<T>, options: EditOptions = {}): Promise<T> {
+    const tx = new EditTransaction(this.db);
+    const result = await this.db.transaction('rw', this.db.tables, () => work(tx));
+    if (options.undoable !== false) {
+      this.history.record({ label, changes: tx.changes, at: this.now(), coalesceKey: options.coalesceKey });
+    }
+    return result;
+  }
+
+  /** Undoes the newest edit; returns its label, or undefined when there is nothing to undo. */
+  async undo(): Promise<string | undefined> {
+    const entry = this.history.nextUndo;
+    if (!entry) return undefined;
+    await this.apply(entry.label, [...entry.changes].reverse(), 'backward', 'undo');
+    this.history.markUndone();
+    return entry.label;
+  }
+
+  async redo(): Promise<string | undefined> {
+    const entry = this.history.nextRedo;
+    if (!entry) return undefined;
+    await this.apply(entry.label, entry.changes, 'forward', 'redo');
+    this.history.markRedone();
+    return entry.label;
+  }
+
+  /**
+   * Writes each change's before (backward) or after (forward) value, but only if every row is
+   * still exactly as the edit left it: a row changed since in another window is never clobbered.
+   */
+  private async apply(
+    label: string,
+    changes: readonly RowChange[],
+    direction: 'backward' | 'forward',
+    which: 'undo' | 'redo',
+  ): Promise<void> {
+    try {
+      await this.db.transaction('rw', this.db.tables, async () => {
+        for (const change of changes) {
+          const table = this.db.table(change.table);
+          const expected = direction === 'backward' ? change.after : change.before;
+          const target = direction === 'backward' ? change.before : change.after;
+          const current: unknown = await table.get(change.key);
+          if (!sameRow(current, expected)) throw new ChangedElsewhereError(label);
+          if (target === undefined) await table.delete(change.key);
+          else await table.put(target);
+        }
+      });
+    } catch (error) {
+      if (error instanceof ChangedElsewhereError) this.history.discard(which);
+      throw error;
+    }
+  }
+}

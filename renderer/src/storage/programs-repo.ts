@@ -1,0 +1,146 @@
+import { liveQuery, type Observable } from 'dexie';
+import { newId } from '../domain/ids';
+import { checkProgramName, copyName, PROGRAM_DESCRIPTION_MAX, type Program } from '../domain/program';
+import { PROGRAM_OWNED_TABLES } from './db';
+import type { EditTransaction, Editor } from './editor';
+import { insertSnapshot, readSnapshot } from './snapshots';
+import { reidentify } from '../domain/snapshot';
+
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+}
+
+function validName(raw: string): string {
+  const check = checkProgramName(raw);
+  if (!check.ok) throw new InvalidInputError(check.message);
+  return check.name;
+}
+
+function validDescription(raw: string): string {
+  if (raw.length > PROGRAM_DESCRIPTION_MAX) {
+    throw new InvalidInputError(`Keep the description under ${PROGRAM_DESCRIPTION_MAX} characters.`);
+  }
+  return raw;
+}
+
+/** Every read and write of programs. Writes go through the Editor, so each one can be undone. */
+export class ProgramRepository {
+  constructor(
+    private readonly editor: Editor,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get db() {
+    return this.editor.db;
+  }
+
+  /** All programs, live: re-emits whenever any window changes one. */
+  watchAll(): Observable<Program[]> {
+    return liveQuery(() => this.db.programs.toArray());
+  }
+
+  watch(id: string): Observable<Program | undefined> {
+    return liveQuery(() => this.db.programs.get(id));
+  }
+
+  get(id: string): Promise<Program | undefined> {
+    return this.db.programs.get(id);
+  }
+
+  list(): Promise<Program[]> {
+    return this.db.programs.toArray();
+  }
+
+  async create(input: { name: string; description?: string }): Promise<Program> {
+    const time = this.now();
+    const program: Program = {
+      id: newId(),
+      name: validName(input.name),
+      description: validDescription(input.description?.trim() ?? ''),
+      createdAt: time,
+      updatedAt: time,
+      archivedAt: null,
+      deletedAt: null,
+    };
+    await this.editor.edit(`Create "${program.name}"`, (tx) => tx.insert('programs', [program]));
+    return program;
+  }
+
+  /** Inserts many programs in one transaction (seeding, benchmarks); one undo step. */
+  async createMany(programs: readonly Program[], label = `Add ${programs.length} programs`): Promise<void> {
+    await this.editor.edit(label, (tx) => tx.insert('programs', programs));
+  }
+
+  rename(id: string, name: string): Promise<Program> {
+    const valid = validName(name);
+    return this.editor.edit(`Rename to "${valid}"`, (tx) => this.touch(tx, id, { name: valid }));
+  }
+
+  setDescription(id: string, description: string): Promise<Program> {
+    const valid = validDescription(description);
+    return this.editor.edit('Edit description', (tx) => this.touch(tx, id, { description: valid }), {
+      coalesceKey: `program-description:${id}`,
+    });
+  }
+
+  archive(id: string): Promise<Program> {
+    return this.editor.edit('Archive program', (tx) => this.touch(tx, id, { archivedAt: this.now() }));
+  }
+
+  unarchive(id: string): Promise<Program> {
+    return this.editor.edit('Unarchive program', (tx) => this.touch(tx, id, { archivedAt: null }));
+  }
+
+  /** Moves a program to the trash; its content stays until the trash is emptied. */
+  trash(id: string): Promise<Program> {
+    return this.editor.edit('Delete program', (tx) => tx.update<Program>('programs', id, { deletedAt: this.now() }));
+  }
+
+  restore(id: string): Promise<Program> {
+    return this.editor.edit('Restore program', (tx) => tx.update<Program>('programs', id, { deletedAt: null }));
+  }
+
+  /** A full copy with new ids, named "(copy)", placed as a new active program. */
+  async duplicate(id: string): Promise<Program> {
+    return this.editor.edit('Duplicate program', async (tx) => {
+      const source = await readSnapshot(this.db, id);
+      if (!source) throw new InvalidInputError('That program no longer exists.');
+      const names = (await this.db.programs.toArray()).map((p) => p.name);
+      const copy = reidentify(source, newId);
+      const time = this.now();
+      copy.program = {
+        ...copy.program,
+        name: copyName(source.program.name, names),
+        createdAt: time,
+        updatedAt: time,
+        archivedAt: null,
+        deletedAt: null,
+      };
+      await insertSnapshot(tx, copy);
+      return copy.program;
+    });
+  }
+
+  /** Deletes programs in the trash and everything they own. Undoable until the window closes. */
+  deleteForever(ids: readonly string[]): Promise<void> {
+    const label = ids.length === 1 ? 'Delete program forever' : `Empty trash (${ids.length})`;
+    return this.editor.edit(label, async (tx) => {
+      for (const table of PROGRAM_OWNED_TABLES) {
+        const owned = await this.db.table(table).where('programId').anyOf(ids as string[]).primaryKeys();
+        await tx.remove(table, owned as string[]);
+      }
+      await tx.remove('programs', ids);
+    });
+  }
+
+  async emptyTrash(): Promise<number> {
+    const ids = (await this.db.programs.toArray()).filter((p) => p.deletedAt !== null).map((p) => p.id);
+    if (ids.length > 0) await this.deleteForever(ids);
+    return ids.length;
+  }
+
+  /** Updates a program and stamps it as updated now. */
+  private touch(tx: EditTransaction, id: string, patch: Partial<Omit<Program, 'id'>>): Promise<Program> {
+    return tx.update<Program>('programs', id, { ...patch, updatedAt: this.now() });
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkProgramName,
+  copyName,
+  countByView,
+  PROGRAM_NAME_MAX,
+  programView,
+  selectPrograms,
+} from '../../../renderer/src/domain/program';
+import { makeProgram } from '../factories';
+
+describe('checkProgramName', () => {
+  it('trims and collapses whitespace', () => {
+    expect(checkProgramName('  Support   bot \n')).toEqual({ ok: true, name: 'Support bot' });
+  });
+  it('refuses an empty name with a plain message', () => {
+    expect(checkProgramName('   ')).toEqual({ ok: false, message: 'Give the program a name.' });
+  });
+  it('refuses a name that is too long and says how long it is', () => {
+    const result = checkProgramName('x'.repeat(PROGRAM_NAME_MAX + 1));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(String(PROGRAM_NAME_MAX + 1));
+    expect(checkProgramName('x'.repeat(PROGRAM_NAME_MAX)).ok).toBe(true);
+  });
+});
+
+describe('copyName', () => {
+  it('adds (copy), then numbers further copies', () => {
+    expect(copyName('Bot', ['Bot'])).toBe('Bot (copy)');
+    expect(copyName('Bot', ['Bot', 'Bot (copy)'])).toBe('Bot (copy 2)');
+    expect(copyName('Bot (copy)', ['Bot', 'Bot (copy)', 'Bot (copy 2)'])).toBe('Bot (copy 3)');
+  });
+  it('never exceeds the name limit', () => {
+    expect(copyName('y'.repeat(PROGRAM_NAME_MAX), []).length).toBeLessThanOrEqual(PROGRAM_NAME_MAX);
+  });
+});
+
+describe('selectPrograms', () => {
+  const alpha = makeProgram({ name: 'Alpha', description: 'retrieval assistant', updatedAt: 10 });
+  const beta = makeProgram({ name: 'beta', description: 'pricing agent', updatedAt: 30 });
+  const gamma = makeProgram({ name: 'Gamma', updatedAt: 20, archivedAt: 5 });
+  const delta = makeProgram({ name: 'Delta', updatedAt: 40, deletedAt: 50 });
+  const epsilon = makeProgram({ name: 'Epsilon', updatedAt: 1, deletedAt: 60, archivedAt: 2 });
+  const all = [alpha, beta, gamma, delta, epsilon];
+
+  it('places each program in exactly one view; trash wins over archive', () => {
+    expect(all.map(programView)).toEqual(['active', 'active', 'archived', 'trash', 'trash']);
+    expect(countByView(all)).toEqual({ active: 2, archived: 1, trash: 2 });
+  });
+  it('sorts by recently updated, or by name ignoring case', () => {
+    expect(selectPrograms(all, { view: 'active', search: '', sort: 'updated' }).map((p) => p.name)).toEqual([
+      'beta',
+      'Alpha',
+    ]);
+    expect(selectPrograms(all, { view: 'active', search: '', sort: 'name' }).map((p) => p.name)).toEqual([
+      'Alpha',
+      'beta',
+    ]);
+  });
+  it('sorts the trash by most recently deleted', () => {
+    expect(selectPrograms(all, { view: 'trash', search: '', sort: 'updated' }).map((p) => p.name)).toEqual([
+      'Epsilon',
+      'Delta',
+    ]);
+  });
+  it('matches every search word in the name or description, ignoring case', () => {
+    expect(selectPrograms(all, { view: 'active', search: 'RETRIEVAL', sort: 'name' }).map((p) => p.name)).toEqual([
+      'Alpha',
+    ]);
+    expect(selectPrograms(all, { view: 'active', search: 'beta agent', sort: 'name' })).toEqual([beta]);
+    expect(selectPrograms(all, { view: 'active', search: 'beta retrieval', sort: 'name' })).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { describeImportError } from '../../../renderer/src/io/import-errors';
+import { exportFileName, parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
+import { makeProgram } from '../factories';
+
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+
+describe('parseKeelFile', () => {
+  it('reads every released format-version fixture', () => {
+    const result = parseKeelFile(fixture('format-v1/support-assistant.keel.json'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.snapshot.program).toEqual({
+      id: '5b0f8a3e-2c1d-4e6f-9a7b-1c2d3e4f5a6b',
+      name: 'Support assistant',
+      description:
+        'An LLM assistant that answers customer support tickets, with retrieval over the help centre and escalation to humans.',
+      createdAt: Date.parse('2026-11-20T09:00:00.000Z'),
+      updatedAt: Date.parse('2026-11-24T10:14:30.000Z'),
+      archivedAt: null,
+      deletedAt: null,
+    });
+  });
+
+  it('refuses text that is not JSON, saying so plainly', () => {
+    const result = parseKeelFile(fixture('bad/truncated.keel.json'));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-json' } });
+    if (!result.ok) expect(describeImportError(result.error, 'plan.keel.json')).toMatch(/^plan.keel.json is not a Keel file: it is not valid JSON/);
+  });
+
+  it('refuses JSON that is not a Keel file', () => {
+    expect(parseKeelFile(fixture('bad/not-keel.json'))).toMatchObject({ ok: false, error: { kind: 'not-keel' } });
+    expect(parseKeelFile('[1,2]')).toMatchObject({ ok: false, error: { kind: 'not-keel' } });
+    expect(parseKeelFile('null')).toMatchObject({ ok: false, error: { kind: 'not-keel' } });
+  });
+
+  it('refuses __proto__ keys anywhere and pollutes nothing', () => {
+    const result = parseKeelFile(fixture('bad/proto-pollution.keel.json'));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden-key', path: 'program.__proto__' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const nested = '{"format":"keel","formatVersion":1,"data":{"a":[{"constructor":{"prototype":{}}}]}}';
+    expect(parseKeelFile(nested)).toMatchObject({ ok: false, error: { kind: 'forbidden-key', path: 'data.a[0].constructor' } });
+  });
+
+  it('refuses unknown fields (strict schema) and lists where', () => {
+    const result = parseKeelFile(fixture('bad/unknown-field.keel.json'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('invalid');
+    if (result.error.kind === 'invalid') expect(result.error.problems.join(' ')).toMatch(/owner/);
+  });
+
+  it('refuses a newer format version and names the versions', () => {
+    const result = parseKeelFile(fixture('bad/newer-version.keel.json'));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'newer-version', fileVersion: 99, supportedVersion: 1, appVersion: '9.0.0' } });
+    if (!result.ok) expect(describeImportError(result.error)).toMatch(/newer Keel \(9.0.0\).*Update Keel/);
+  });
+
+  it('refuses versions that are not positive integers', () => {
+    for (const v of ['"1"', '1.5', '0', '-1', 'null']) {
+      expect(parseKeelFile(`{"format":"keel","formatVersion":${v}}`)).toMatchObject({ ok: false, error: { kind: 'bad-version' } });
+    }
+  });
+
+  it('refuses oversized files before parsing them', () => {
+    const big = `{"format":"keel","pad":"${'x'.repeat(2000)}"}`;
+    expect(parseKeelFile(big, 1000)).toMatchObject({ ok: false, error: { kind: 'too-large', limitBytes: 1000 } });
+    // Multi-byte characters count as bytes, not as string length.
+    const wide = `{"format":"keel","pad":"${'é'.repeat(400)}"}`;
+    expect(wide.length).toBeLessThan(1000);
+    expect(parseKeelFile(wide, 800)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+  });
+
+  it('rejects invalid field values with the field named', () => {
+    const program = makeProgram({ name: 'Valid' });
+    const file = JSON.parse(serializeProgram({ program, owned: {} }, '0.1.0', new Date(0)));
+    file.program.name = '   ';
+    file.program.createdAt = 'yesterday';
+    const result = parseKeelFile(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    if (!result.ok && result.error.kind === 'invalid') {
+      expect(result.error.problems.some((p) => p.startsWith('program.name'))).toBe(true);
+      expect(result.error.problems.some((p) => p.startsWith('program.createdAt'))).toBe(true);
+    }
+  });
+});
+
+describe('exportFileName', () => {
+  it('keeps names readable and safe on every OS', () => {
+    expect(exportFileName('Support bot')).toBe('Support bot.keel.json');
+    expect(exportFileName('a/b\\c:d*e?"f<g>h|')).toBe('a b c d e f g h.keel.json');
+    expect(exportFileName('...')).toBe('program.keel.json');
+    expect(exportFileName('x'.repeat(200))).toHaveLength(80 + '.keel.json'.length);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, type Route } from '../../../renderer/src/state/routes';
+
+describe('routes', () => {
+  it('parses the home views and a program', () => {
+    expect(parseRoute('')).toEqual({ name: 'programs', view: 'active' });
+    expect(parseRoute('#/')).toEqual({ name: 'programs', view: 'active' });
+    expect(parseRoute('#/archived')).toEqual({ name: 'programs', view: 'archived' });
+    expect(parseRoute('#/trash/')).toEqual({ name: 'programs', view: 'trash' });
+    expect(parseRoute('#/programs/abc')).toEqual({ name: 'program', programId: 'abc', area: 'overview' });
+  });
+  it('sends unknown paths home rather than to a blank screen', () => {
+    expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'programs', view: 'active' });
+    expect(parseRoute('#/programs')).toEqual({ name: 'programs', view: 'active' });
+  });
+  it('round-trips every route through its href', () => {
+    const routes: Route[] = [
+      { name: 'programs', view: 'active' },
+      { name: 'programs', view: 'archived' },
+      { name: 'programs', view: 'trash' },
+      { name: 'program', programId: 'id with/slash', area: 'overview' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});
