@@ -1,0 +1,73 @@
+// The IPC handlers, one per capability in ipc-contract.ts. Each refuses callers that are not
+// the top frame of one of Keel's own windows showing app://keel, and validates its arguments
+// before doing anything. Pure (Electron types only) so refusals are unit-tested.
+import {
+  IPC_CHANNELS,
+  type OpenFileRequest,
+  type OpenFileResult,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from './ipc-contract.js';
+import { OpenExternalArgsSchema, OpenFileArgsSchema, parseIpcArgs, SaveFileArgsSchema } from './ipc-schemas.js';
+import { isInternalUrl } from './security.js';
+
+/** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
+export interface IpcSenderEvent {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: {
+    readonly url: string;
+    readonly parent: unknown;
+    readonly detached: boolean;
+  } | null;
+}
+
+/**
+ * True when the call comes from the top frame of one of our windows and that frame shows
+ * app://keel. A null frame means it navigated away or was destroyed mid-call.
+ */
+export function isTrustedSender(event: IpcSenderEvent, isOurWebContents: (id: number) => boolean): boolean {
+  const frame = event.senderFrame;
+  if (frame === null || frame.detached) return false;
+  if (frame.parent !== null) return false; // iframes get no capabilities
+  if (!isInternalUrl(frame.url)) return false;
+  return isOurWebContents(event.sender.id);
+}
+
+export interface Capabilities<E extends IpcSenderEvent> {
+  saveFile(event: E, request: SaveFileRequest): Promise<SaveFileResult>;
+  openFile(event: E, request: OpenFileRequest): Promise<OpenFileResult>;
+  openExternal(url: string): Promise<boolean>;
+}
+
+export type IpcHandler<E> = (event: E, ...args: unknown[]) => Promise<unknown>;
+
+type InvokeChannel = Exclude<(typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS], typeof IPC_CHANNELS.appCommand>;
+
+export function createIpcHandlers<E extends IpcSenderEvent>(
+  capabilities: Capabilities<E>,
+  isOurWebContents: (id: number) => boolean,
+): Record<InvokeChannel, IpcHandler<E>> {
+  function assertTrusted(event: E, channel: string): void {
+    if (!isTrustedSender(event, isOurWebContents)) {
+      throw new Error(`Refused ${channel}: the call did not come from Keel's own window.`);
+    }
+  }
+
+  return {
+    [IPC_CHANNELS.saveFile]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.saveFile);
+      const [request] = parseIpcArgs(SaveFileArgsSchema, args, IPC_CHANNELS.saveFile);
+      return capabilities.saveFile(event, request);
+    },
+    [IPC_CHANNELS.openFile]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.openFile);
+      const [request] = parseIpcArgs(OpenFileArgsSchema, args, IPC_CHANNELS.openFile);
+      return capabilities.openFile(event, request);
+    },
+    [IPC_CHANNELS.openExternal]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.openExternal);
+      const [url] = parseIpcArgs(OpenExternalArgsSchema, args, IPC_CHANNELS.openExternal);
+      return capabilities.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// Keel's main process: lifecycle, the app:// protocol, the single window. Every decision is
+// made in a small pure module (security, protocol-paths, ipc-handlers, window-state, menu...);
+// this file only wires them to Electron.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, shell } from 'electron';
+import { createFileService } from './files.js';
+import { IPC_CHANNELS, type AppCommand } from './ipc-contract.js';
+import { registerIpcHandlers } from './ipc.js';
+import { buildMenuTemplate } from './menu.js';
+import { serveRendererRequest } from './renderer-protocol.js';
+import { APP_SCHEME, APP_START_URL, guardAllWebContents, openExternalIfAllowed } from './security.js';
+import { mainWindowOptions, windowBackgroundColor } from './window-options.js';
+import {
+  readSavedWindowState,
+  restoreBounds,
+  trackWindowState,
+  WINDOW_STATE_FILE,
+  type DebouncedWriter,
+  type WindowStateSnapshot,
+} from './window-state.js';
+
+// --- Before ready: only synchronous code here (an ESM entry must not await before ready). ---
+
+// Standard + secure: app://keel is a real origin (relative URLs, IndexedDB, fetch, module
+// scripts) that counts as a secure context, like https.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+// Every renderer is sandboxed, including any a future feature forgets to configure.
+app.enableSandbox();
+
+// Lets the Electron e2e tests run each launch against a fresh profile; ignored when packaged.
+const testUserData = app.isPackaged ? undefined : process.env.KEEL_USER_DATA_DIR;
+if (testUserData) app.setPath('userData', testUserData);
+
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+const preloadPath = path.join(app.getAppPath(), 'dist-electron', 'preload.cjs');
+
+/** webContents ids of Keel's own windows: the only ones IPC answers. */
+const ourWebContents = new Set<number>();
+let mainWindow: BrowserWindow | undefined;
+let windowStateWriter: DebouncedWriter<WindowStateSnapshot> | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Keel is running; it focuses its window (second-instance below) and we leave.
+  app.quit();
+} else {
+  guardAllWebContents(app, openExternal);
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow().catch(reportFatal);
+  });
+  app.on('will-quit', (event) => {
+    // Let the last window-state write finish before the process exits.
+    const writer = windowStateWriter;
+    if (!writer) return;
+    windowStateWriter = undefined;
+    event.preventDefault();
+    void writer.flush().finally(() => app.quit());
+  });
+  app.whenReady().then(onReady).catch(reportFatal);
+}
+
+async function onReady(): Promise<void> {
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererRoot));
+  registerIpcHandlers(createFileService(app.getPath('documents')), (id) => ourWebContents.has(id));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, sendToFocusedWindow, {
+        appName: app.name,
+        isPackaged: app.isPackaged,
+        openExternal: (url) => void openExternalIfAllowed(url, openExternal).catch(() => undefined),
+      }),
+    ),
+  );
+  await createMainWindow();
+}
+
+async function createMainWindow(): Promise<void> {
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const restored = restoreBounds(
+    await readSavedWindowState(stateFile),
+    screen.getAllDisplays().map((display) => display.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+
+  const window = new BrowserWindow(
+    mainWindowOptions({ bounds: restored.bounds, preloadPath, prefersDark: nativeTheme.shouldUseDarkColors }),
+  );
+  mainWindow = window;
+  const contentsId = window.webContents.id;
+  ourWebContents.add(contentsId);
+  windowStateWriter = trackWindowState(window, stateFile);
+
+  const onThemeUpdated = (): void => window.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
+  nativeTheme.on('updated', onThemeUpdated);
+
+  window.once('ready-to-show', () => {
+    if (restored.isMaximized) window.maximize();
+    window.show();
+  });
+  window.on('closed', () => {
+    ourWebContents.delete(contentsId);
+    nativeTheme.off('updated', onThemeUpdated);
+    if (mainWindow === window) mainWindow = undefined;
+  });
+
+  try {
+    await window.loadURL(APP_START_URL);
+  } catch (error) {
+    // The window still shows (with Chromium's error page); quitting would hide the cause.
+    console.error(`Keel could not load ${APP_START_URL}:`, error);
+  }
+}
+
+function focusMainWindow(): void {
+  const window = mainWindow;
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function sendToFocusedWindow(command: AppCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (target && !target.isDestroyed() && ourWebContents.has(target.webContents.id)) {
+    target.webContents.send(IPC_CHANNELS.appCommand, command);
+  }
+}
+
+function reportFatal(error: unknown): void {
+  console.error('Keel could not start:', error);
+  dialog.showErrorBox('Keel could not start', 'Something went wrong while starting Keel. Please report a bug.');
+  app.exit(1);
+}

@@ -1,0 +1,94 @@
+// The application menu as a plain template. Pure: main.ts turns it into a Menu and supplies
+// `send` (to the focused window) and `openExternal`, so the shape is unit-tested.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from './ipc-contract.js';
+import { BUG_REPORT_URL } from './security.js';
+
+export interface MenuOptions {
+  appName: string;
+  /** Developer tools are offered only in unpackaged (development) runs. */
+  isPackaged: boolean;
+  /** Opens an allowlisted https URL in the system browser. */
+  openExternal: (url: string) => void;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+export function buildMenuTemplate(
+  platform: NodeJS.Platform,
+  send: (command: AppCommand) => void,
+  options: MenuOptions,
+): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const command = (label: string, appCommand: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(appCommand),
+  });
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: options.appName,
+    submenu: [
+      { role: 'about' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      command('New program', 'new-program', 'CmdOrCtrl+N'),
+      command('Import…', 'import', 'CmdOrCtrl+O'),
+      separator,
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+
+  const editMenu: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      // Keel's own undo history, not the text field's: the renderer handles the keys itself
+      // (registerAccelerator: false), the menu items are for mouse users and discoverability.
+      { ...command('Undo', 'undo', 'CmdOrCtrl+Z'), registerAccelerator: false },
+      { ...command('Redo', 'redo', 'Shift+CmdOrCtrl+Z'), registerAccelerator: false },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      separator,
+      command('Find', 'find', 'CmdOrCtrl+F'),
+    ],
+  };
+
+  const viewMenu: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+      ...(options.isPackaged ? [] : [separator, { role: 'toggleDevTools' } satisfies MenuItemConstructorOptions]),
+    ],
+  };
+
+  const windowMenu: MenuItemConstructorOptions = {
+    label: 'Window',
+    submenu: isMac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
+  };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ label: 'Report a bug', click: () => options.openExternal(BUG_REPORT_URL) }],
+  };
+
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+}

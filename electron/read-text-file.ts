@@ -1,0 +1,47 @@
+// Reads a text file the user chose, refusing huge files before reading them into memory.
+import { open } from 'node:fs/promises';
+
+export type ReadTextResult =
+  | { kind: 'text'; text: string }
+  | { kind: 'too-large'; sizeBytes: number }
+  | { kind: 'not-a-file' }
+  | { kind: 'not-text' };
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Reads `filePath` as UTF-8 (a leading BOM is dropped). Files over `limitBytes` are refused
+ * from their size before any content is read; reading stops at `limitBytes + 1` bytes in case
+ * the file grew after the size check.
+ */
+export async function readTextFileWithinLimit(
+  filePath: string,
+  limitBytes: number,
+  openFile: typeof open = open,
+): Promise<ReadTextResult> {
+  const handle = await openFile(filePath, 'r');
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { kind: 'not-a-file' };
+    if (stats.size > limitBytes) return { kind: 'too-large', sizeBytes: stats.size };
+
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, limitBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limitBytes) return { kind: 'too-large', sizeBytes: Math.max(total, stats.size) };
+    }
+
+    try {
+      return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total)) };
+    } catch {
+      return { kind: 'not-text' };
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,122 @@
+// Navigation, new-window, webview and permission guards, and the URL allowlists they use.
+// Pure apart from the guards' wiring: Electron types are imported as types only, so this module
+// runs under plain Node in unit tests.
+import type { App, Session, WebContents } from 'electron';
+
+/** The one origin the app's own content is served from (see protocol-paths.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'keel';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Hosts whose https pages may open in the system browser. Kept tiny on purpose: anything
+ * the renderer (or a crafted document) asks to open must be on it.
+ */
+export const EXTERNAL_HOST_ALLOWLIST: ReadonlySet<string> = new Set(['github.com']);
+
+export const BUG_REPORT_URL = 'https://github.com/keel-app/keel/issues';
+
+function parseUrl(url: unknown): URL | undefined {
+  if (typeof url !== 'string') return undefined;
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True only for app://keel/... URLs (parsed, never prefix-matched: "app://keel.evil" fails). */
+export function isInternalUrl(url: unknown): boolean {
+  const parsed = parseUrl(url);
+  return (
+    parsed !== undefined &&
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.hostname.toLowerCase() === APP_HOST &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/** True only for https URLs on an allowlisted host, without credentials or a custom port. */
+export function isAllowedExternalUrl(url: unknown): boolean {
+  const parsed = parseUrl(url);
+  return (
+    parsed !== undefined &&
+    parsed.protocol === 'https:' &&
+    EXTERNAL_HOST_ALLOWLIST.has(parsed.hostname) &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/** Every web permission (camera, notifications, geolocation...) is refused: Keel needs none. */
+export function isPermissionGranted(_permission: string): boolean {
+  return false;
+}
+
+export type OpenExternal = (url: string) => Promise<void>;
+
+/**
+ * Opens `url` in the system browser when it is on the allowlist. Returns whether it was opened,
+ * so callers (IPC, menu) can report a refusal instead of failing silently.
+ */
+export async function openExternalIfAllowed(url: unknown, openExternal: OpenExternal): Promise<boolean> {
+  if (typeof url !== 'string' || !isAllowedExternalUrl(url)) return false;
+  await openExternal(url);
+  return true;
+}
+
+/**
+ * Stops a webContents from leaving app://keel: navigations and redirects elsewhere are
+ * cancelled, every window.open is denied (allowlisted https links go to the system browser
+ * instead), and <webview> cannot be attached.
+ */
+export function guardWebContents(contents: WebContents, openExternal: OpenExternal): void {
+  contents.on('will-navigate', (event) => {
+    if (!isInternalUrl(event.url)) event.preventDefault();
+  });
+  // Subframes too: an iframe must not be steered to a remote page either.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isInternalUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isInternalUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    // Fire and forget: the handler must answer synchronously, and a refused or failed
+    // openExternal has nothing to report back to window.open.
+    void openExternalIfAllowed(url, openExternal).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request and check in a session. */
+export function guardSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(isPermissionGranted(permission));
+  });
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  // WebHID/WebUSB/Web Serial device access.
+  session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * Guards every webContents the app ever creates (windows, devtools, anything a future feature
+ * adds), and each session they use, as soon as it exists.
+ */
+export function guardAllWebContents(app: App, openExternal: OpenExternal): void {
+  const guardedSessions = new WeakSet<Session>();
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, openExternal);
+    if (!guardedSessions.has(contents.session)) {
+      guardedSessions.add(contents.session);
+      guardSession(contents.session);
+    }
+  });
+}

@@ -1,0 +1,169 @@
+// Electron-only checks: the real app, its window and its guards. Needs the Electron binary,
+// which cannot be downloaded on offline build machines; there every test is skipped with the
+// reason. Run `npm run build` first (the renderer in dist/renderer, main in dist-electron).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+
+const SKIP_REASON =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or offline install); Electron e2e tests skipped.';
+
+/** The Electron executable, or undefined when only the npm package (no binary) is installed. */
+function electronExecutable(): string | undefined {
+  try {
+    // The electron package exports the binary's path; it throws when the download never happened.
+    const executable: unknown = createRequire(import.meta.url)('electron');
+    return typeof executable === 'string' && existsSync(executable) ? executable : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Keel {
+  app: ElectronApplication;
+  page: Page;
+}
+
+let keel: Keel | undefined;
+let userData: string | undefined;
+
+test.beforeEach(async () => {
+  const executablePath = electronExecutable();
+  test.skip(executablePath === undefined, SKIP_REASON);
+
+  // A fresh profile per test: no window state or IndexedDB carried between tests.
+  userData = await mkdtemp(path.join(tmpdir(), 'keel-e2e-'));
+  let app: ElectronApplication;
+  try {
+    app = await electron.launch({
+      executablePath,
+      args: ['.'],
+      cwd: process.cwd(),
+      env: { ...process.env, KEEL_USER_DATA_DIR: userData, ELECTRON_ENABLE_LOGGING: '1' },
+      timeout: 30_000,
+    });
+  } catch (error) {
+    // A binary that exists but cannot start (e.g. a broken partial install) fails fast.
+    const message = error instanceof Error ? error.message : String(error);
+    test.skip(/failed to install correctly|spawn \S+ ENOENT/i.test(message), `${SKIP_REASON} (${message.split('\n')[0]})`);
+    throw error;
+  }
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  keel = { app, page };
+});
+
+test.afterEach(async () => {
+  await keel?.app.close();
+  keel = undefined;
+  if (userData) await rm(userData, { recursive: true, force: true });
+  userData = undefined;
+});
+
+function started(): Keel {
+  if (!keel) throw new Error('Keel did not start');
+  return keel;
+}
+
+async function windowCount(app: ElectronApplication): Promise<number> {
+  return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+}
+
+test('launches and shows one window titled Keel, served from app://keel', async () => {
+  const { app, page } = started();
+  await expect
+    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible() ?? false))
+    .toBe(true);
+  const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
+  expect(title).toContain('Keel');
+  expect(await page.title()).toContain('Keel');
+  expect(page.url()).toBe('app://keel/index.html');
+  expect(await windowCount(app)).toBe(1);
+});
+
+test('a navigation to an external URL is blocked and the app stays on app://keel', async () => {
+  const { page } = started();
+  for (const target of ['https://example.com/', 'file:///etc/passwd']) {
+    await page.evaluate((url) => {
+      window.location.href = url;
+    }, target);
+    // Give a (wrongly) allowed navigation time to commit before checking it did not.
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).origin, target).toBe('app://keel');
+    expect(await page.evaluate(() => location.protocol + '//' + location.host)).toBe('app://keel');
+  }
+});
+
+test('window.open returns null and opens no window', async () => {
+  const { app, page } = started();
+  const opened = await page.evaluate(() => window.open('https://example.com/') === null);
+  expect(opened).toBe(true);
+  const internal = await page.evaluate(() => window.open('app://keel/index.html') === null);
+  expect(internal).toBe(true);
+  await page.waitForTimeout(300);
+  expect(await windowCount(app)).toBe(1);
+  expect(app.windows()).toHaveLength(1);
+});
+
+test('window.keel exposes only the named bridge functions; no Node in the renderer', async () => {
+  const { page } = started();
+  const surface = await page.evaluate(() => {
+    const bridge = (window as unknown as { keel?: Record<string, unknown> }).keel ?? {};
+    const scope = window as unknown as Record<string, unknown>;
+    return {
+      keys: Object.keys(bridge).sort(),
+      types: Object.fromEntries(Object.entries(bridge).map(([key, value]) => [key, typeof value])),
+      isElectron: bridge.isElectron,
+      require: typeof scope.require,
+      process: typeof scope.process,
+      module: typeof scope.module,
+      ipcRenderer: typeof scope.ipcRenderer,
+      electron: typeof scope.electron,
+    };
+  });
+  expect(surface.keys).toEqual(['isElectron', 'onAppCommand', 'openExternal', 'openFile', 'saveFile']);
+  expect(surface.types).toEqual({
+    isElectron: 'boolean',
+    onAppCommand: 'function',
+    openExternal: 'function',
+    openFile: 'function',
+    saveFile: 'function',
+  });
+  expect(surface.isElectron).toBe(true);
+  expect(surface).toMatchObject({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    ipcRenderer: 'undefined',
+    electron: 'undefined',
+  });
+});
+
+test('the main process refuses invalid calls and non-allowlisted links', async () => {
+  const { page } = started();
+  const results = await page.evaluate(async () => {
+    const keel = (window as unknown as { keel: import('../../../electron/ipc-contract.js').KeelBridge }).keel;
+    const outcome = (promise: Promise<unknown>) =>
+      promise.then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, value: String(error) }),
+      );
+    return {
+      notAllowlisted: await outcome(keel.openExternal('https://example.com/')),
+      notHttps: await outcome(keel.openExternal('file:///etc/passwd')),
+      traversal: await outcome(keel.saveFile({ kind: 'csv', suggestedName: '../../.bashrc', data: 'x' })),
+      extraKey: await outcome(
+        keel.openFile({ kind: 'keel-json', path: '/etc/passwd' } as unknown as { kind: 'keel-json' }),
+      ),
+    };
+  });
+  expect(results.notAllowlisted).toEqual({ ok: true, value: false });
+  expect(results.notHttps).toEqual({ ok: true, value: false });
+  expect(results.traversal.ok).toBe(false);
+  expect(results.traversal.value).toMatch(/Refused keel:save-file: invalid arguments/);
+  expect(results.extraKey.ok).toBe(false);
+  expect(results.extraKey.value).toMatch(/Refused keel:open-file: invalid arguments/);
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, type SaveFileRequest } from '../../../electron/ipc-contract.js';
+import { createIpcHandlers, isTrustedSender, type IpcSenderEvent } from '../../../electron/ipc-handlers.js';
+
+const OUR_ID = 7;
+const isOurs = (id: number): boolean => id === OUR_ID;
+
+function senderEvent(overrides: { id?: number; url?: string; parent?: unknown; detached?: boolean; noFrame?: boolean } = {}): IpcSenderEvent {
+  return {
+    sender: { id: overrides.id ?? OUR_ID },
+    senderFrame: overrides.noFrame
+      ? null
+      : {
+          url: overrides.url ?? 'app://keel/index.html',
+          parent: overrides.parent ?? null,
+          detached: overrides.detached ?? false,
+        },
+  };
+}
+
+describe('isTrustedSender', () => {
+  it('trusts the top frame of our window on app://keel', () => {
+    expect(isTrustedSender(senderEvent(), isOurs)).toBe(true);
+    expect(isTrustedSender(senderEvent({ url: 'app://keel/programs/3#x' }), isOurs)).toBe(true);
+  });
+
+  it.each([
+    ['no frame (navigated away or destroyed)', senderEvent({ noFrame: true })],
+    ['a detached frame', senderEvent({ detached: true })],
+    ['a subframe', senderEvent({ parent: {} })],
+    ['a remote page', senderEvent({ url: 'https://example.com/' })],
+    ['a file:// page', senderEvent({ url: 'file:///tmp/evil.html' })],
+    ['a look-alike origin', senderEvent({ url: 'app://keel.evil/index.html' })],
+    ['about:blank', senderEvent({ url: 'about:blank' })],
+    ['a webContents that is not one of our windows', senderEvent({ id: 99 })],
+  ])('refuses %s', (_name, event) => {
+    expect(isTrustedSender(event, isOurs)).toBe(false);
+  });
+});
+
+describe('createIpcHandlers', () => {
+  const saveRequest: SaveFileRequest = { kind: 'csv', suggestedName: 'Metrics.csv', data: 'a,b\n1,2\n' };
+
+  function setup() {
+    const capabilities = {
+      saveFile: vi.fn(async () => ({ status: 'saved' as const, fileName: 'Metrics.csv' })),
+      openFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+      openExternal: vi.fn(async () => true),
+    };
+    const handlers = createIpcHandlers<IpcSenderEvent>(capabilities, isOurs);
+    return { capabilities, handlers };
+  }
+
+  it('has exactly one handler per invoke capability of the contract', () => {
+    const { handlers } = setup();
+    expect(Object.keys(handlers).sort()).toEqual(
+      [IPC_CHANNELS.saveFile, IPC_CHANNELS.openFile, IPC_CHANNELS.openExternal].sort(),
+    );
+  });
+
+  it('runs valid calls from our window', async () => {
+    const { capabilities, handlers } = setup();
+    const event = senderEvent();
+    await expect(handlers[IPC_CHANNELS.saveFile](event, saveRequest)).resolves.toEqual({
+      status: 'saved',
+      fileName: 'Metrics.csv',
+    });
+    expect(capabilities.saveFile).toHaveBeenCalledWith(event, saveRequest);
+
+    await expect(handlers[IPC_CHANNELS.openFile](event, { kind: 'keel-json' })).resolves.toEqual({ status: 'cancelled' });
+    expect(capabilities.openFile).toHaveBeenCalledWith(event, { kind: 'keel-json' });
+
+    await expect(handlers[IPC_CHANNELS.openExternal](event, 'https://github.com/')).resolves.toBe(true);
+    expect(capabilities.openExternal).toHaveBeenCalledWith('https://github.com/');
+  });
+
+  it.each([
+    ['a remote page', senderEvent({ url: 'https://example.com/' })],
+    ['a subframe', senderEvent({ parent: {} })],
+    ['a foreign webContents', senderEvent({ id: 1 })],
+    ['a missing frame', senderEvent({ noFrame: true })],
+  ])('rejects every capability for %s without running it', async (_name, event) => {
+    const { capabilities, handlers } = setup();
+    await expect(handlers[IPC_CHANNELS.saveFile](event, saveRequest)).rejects.toThrow(/^Refused keel:save-file: the call did not come from Keel/);
+    await expect(handlers[IPC_CHANNELS.openFile](event, { kind: 'keel-json' })).rejects.toThrow(/^Refused keel:open-file/);
+    await expect(handlers[IPC_CHANNELS.openExternal](event, 'https://github.com/')).rejects.toThrow(/^Refused keel:open-external/);
+    expect(capabilities.saveFile).not.toHaveBeenCalled();
+    expect(capabilities.openFile).not.toHaveBeenCalled();
+    expect(capabilities.openExternal).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a path in the name', [{ ...saveRequest, suggestedName: '../../.bashrc' }]],
+    ['an extra key', [{ ...saveRequest, directory: '/etc' }]],
+    ['no argument', []],
+    ['two arguments', [saveRequest, saveRequest]],
+    ['a wrong kind', [{ ...saveRequest, kind: 'sh' }]],
+  ])('rejects saveFile with %s without running it', async (_name, args) => {
+    const { capabilities, handlers } = setup();
+    const error = await handlers[IPC_CHANNELS.saveFile](senderEvent(), ...args).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^Refused keel:save-file: invalid arguments/);
+    expect(capabilities.saveFile).not.toHaveBeenCalled();
+  });
+
+  it('rejects malformed openFile and openExternal calls without running them', async () => {
+    const { capabilities, handlers } = setup();
+    await expect(handlers[IPC_CHANNELS.openFile](senderEvent(), { kind: 'csv' })).rejects.toThrow(/invalid arguments/);
+    await expect(handlers[IPC_CHANNELS.openExternal](senderEvent(), { url: 'https://github.com' })).rejects.toThrow(
+      /invalid arguments/,
+    );
+    expect(capabilities.openFile).not.toHaveBeenCalled();
+    expect(capabilities.openExternal).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,204 @@
+// Loads main.ts against a fake 'electron' module to check the wiring the pure modules cannot:
+// what happens before ready, which handlers are registered, how the window is created.
+import { EventEmitter } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../../electron/ipc-contract.js';
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown as FakeElectron }));
+
+vi.mock('electron', () => {
+  const proxy = (name: keyof FakeElectron) =>
+    new Proxy({}, { get: (_t, key) => Reflect.get(fake.current[name] as object, key) });
+  return {
+    app: proxy('app'),
+    protocol: proxy('protocol'),
+    ipcMain: proxy('ipcMain'),
+    Menu: proxy('Menu'),
+    nativeTheme: proxy('nativeTheme'),
+    screen: proxy('screen'),
+    shell: proxy('shell'),
+    dialog: proxy('dialog'),
+    BrowserWindow: new Proxy(function () {}, {
+      construct: (_t, args: unknown[]) => new fake.current.BrowserWindow(args[0]),
+      get: (_t, key) => Reflect.get(fake.current.BrowserWindow, key),
+    }),
+  };
+});
+
+type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+function createFakeElectron(userData: string, lock = true) {
+  const calls: string[] = [];
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let nextId = 1;
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    name: 'Keel',
+    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    requestSingleInstanceLock: vi.fn(() => lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setPath: vi.fn(),
+    getPath: vi.fn((name: string) => (name === 'userData' ? userData : path.join(userData, name))),
+    getAppPath: vi.fn(() => '/opt/keel'),
+    whenReady: vi.fn(() => ready),
+  });
+
+  class BrowserWindow extends EventEmitter {
+    static instances: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.instances;
+    static getFocusedWindow = () => BrowserWindow.instances[0] ?? null;
+    static fromWebContents = () => null;
+    webContents = { id: nextId++, send: vi.fn() };
+    options: unknown;
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    maximize = vi.fn();
+    setBackgroundColor = vi.fn();
+    loadURL = vi.fn(async () => undefined);
+    isMinimized = vi.fn(() => true);
+    isMaximized = () => false;
+    isFullScreen = () => false;
+    isDestroyed = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 900, height: 600 });
+    constructor(options: unknown) {
+      super();
+      this.options = options;
+      BrowserWindow.instances.push(this);
+    }
+  }
+
+  const workArea = { x: 0, y: 0, width: 1920, height: 1050 };
+  return {
+    calls,
+    resolveReady,
+    app,
+    BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
+      handle: vi.fn(),
+    },
+    ipcMain: { handle: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: true }),
+    screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showErrorBox: vi.fn() },
+  };
+}
+
+let userData: string;
+
+beforeEach(async () => {
+  userData = await mkdtemp(path.join(tmpdir(), 'keel-main-'));
+  vi.resetModules();
+});
+
+afterEach(async () => {
+  await rm(userData, { recursive: true, force: true });
+});
+
+async function startMain(lock = true): Promise<FakeElectron> {
+  fake.current = createFakeElectron(userData, lock);
+  await import('../../../electron/main.js');
+  return fake.current;
+}
+
+async function becomeReady(electron: FakeElectron): Promise<void> {
+  electron.resolveReady();
+  await vi.waitFor(() => expect(electron.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalled());
+}
+
+describe('main process wiring', () => {
+  it('registers the privileged app scheme and enables the sandbox before ready', async () => {
+    const electron = await startMain();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    expect(electron.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox']);
+    expect(electron.protocol.handle).not.toHaveBeenCalled(); // handle() needs ready
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('guards every webContents from the start', async () => {
+    const electron = await startMain();
+    expect(electron.app.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('on ready: serves app://, registers one IPC handler per capability, sets the menu, opens the window', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.ipcMain.handle.mock.calls.map(([channel]) => channel).sort()).toEqual(
+      [IPC_CHANNELS.saveFile, IPC_CHANNELS.openFile, IPC_CHANNELS.openExternal].sort(),
+    );
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+
+    const [window] = electron.BrowserWindow.instances;
+    expect(window?.loadURL).toHaveBeenCalledWith('app://keel/index.html');
+    expect(window?.options).toMatchObject({
+      show: false,
+      backgroundColor: '#1c1d21',
+      webPreferences: {
+        contextIsolation: true,
+        nodeIntegration: false,
+        sandbox: true,
+        preload: path.join('/opt/keel', 'dist-electron', 'preload.cjs'),
+      },
+    });
+  });
+
+  it('serves the renderer from dist/renderer under the app path', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const handler = electron.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    const response = await handler(new Request('app://keel/index.html'));
+    // /opt/keel does not exist here, so the answer is the "not built" message, proving the path.
+    expect(response.status).toBe(404);
+    expect(await response.text()).toMatch(/npm run build/);
+    expect((await handler(new Request('app://keel/..%2f..%2fetc%2fpasswd'))).status).toBe(404);
+  });
+
+  it('shows the window only when it is ready to show', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    expect(window?.show).not.toHaveBeenCalled();
+    window?.emit('ready-to-show');
+    expect(window?.show).toHaveBeenCalled();
+  });
+
+  it('a second instance focuses (and restores) the existing window', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    electron.app.emit('second-instance');
+    expect(window?.restore).toHaveBeenCalled();
+    expect(window?.focus).toHaveBeenCalled();
+  });
+
+  it('quits at once without a window when another instance holds the lock', async () => {
+    const electron = await startMain(false);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(electron.app.listenerCount('second-instance')).toBe(0);
+  });
+
+  it('menu commands go to the focused window on the app-command channel', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const template = (electron.Menu.buildFromTemplate.mock.calls[0]?.[0] ?? []) as Array<{
+      label?: string;
+      submenu?: Array<{ label?: string; click?: () => void }>;
+    }>;
+    const undo = template.find((menu) => menu.label === 'Edit')?.submenu?.find((entry) => entry.label === 'Undo');
+    undo?.click?.();
+    expect(electron.BrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith(IPC_CHANNELS.appCommand, 'undo');
+  });
+});

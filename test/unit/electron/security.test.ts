@@ -1,0 +1,208 @@
+import { EventEmitter } from 'node:events';
+import type { App, Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  APP_START_URL,
+  BUG_REPORT_URL,
+  guardAllWebContents,
+  guardSession,
+  guardWebContents,
+  isAllowedExternalUrl,
+  isInternalUrl,
+  openExternalIfAllowed,
+} from '../../../electron/security.js';
+
+describe('isInternalUrl', () => {
+  it.each([APP_START_URL, 'app://keel/', 'app://keel/programs/42?tab=metrics#top', 'app://KEEL/index.html'])(
+    'accepts %s',
+    (url) => expect(isInternalUrl(url)).toBe(true),
+  );
+
+  it.each([
+    'app://keel.evil.com/index.html',
+    'app://evil/index.html',
+    'app://keel:8080/index.html',
+    'app://user:pw@keel/index.html',
+    'app://user@keel/index.html',
+    'https://keel/index.html',
+    'file:///etc/passwd',
+    'http://localhost:5173/',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'about:blank',
+    'appx://keel/',
+    'not a url',
+    '',
+  ])('refuses %s', (url) => expect(isInternalUrl(url)).toBe(false));
+
+  it('refuses non-strings', () => {
+    expect(isInternalUrl(undefined)).toBe(false);
+    expect(isInternalUrl({ toString: () => APP_START_URL })).toBe(false);
+  });
+});
+
+describe('isAllowedExternalUrl', () => {
+  it.each([BUG_REPORT_URL, 'https://github.com/', 'https://github.com/keel-app/keel/issues/new?title=x%20y'])(
+    'accepts %s',
+    (url) => expect(isAllowedExternalUrl(url)).toBe(true),
+  );
+
+  it.each([
+    'http://github.com/keel-app/keel', // not https
+    'https://github.com.evil.com/', // suffix trick
+    'https://evilgithub.com/',
+    'https://gist.github.com/', // subdomains are separate hosts
+    'https://example.com/',
+    'https://github.com:8443/', // non-default port
+    'https://user:pass@github.com/', // credentials
+    'https://token@github.com/',
+    'file:///C:/Windows/System32/calc.exe',
+    'javascript://github.com/%0Aalert(1)',
+    'smb://github.com/share',
+    'app://keel/index.html',
+    'github.com/keel-app',
+    '',
+  ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
+
+  it('accepts the explicit default port, which URL normalises away', () => {
+    expect(isAllowedExternalUrl('https://github.com:443/')).toBe(true);
+  });
+});
+
+describe('openExternalIfAllowed', () => {
+  it('opens allowlisted URLs and reports true', async () => {
+    const open = vi.fn(async () => undefined);
+    await expect(openExternalIfAllowed(BUG_REPORT_URL, open)).resolves.toBe(true);
+    expect(open).toHaveBeenCalledWith(BUG_REPORT_URL);
+  });
+
+  it('never calls openExternal for anything else', async () => {
+    const open = vi.fn(async () => undefined);
+    await expect(openExternalIfAllowed('https://example.com/', open)).resolves.toBe(false);
+    await expect(openExternalIfAllowed('file:///etc/passwd', open)).resolves.toBe(false);
+    await expect(openExternalIfAllowed(42, open)).resolves.toBe(false);
+    expect(open).not.toHaveBeenCalled();
+  });
+});
+
+/** An EventEmitter standing in for WebContents: records the window-open handler. */
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  session = new FakeSession();
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  asWebContents(): WebContents {
+    return this as unknown as WebContents;
+  }
+}
+
+class FakeSession {
+  requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+  checkHandler: ((contents: unknown, permission: string) => boolean) | undefined;
+  deviceHandler: (() => boolean) | undefined;
+  setPermissionRequestHandler(handler: FakeSession['requestHandler']): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['checkHandler']): void {
+    this.checkHandler = handler;
+  }
+  setDevicePermissionHandler(handler: FakeSession['deviceHandler']): void {
+    this.deviceHandler = handler;
+  }
+  asSession(): Session {
+    return this as unknown as Session;
+  }
+}
+
+function navigationEvent(url: string): { url: string; preventDefault: () => void; prevented: () => boolean } {
+  let prevented = false;
+  return { url, preventDefault: () => (prevented = true), prevented: () => prevented };
+}
+
+describe('guardWebContents', () => {
+  function guarded(): { contents: FakeWebContents; open: ReturnType<typeof vi.fn> } {
+    const contents = new FakeWebContents();
+    const open = vi.fn(async (_url: string) => undefined);
+    guardWebContents(contents.asWebContents(), open);
+    return { contents, open };
+  }
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: blocks external URLs', (eventName) => {
+    const { contents } = guarded();
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://other/index.html']) {
+      const event = navigationEvent(url);
+      contents.emit(eventName, event, url);
+      expect(event.prevented(), url).toBe(true);
+    }
+  });
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: lets internal URLs through', (eventName) => {
+    const { contents } = guarded();
+    const event = navigationEvent('app://keel/index.html#/programs');
+    contents.emit(eventName, event, event.url);
+    expect(event.prevented()).toBe(false);
+  });
+
+  it('blocks every <webview>', () => {
+    const { contents } = guarded();
+    const event = navigationEvent('app://keel/index.html');
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.prevented()).toBe(true);
+  });
+
+  it('denies every window.open and sends only allowlisted https URLs to the system browser', () => {
+    const { contents, open } = guarded();
+    const handler = contents.windowOpenHandler;
+    expect(handler).toBeDefined();
+    for (const url of ['https://example.com/', APP_START_URL, 'about:blank', 'file:///etc/passwd', BUG_REPORT_URL]) {
+      expect(handler?.({ url }), url).toEqual({ action: 'deny' });
+    }
+    expect(open.mock.calls).toEqual([[BUG_REPORT_URL]]);
+  });
+
+  it('still denies when openExternal fails', async () => {
+    const contents = new FakeWebContents();
+    guardWebContents(contents.asWebContents(), async () => {
+      throw new Error('no browser');
+    });
+    expect(contents.windowOpenHandler?.({ url: BUG_REPORT_URL })).toEqual({ action: 'deny' });
+    await new Promise((resolve) => setImmediate(resolve)); // an unhandled rejection would fail the run
+  });
+});
+
+describe('guardSession', () => {
+  it('denies every permission request, check and device', () => {
+    const session = new FakeSession();
+    guardSession(session.asSession());
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown']) {
+      const callback = vi.fn();
+      session.requestHandler?.({}, permission, callback);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(session.checkHandler?.({}, permission), permission).toBe(false);
+    }
+    expect(session.deviceHandler?.()).toBe(false);
+  });
+});
+
+describe('guardAllWebContents', () => {
+  it('guards every webContents the app creates, and each session once', () => {
+    const app = new EventEmitter();
+    guardAllWebContents(app as unknown as App, async () => undefined);
+    const first = new FakeWebContents();
+    const second = new FakeWebContents();
+    second.session = first.session; // two windows sharing the default session
+    const sessionSpy = vi.spyOn(first.session, 'setPermissionRequestHandler');
+
+    app.emit('web-contents-created', {}, first);
+    app.emit('web-contents-created', {}, second);
+
+    for (const contents of [first, second]) {
+      expect(contents.windowOpenHandler).toBeDefined();
+      const event = navigationEvent('https://example.com/');
+      contents.emit('will-navigate', event, event.url);
+      expect(event.prevented()).toBe(true);
+    }
+    expect(sessionSpy).toHaveBeenCalledTimes(1);
+  });
+});

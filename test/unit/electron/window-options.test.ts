@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mainWindowOptions, secureWebPreferences, windowBackgroundColor } from '../../../electron/window-options.js';
+import { MIN_WINDOW_SIZE } from '../../../electron/window-state.js';
+
+const bounds = { x: 10, y: 20, width: 1000, height: 700 };
+
+describe('window options (security checklist)', () => {
+  const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
+
+  it('isolates, sandboxes and keeps Node out of the renderer', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      preload: '/app/dist-electron/preload.cjs',
+    });
+  });
+
+  it('does not weaken web security or enable experimental features', () => {
+    for (const key of ['webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures']) {
+      expect(prefs, key).not.toHaveProperty(key);
+    }
+  });
+
+  it('builds the main window hidden until ready, with a minimum size and the theme background', () => {
+    const options = mainWindowOptions({ bounds, preloadPath: '/p.cjs', prefersDark: true });
+    expect(options).toMatchObject({
+      ...bounds,
+      show: false,
+      title: 'Keel',
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
+      backgroundColor: windowBackgroundColor(true),
+    });
+    expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs'));
+  });
+
+  it('uses a dark background for dark mode and a light one otherwise', () => {
+    const luminance = (hex: string): number => parseInt(hex.slice(1, 3), 16);
+    expect(luminance(windowBackgroundColor(true))).toBeLessThan(64);
+    expect(luminance(windowBackgroundColor(false))).toBeGreaterThan(192);
+  });
+});
