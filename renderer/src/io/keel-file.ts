@@ -121,7 +121,9 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
 export function exportFileName(programName: string): string {
   const cleaned = programName
     // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g, ' ')
+    // The save dialog refuses ".." anywhere in a name, so collapse runs of dots.
+    .replace(/\.{2,}/g, '.')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 80);

@@ -18,7 +18,7 @@ export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined>
     if (error instanceof InvalidInputError) toasts.show(error.message, 'error');
     else {
       const problem = classifyStorageError(error);
-      if (problem.detail) console.error(problem.detail);
+      if (problem.kind === 'unknown') console.error(problem.detail);
       toasts.show(`${problem.title}. ${problem.message}`, 'error');
     }
     return undefined;

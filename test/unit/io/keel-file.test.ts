@@ -91,6 +91,7 @@ describe('exportFileName', () => {
     expect(exportFileName('Support bot')).toBe('Support bot.keel.json');
     expect(exportFileName('a/b\\c:d*e?"f<g>h|')).toBe('a b c d e f g h.keel.json');
     expect(exportFileName('...')).toBe('program.keel.json');
+    expect(exportFileName('Plan v1..2\u007f')).toBe('Plan v1.2.keel.json');
     expect(exportFileName('x'.repeat(200))).toHaveLength(80 + '.keel.json'.length);
   });
 });

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const fixture = (path: string) => fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url));
+
+test('a program exported by the app imports back as a new copy', async ({ app, page }, testInfo) => {
+  await app.open();
+  await app.createProgram('Fraud triage', 'Agent that routes suspicious payments.');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Fraud triage.keel.json');
+  const saved = testInfo.outputPath('export.keel.json');
+  await download.saveAs(saved);
+  const file = JSON.parse(readFileSync(saved, 'utf8'));
+  expect(file).toMatchObject({
+    format: 'keel',
+    formatVersion: 1,
+    program: { name: 'Fraud triage', description: 'Agent that routes suspicious payments.' },
+  });
+
+  await app.goHome();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await choosing).setFiles(saved);
+  await expect(app.toast('Imported "Fraud triage (copy)" from export.keel.json.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fraud triage (copy)' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Agent that routes suspicious payments.');
+  await app.goHome();
+  await expect(app.rows()).toHaveCount(2);
+});
+
+test('the released format-1 fixture imports', async ({ app, page }) => {
+  await app.open();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).first().click();
+  await (await choosing).setFiles(fixture('format-v1/support-assistant.keel.json'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
+});
+
+for (const [file, message] of [
+  ['bad/truncated.keel.json', /truncated.keel.json is not a Keel file: it is not valid JSON/],
+  ['bad/newer-version.keel.json', /made by a newer Keel \(9.0.0\) in format version 99.*Update Keel/],
+  ['bad/proto-pollution.keel.json', /contains a field Keel never writes \("program.__proto__"\)/],
+  ['bad/not-keel.json', /not-keel.json is not a Keel file/],
+] as const) {
+  test(`a broken file (${file}) shows a plain error and changes nothing`, async ({ app, page }) => {
+    await app.open();
+    await app.createProgram('Existing');
+    await app.goHome();
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await (await choosing).setFiles(fixture(file));
+    const alert = page.getByRole('alert').filter({ hasText: message });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Nothing was imported and your programs are unchanged.');
+    // The undo history still ends with the last real edit.
+    await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo Create "Existing" (Ctrl+Z)');
+    await page.reload();
+    await app.expectNames(['Existing']);
+  });
+}
