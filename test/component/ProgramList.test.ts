@@ -12,6 +12,7 @@ const program = (name: string, extra: Partial<Program> = {}): Program => ({
   updatedAt: now - 5 * 60_000,
   archivedAt: null,
   deletedAt: null,
+  staleAfterDays: 30,
   ...extra,
 });
 

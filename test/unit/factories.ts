@@ -16,6 +16,7 @@ export function makeProgram(overrides: Partial<Program> = {}): Program {
     updatedAt: 1_700_000_000_000 + counter,
     archivedAt: null,
     deletedAt: null,
+    staleAfterDays: 30,
     ...overrides,
   };
 }

@@ -10,7 +10,11 @@ export interface Program {
   archivedAt: number | null;
   /** Set while the program is in the trash: restorable until the trash is emptied. */
   deletedAt: number | null;
+  /** Uncertainty items with no evidence for this many days are flagged stale (0: never). */
+  staleAfterDays: number;
 }
+
+export const STALE_AFTER_DAYS_MAX = 3650;
 
 export const PROGRAM_NAME_MAX = 120;
 export const PROGRAM_DESCRIPTION_MAX = 5000;

@@ -1,5 +1,6 @@
 import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract';
-import type { ProgramSnapshot } from '../domain/snapshot';
+import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
+import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType } from './format';
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
@@ -8,9 +9,13 @@ export type ParseResult = { ok: true; snapshot: ProgramSnapshot; file: KeelFileT
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Serialises one program to the text of a .keel.json file. */
+const iso = (time: number) => new Date(time).toISOString();
+
+/** Serialises one program to the text of a .keel.json file. Rows are written without programId. */
 export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, exportedAt: Date): string {
   const { program } = snapshot;
+  const layers = ((snapshot.owned.layers ?? []) as unknown as Layer[]).slice().sort((a, b) => a.order - b.order);
+  const items = (snapshot.owned.uncertaintyItems ?? []) as unknown as UncertaintyItem[];
   const file: KeelFileType = {
     format: FORMAT_NAME,
     formatVersion: CURRENT_FORMAT_VERSION,
@@ -20,10 +25,19 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
       id: program.id,
       name: program.name,
       description: program.description,
-      createdAt: new Date(program.createdAt).toISOString(),
-      updatedAt: new Date(program.updatedAt).toISOString(),
+      createdAt: iso(program.createdAt),
+      updatedAt: iso(program.updatedAt),
+      staleAfterDays: program.staleAfterDays,
     },
-    data: {},
+    data: {
+      layers: layers.map(({ programId: _p, ...layer }) => layer),
+      uncertaintyItems: items.map(({ programId: _p, ...item }) => ({
+        ...item,
+        history: item.history.map((point) => ({ ...point, at: iso(point.at) })),
+        createdAt: iso(item.createdAt),
+        updatedAt: iso(item.updatedAt),
+      })),
+    },
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -98,22 +112,51 @@ export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): Pars
     });
     return { ok: false, error: { kind: 'invalid', problems } };
   }
+  const references = brokenReferences(parsed.data);
+  if (references.length) return { ok: false, error: { kind: 'invalid', problems: references } };
   return { ok: true, file: parsed.data, snapshot: toSnapshot(parsed.data) };
+}
+
+/** References inside the file must point at records in the file. */
+function brokenReferences(file: KeelFileType): string[] {
+  const layerIds = new Set(file.data.layers.map((l) => l.id));
+  const problems: string[] = [];
+  const seen = new Set<string>([file.program.id]);
+  for (const row of [...file.data.layers, ...file.data.uncertaintyItems]) {
+    if (seen.has(row.id)) problems.push(`id ${row.id} is used twice`);
+    seen.add(row.id);
+  }
+  file.data.uncertaintyItems.forEach((item, i) => {
+    if (!layerIds.has(item.layerId)) problems.push(`data.uncertaintyItems.${i}.layerId: no layer ${item.layerId} in the file`);
+  });
+  return problems;
 }
 
 function toSnapshot(file: KeelFileType): ProgramSnapshot {
   const p = file.program;
+  const programId = p.id;
+  const layers: Layer[] = file.data.layers.map((layer) => ({ ...layer, programId }));
+  const items: UncertaintyItem[] = file.data.uncertaintyItems.map((item) => ({
+    ...item,
+    programId,
+    tags: [...item.tags],
+    evidence: item.evidence.map((e) => ({ ...e })),
+    history: item.history.map((point) => ({ ...point, at: Date.parse(point.at) })),
+    createdAt: Date.parse(item.createdAt),
+    updatedAt: Date.parse(item.updatedAt),
+  }));
   return {
     program: {
-      id: p.id,
+      id: programId,
       name: p.name,
       description: p.description,
       createdAt: Date.parse(p.createdAt),
       updatedAt: Date.parse(p.updatedAt),
       archivedAt: null,
       deletedAt: null,
+      staleAfterDays: p.staleAfterDays,
     },
-    owned: {},
+    owned: { layers: layers as unknown as OwnedRow[], uncertaintyItems: items as unknown as OwnedRow[] },
   };
 }
 

@@ -1,9 +1,31 @@
+import { DEFAULT_STACK } from '../domain/uncertainty/stack';
+
 // Upgrades of older .keel.json files, one step per format version: MIGRATIONS[n] turns a
 // version-n file into a version n+1 file. Append only; never edit a released step.
+// Steps work on untrusted data, so they only add or rename; validation runs afterwards.
 
 type FileMigration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-export const MIGRATIONS: Record<number, FileMigration> = {};
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export const MIGRATIONS: Record<number, FileMigration> = {
+  // 1 -> 2: programs gain the uncertainty map. A program from a v1 file gets the default
+  // stack (as a new program would) and the default staleness rule.
+  1: (file) => {
+    const data = asRecord(file.data);
+    return {
+      ...file,
+      program: { ...asRecord(file.program), staleAfterDays: 30 },
+      data: {
+        ...data,
+        layers: DEFAULT_STACK.map((layer, order) => ({ ...layer, id: `v1-layer-${order + 1}`, order })),
+        uncertaintyItems: [],
+      },
+    };
+  },
+};
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {
   let current = file;

@@ -1,5 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Program } from '../domain/program';
+import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
+import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
+import { defaultLayers } from '../domain/uncertainty/stack';
 
 export const DB_NAME = 'keel';
 
@@ -9,6 +12,8 @@ export const DB_NAME = 'keel';
  */
 export class KeelDB extends Dexie {
   programs!: EntityTable<Program, 'id'>;
+  layers!: EntityTable<Layer, 'id'>;
+  uncertaintyItems!: EntityTable<UncertaintyItem, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
@@ -16,6 +21,19 @@ export class KeelDB extends Dexie {
     this.version(1).stores({
       programs: 'id, updatedAt',
     });
+    // 2: the uncertainty map. Existing programs get the default AI stack and staleness rule.
+    this.version(2)
+      .stores({
+        layers: 'id, programId',
+        uncertaintyItems: 'id, programId, layerId',
+      })
+      .upgrade(async (tx) => {
+        const programs = (await tx.table('programs').toArray()) as Program[];
+        for (const program of programs) {
+          await tx.table('programs').update(program.id, { staleAfterDays: DEFAULT_STALE_AFTER_DAYS });
+          await tx.table('layers').bulkAdd(defaultLayers(program.id, () => crypto.randomUUID()));
+        }
+      });
   }
 
   /** The newest schema version this build knows. */
@@ -53,4 +71,4 @@ export class NewerDatabaseError extends Error {
  * Tables whose rows belong to one program (they carry a `programId`). Duplicate, export,
  * import and delete-forever walk this list, so a later area only has to add its table here.
  */
-export const PROGRAM_OWNED_TABLES: readonly string[] = [];
+export const PROGRAM_OWNED_TABLES: readonly string[] = ['layers', 'uncertaintyItems'];

@@ -5,6 +5,8 @@ import { PROGRAM_OWNED_TABLES } from './db';
 import type { EditTransaction, Editor } from './editor';
 import { insertSnapshot, readSnapshot } from './snapshots';
 import { reidentify } from '../domain/snapshot';
+import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
+import { defaultLayers } from '../domain/uncertainty/stack';
 
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
@@ -61,8 +63,12 @@ export class ProgramRepository {
       updatedAt: time,
       archivedAt: null,
       deletedAt: null,
+      staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
     };
-    await this.editor.edit(`Create "${program.name}"`, (tx) => tx.insert('programs', [program]));
+    await this.editor.edit(`Create "${program.name}"`, async (tx) => {
+      await tx.insert('programs', [program]);
+      await tx.insert('layers', defaultLayers(program.id, newId));
+    });
     return program;
   }
 

@@ -37,6 +37,7 @@ export function makePrograms(count: number, seed = 1): Program[] {
       updatedAt,
       archivedAt: null,
       deletedAt: null,
+      staleAfterDays: 30,
     });
   }
   return programs;

@@ -20,7 +20,13 @@ describe('parseKeelFile', () => {
       updatedAt: Date.parse('2026-11-24T10:14:30.000Z'),
       archivedAt: null,
       deletedAt: null,
+      staleAfterDays: 30,
     });
+    // Version 1 had no uncertainty map: the program arrives with the default stack, no items.
+    const layers = result.snapshot.owned.layers as unknown as { name: string; order: number }[];
+    expect(layers.map((l) => l.order)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(layers[0]!.name).toBe('Scope and requirements');
+    expect(result.snapshot.owned.uncertaintyItems).toEqual([]);
   });
 
   it('refuses text that is not JSON, saying so plainly', () => {
@@ -53,7 +59,7 @@ describe('parseKeelFile', () => {
 
   it('refuses a newer format version and names the versions', () => {
     const result = parseKeelFile(fixture('bad/newer-version.keel.json'));
-    expect(result).toMatchObject({ ok: false, error: { kind: 'newer-version', fileVersion: 99, supportedVersion: 1, appVersion: '9.0.0' } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'newer-version', fileVersion: 99, supportedVersion: 2, appVersion: '9.0.0' } });
     if (!result.ok) expect(describeImportError(result.error)).toMatch(/newer Keel \(9.0.0\).*Update Keel/);
   });
 
@@ -74,7 +80,7 @@ describe('parseKeelFile', () => {
 
   it('rejects invalid field values with the field named', () => {
     const program = makeProgram({ name: 'Valid' });
-    const file = JSON.parse(serializeProgram({ program, owned: {} }, '0.1.0', new Date(0)));
+    const file = JSON.parse(serializeProgram({ program, owned: { layers: [], uncertaintyItems: [] } }, '0.1.0', new Date(0)));
     file.program.name = '   ';
     file.program.createdAt = 'yesterday';
     const result = parseKeelFile(JSON.stringify(file));
@@ -93,5 +99,21 @@ describe('exportFileName', () => {
     expect(exportFileName('...')).toBe('program.keel.json');
     expect(exportFileName('Plan v1..2\u007f')).toBe('Plan v1.2.keel.json');
     expect(exportFileName('x'.repeat(200))).toHaveLength(80 + '.keel.json'.length);
+  });
+});
+
+describe('references inside a file', () => {
+  it('refuses an item whose layer is not in the file', () => {
+    const program = makeProgram({ id: 'p' });
+    const layer = { id: 'L1', programId: 'p', name: 'Data', description: '', color: '#112233', order: 0 };
+    const item = {
+      id: 'I1', programId: 'p', layerId: 'L-missing', title: 'Orphan', description: '', kind: 'risk', impact: 3, uncertainty: 3,
+      ownerPerson: '', ownerFunction: '', status: 'open', nextStep: '', reviewDate: '', tags: [], evidence: [], history: [],
+      createdAt: 0, updatedAt: 0,
+    };
+    const text = serializeProgram({ program, owned: { layers: [layer], uncertaintyItems: [item] } }, '0.1.0', new Date(0));
+    const result = parseKeelFile(text);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    if (!result.ok && result.error.kind === 'invalid') expect(result.error.problems[0]).toMatch(/no layer L-missing/);
   });
 });

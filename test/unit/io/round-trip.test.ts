@@ -1,32 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROGRAM_DESCRIPTION_MAX, PROGRAM_NAME_MAX, type Program } from '../../../renderer/src/domain/program';
 import { parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { importSnapshot, snapshotForExport } from '../../../renderer/src/storage/transfer';
 import { freshStore } from '../factories';
-
-const time = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
-const programArb: fc.Arbitrary<Program> = fc.record({
-  id: fc.uuid(),
-  name: fc
-    .string({ minLength: 1, maxLength: PROGRAM_NAME_MAX, unit: 'grapheme' })
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && s.length <= PROGRAM_NAME_MAX),
-  description: fc.string({ maxLength: 300, unit: 'grapheme' }).filter((s) => s.length <= PROGRAM_DESCRIPTION_MAX),
-  createdAt: time,
-  updatedAt: time,
-  archivedAt: fc.constant(null),
-  deletedAt: fc.constant(null),
-});
+import { snapshotArb } from './arbitraries';
 
 describe('.keel.json round trip', () => {
-  it('serialise -> parse gives back the same program (property)', () => {
+  it('serialise -> parse gives back the same program, layers and items (property)', () => {
+    const byOrder = (rows: unknown[]) => [...(rows as { order: number }[])].sort((a, b) => a.order - b.order);
     fc.assert(
-      fc.property(programArb, (program) => {
-        const text = serializeProgram({ program, owned: {} }, '0.1.0', new Date());
+      fc.property(snapshotArb, (snapshot) => {
+        const text = serializeProgram(snapshot, '0.1.0', new Date());
         const parsed = parseKeelFile(text);
-        expect(parsed.ok).toBe(true);
-        if (parsed.ok) expect(parsed.snapshot).toEqual({ program, owned: {} });
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+        expect(parsed.snapshot.program).toEqual(snapshot.program);
+        expect(parsed.snapshot.owned.layers).toEqual(byOrder(snapshot.owned.layers!));
+        expect(parsed.snapshot.owned.uncertaintyItems).toEqual(snapshot.owned.uncertaintyItems);
       }),
       { numRuns: 300 },
     );
@@ -34,9 +23,13 @@ describe('.keel.json round trip', () => {
 
   it('export -> import -> export through storage is lossless apart from the new id (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(programArb, async (program) => {
+      fc.asyncProperty(snapshotArb, async (snapshot) => {
+        const { program } = snapshot;
         const store = await freshStore();
-        await store.programs.createMany([program]);
+        await store.editor.edit('seed', async (tx) => {
+          await tx.insert('programs', [program]);
+          for (const [table, rows] of Object.entries(snapshot.owned)) await tx.insert(table, rows);
+        });
         const first = await snapshotForExport(store.editor, program.id);
         const text = serializeProgram(first!, '0.1.0', new Date(0));
         const parsed = parseKeelFile(text);
@@ -45,7 +38,18 @@ describe('.keel.json round trip', () => {
         expect(imported.id).not.toBe(program.id);
         const second = await snapshotForExport(store.editor, imported.id);
         const again = serializeProgram(second!, '0.1.0', new Date(0));
-        const normalise = (t: string) => ({ ...JSON.parse(t), program: { ...JSON.parse(t).program, id: 'x', name: 'n' } });
+        // Same content once ids are set aside: items point at the same layers as before.
+        const normalise = (t: string) => {
+          const { program, data } = JSON.parse(t);
+          const layerIndex = new Map(data.layers.map((l: { id: string }, i: number) => [l.id, i]));
+          return {
+            program: { ...program, id: undefined, name: undefined },
+            layers: data.layers.map((l: object) => ({ ...l, id: undefined })),
+            items: data.uncertaintyItems
+              .map((it: { layerId: string }) => JSON.stringify({ ...it, id: undefined, layerId: layerIndex.get(it.layerId) }))
+              .sort(),
+          };
+        };
         expect(normalise(again)).toEqual(normalise(text));
         // The imported copy keeps the name, or gets "(copy)" when the name is taken.
         expect(imported.name.startsWith(program.name.slice(0, 60))).toBe(true);
@@ -62,7 +66,7 @@ describe('.keel.json round trip', () => {
     const parsed = parseKeelFile('{"format":"keel","formatVersion":1,"program":{}}');
     expect(parsed.ok).toBe(false);
     // A storage failure after the program row was written leaves nothing behind: one transaction.
-    const good = parseKeelFile(serializeProgram({ program: { ...existing, id: 'other' }, owned: {} }, '0.1.0', new Date()));
+    const good = parseKeelFile(serializeProgram({ program: { ...existing, id: 'other' }, owned: { layers: [], uncertaintyItems: [] } }, '0.1.0', new Date()));
     if (!good.ok) throw new Error('fixture should parse');
     const broken = { ...good.snapshot, owned: { noSuchTable: [{ id: 'row', programId: 'other' }] } };
     await expect(importSnapshot(store.editor, broken)).rejects.toThrow();

@@ -20,7 +20,18 @@ describe('ProgramRepository', () => {
       updatedAt: store.clock.now(),
       archivedAt: null,
       deletedAt: null,
+      staleAfterDays: 30,
     });
+    const layers = await store.db.layers.where({ programId: created.id }).sortBy('order');
+    expect(layers.map((l) => l.name)).toEqual([
+      'Scope and requirements',
+      'Data',
+      'Model behaviour',
+      'Users and adoption',
+      'Cost and infrastructure',
+      'Security and compliance',
+      'Organisation and delivery',
+    ]);
   });
 
   it('refuses an empty name without writing anything', async () => {

@@ -1,0 +1,240 @@
+import { liveQuery, type Observable } from 'dexie';
+import { newId } from '../domain/ids';
+import { STALE_AFTER_DAYS_MAX, type Program } from '../domain/program';
+import { applyItemPatch, initialHistory, type ItemPatch } from '../domain/uncertainty/history';
+import {
+  clampScore,
+  ITEM_TITLE_MAX,
+  LAYER_NAME_MAX,
+  type EvidenceEntry,
+  type ItemKind,
+  type Layer,
+  type UncertaintyItem,
+} from '../domain/uncertainty/model';
+import { nextLayerColor, renumberLayers, reorderLayers } from '../domain/uncertainty/stack';
+import type { EditTransaction, Editor } from './editor';
+import { InvalidInputError } from './programs-repo';
+
+export interface NewItem {
+  title: string;
+  layerId: string;
+  kind: ItemKind;
+  impact?: number;
+  uncertainty?: number;
+}
+
+function validTitle(raw: string): string {
+  const title = raw.replace(/\s+/g, ' ').trim();
+  if (!title) throw new InvalidInputError('Give the item a title.');
+  if (title.length > ITEM_TITLE_MAX) throw new InvalidInputError(`Keep the title under ${ITEM_TITLE_MAX} characters.`);
+  return title;
+}
+
+function validLayerName(raw: string): string {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  if (!name) throw new InvalidInputError('Give the layer a name.');
+  if (name.length > LAYER_NAME_MAX) throw new InvalidInputError(`Keep the layer name under ${LAYER_NAME_MAX} characters.`);
+  return name;
+}
+
+/** Layers and items of one program's uncertainty map. Every write is one undoable edit. */
+export class UncertaintyRepository {
+  constructor(
+    private readonly editor: Editor,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get db() {
+    return this.editor.db;
+  }
+
+  watchLayers(programId: string): Observable<Layer[]> {
+    return liveQuery(() => this.db.layers.where({ programId }).sortBy('order'));
+  }
+
+  watchItems(programId: string): Observable<UncertaintyItem[]> {
+    return liveQuery(() => this.db.uncertaintyItems.where({ programId }).toArray());
+  }
+
+  private touchProgram(tx: EditTransaction, programId: string): Promise<Program> {
+    return tx.update<Program>('programs', programId, { updatedAt: this.now() });
+  }
+
+  // --- Items ---
+
+  /** Adds items (one for fast capture, several for a paste), placed mid-map unless told. */
+  async addItems(programId: string, inputs: readonly NewItem[]): Promise<UncertaintyItem[]> {
+    const time = this.now();
+    const items = inputs.map((input): UncertaintyItem => {
+      const placed = {
+        impact: clampScore(input.impact ?? 3),
+        uncertainty: clampScore(input.uncertainty ?? 3),
+        status: 'open' as const,
+      };
+      return {
+        id: newId(),
+        programId,
+        layerId: input.layerId,
+        title: validTitle(input.title),
+        description: '',
+        kind: input.kind,
+        ...placed,
+        ownerPerson: '',
+        ownerFunction: '',
+        nextStep: '',
+        reviewDate: '',
+        tags: [],
+        evidence: [],
+        history: initialHistory(placed, time),
+        createdAt: time,
+        updatedAt: time,
+      };
+    });
+    if (items.length === 0) return [];
+    const label = items.length === 1 ? `Add "${items[0]!.title}"` : `Add ${items.length} items`;
+    await this.editor.edit(label, async (tx) => {
+      const layer = await this.db.layers.get(inputs[0]!.layerId);
+      if (!layer || layer.programId !== programId) throw new InvalidInputError('That layer no longer exists.');
+      await tx.insert('uncertaintyItems', items);
+      await this.touchProgram(tx, programId);
+    });
+    return items;
+  }
+
+  /**
+   * Edits an item; moves and status changes go into its history. Typing into one field and
+   * nudging with arrow keys merge into one undo step through `coalesceKey`.
+   */
+  updateItem(id: string, patch: ItemPatch, label: string, coalesceKey?: string): Promise<UncertaintyItem> {
+    if (patch.title !== undefined) patch = { ...patch, title: validTitle(patch.title) };
+    return this.editor.edit(
+      label,
+      async (tx) => {
+        const item = await this.db.uncertaintyItems.get(id);
+        if (!item) throw new InvalidInputError('That item no longer exists.');
+        const next = applyItemPatch(item, patch, this.now());
+        await tx.update<UncertaintyItem>('uncertaintyItems', id, next);
+        await this.touchProgram(tx, item.programId);
+        return next;
+      },
+      coalesceKey ? { coalesceKey } : {},
+    );
+  }
+
+  moveItem(id: string, impact: number, uncertainty: number, coalesceKey?: string): Promise<UncertaintyItem> {
+    return this.updateItem(id, { impact, uncertainty }, 'Move item', coalesceKey);
+  }
+
+  deleteItems(ids: readonly string[]): Promise<void> {
+    return this.editor.edit(ids.length === 1 ? 'Delete item' : `Delete ${ids.length} items`, async (tx) => {
+      const items = await this.db.uncertaintyItems.bulkGet(ids as string[]);
+      await tx.remove('uncertaintyItems', ids);
+      const programId = items.find(Boolean)?.programId;
+      if (programId) await this.touchProgram(tx, programId);
+    });
+  }
+
+  addEvidence(itemId: string, entry: Omit<EvidenceEntry, 'id'>, patch: ItemPatch = {}): Promise<UncertaintyItem> {
+    return this.editor.edit('Add evidence', async (tx) => {
+      const item = await this.db.uncertaintyItems.get(itemId);
+      if (!item) throw new InvalidInputError('That item no longer exists.');
+      const evidence = [...item.evidence, { ...entry, id: newId() }].sort((a, b) => a.date.localeCompare(b.date));
+      const next = applyItemPatch(item, { ...patch, evidence }, this.now());
+      await tx.update<UncertaintyItem>('uncertaintyItems', itemId, next);
+      await this.touchProgram(tx, item.programId);
+      return next;
+    });
+  }
+
+  removeEvidence(itemId: string, evidenceId: string): Promise<UncertaintyItem> {
+    return this.editor.edit('Remove evidence', async (tx) => {
+      const item = await this.db.uncertaintyItems.get(itemId);
+      if (!item) throw new InvalidInputError('That item no longer exists.');
+      const next = applyItemPatch(item, { evidence: item.evidence.filter((e) => e.id !== evidenceId) }, this.now());
+      await tx.update<UncertaintyItem>('uncertaintyItems', itemId, next);
+      return next;
+    });
+  }
+
+  // --- Layers ---
+
+  async addLayer(programId: string, name: string): Promise<Layer> {
+    const valid = validLayerName(name);
+    return this.editor.edit(`Add layer "${valid}"`, async (tx) => {
+      const layers = await this.db.layers.where({ programId }).toArray();
+      const layer: Layer = {
+        id: newId(),
+        programId,
+        name: valid,
+        description: '',
+        color: nextLayerColor(layers),
+        order: layers.length,
+      };
+      await tx.insert('layers', [layer]);
+      await this.touchProgram(tx, programId);
+      return layer;
+    });
+  }
+
+  updateLayer(id: string, patch: Partial<Pick<Layer, 'name' | 'description' | 'color'>>, coalesceKey?: string): Promise<Layer> {
+    if (patch.name !== undefined) patch = { ...patch, name: validLayerName(patch.name) };
+    if (patch.color !== undefined && !/^#[0-9a-f]{6}$/i.test(patch.color)) throw new InvalidInputError('Pick a colour.');
+    return this.editor.edit(
+      patch.name !== undefined ? `Rename layer to "${patch.name}"` : 'Edit layer',
+      async (tx) => {
+        const layer = await tx.update<Layer>('layers', id, patch);
+        await this.touchProgram(tx, layer.programId);
+        return layer;
+      },
+      coalesceKey ? { coalesceKey } : {},
+    );
+  }
+
+  moveLayer(programId: string, layerId: string, toIndex: number): Promise<void> {
+    return this.editor.edit('Reorder layers', async (tx) => {
+      const layers = await this.db.layers.where({ programId }).toArray();
+      for (const layer of reorderLayers(layers, layerId, toIndex)) {
+        const current = layers.find((l) => l.id === layer.id);
+        if (current && current.order !== layer.order) await tx.update<Layer>('layers', layer.id, { order: layer.order });
+      }
+      await this.touchProgram(tx, programId);
+    });
+  }
+
+  /** Removes a layer; its items move to another layer, or are deleted when none is given. */
+  removeLayer(layerId: string, moveItemsTo: string | null): Promise<void> {
+    return this.editor.edit('Remove layer', async (tx) => {
+      const layer = await this.db.layers.get(layerId);
+      if (!layer) throw new InvalidInputError('That layer no longer exists.');
+      const layers = await this.db.layers.where({ programId: layer.programId }).toArray();
+      if (layers.length <= 1) throw new InvalidInputError('A map needs at least one layer.');
+      if (moveItemsTo === layerId || (moveItemsTo && !layers.some((l) => l.id === moveItemsTo))) {
+        throw new InvalidInputError('Choose another layer for its items.');
+      }
+      const items = await this.db.uncertaintyItems.where({ layerId }).toArray();
+      if (moveItemsTo) {
+        for (const item of items) await tx.update<UncertaintyItem>('uncertaintyItems', item.id, { layerId: moveItemsTo });
+      } else {
+        await tx.remove(
+          'uncertaintyItems',
+          items.map((i) => i.id),
+        );
+      }
+      await tx.remove('layers', [layerId]);
+      for (const l of renumberLayers(layers.filter((x) => x.id !== layerId))) {
+        const current = layers.find((x) => x.id === l.id);
+        if (current && current.order !== l.order) await tx.update<Layer>('layers', l.id, { order: l.order });
+      }
+      await this.touchProgram(tx, layer.programId);
+    });
+  }
+
+  setStaleAfterDays(programId: string, days: number): Promise<Program> {
+    if (!Number.isInteger(days) || days < 0 || days > STALE_AFTER_DAYS_MAX) {
+      throw new InvalidInputError(`Use a whole number of days from 0 to ${STALE_AFTER_DAYS_MAX}.`);
+    }
+    return this.editor.edit('Change staleness rule', (tx) =>
+      tx.update<Program>('programs', programId, { staleAfterDays: days, updatedAt: this.now() }),
+    );
+  }
+}

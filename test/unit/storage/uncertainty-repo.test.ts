@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
+import { freshStore } from '../factories';
+
+let store: Awaited<ReturnType<typeof freshStore>>;
+let repo: UncertaintyRepository;
+let programId: string;
+let layerIds: string[];
+
+beforeEach(async () => {
+  store = await freshStore();
+  repo = new UncertaintyRepository(store.editor, store.clock.now);
+  programId = (await store.programs.create({ name: 'Map' })).id;
+  layerIds = (await store.db.layers.where({ programId }).sortBy('order')).map((l) => l.id);
+});
+
+describe('UncertaintyRepository items', () => {
+  it('adds items mid-map with a first history point, and pasted lines as one undo step', async () => {
+    const [one] = await repo.addItems(programId, [{ title: ' Users trust answers ', layerId: layerIds[3]!, kind: 'assumption' }]);
+    expect(one).toMatchObject({ title: 'Users trust answers', impact: 3, uncertainty: 3, status: 'open' });
+    expect(one!.history).toEqual([{ at: store.clock.now(), impact: 3, uncertainty: 3, status: 'open' }]);
+    await repo.addItems(programId, ['A', 'B', 'C'].map((title) => ({ title, layerId: layerIds[0]!, kind: 'risk' as const })));
+    expect(await store.db.uncertaintyItems.count()).toBe(4);
+    expect(await store.editor.undo()).toBe('Add 3 items');
+    expect(await store.db.uncertaintyItems.count()).toBe(1);
+  });
+
+  it('moves an item, records the move, and undoes it', async () => {
+    const [item] = await repo.addItems(programId, [{ title: 'Latency', layerId: layerIds[4]!, kind: 'risk' }]);
+    store.clock.advance(1000);
+    await repo.moveItem(item!.id, 4.46, 1.2);
+    const moved = await store.db.uncertaintyItems.get(item!.id);
+    expect(moved).toMatchObject({ impact: 4.5, uncertainty: 1.2 });
+    expect(moved!.history).toHaveLength(2);
+    expect(await store.editor.undo()).toBe('Move item');
+    expect(await store.db.uncertaintyItems.get(item!.id)).toMatchObject({ impact: 3, uncertainty: 3 });
+  });
+
+  it('merges arrow-key nudges into one undo step', async () => {
+    const [item] = await repo.addItems(programId, [{ title: 'Nudged', layerId: layerIds[0]!, kind: 'unknown' }]);
+    for (let i = 1; i <= 3; i++) {
+      store.clock.advance(200);
+      await repo.moveItem(item!.id, 3 + i * 0.1, 3, `nudge:${item!.id}`);
+    }
+    await store.editor.undo();
+    expect(await store.db.uncertaintyItems.get(item!.id)).toMatchObject({ impact: 3 });
+  });
+
+  it('keeps evidence in date order', async () => {
+    const [item] = await repo.addItems(programId, [{ title: 'E', layerId: layerIds[0]!, kind: 'assumption' }]);
+    await repo.addEvidence(item!.id, { date: '2026-11-20', learned: 'later', source: 'test', effect: '' });
+    await repo.addEvidence(item!.id, { date: '2026-10-01', learned: 'earlier', source: 'test', effect: '' }, { uncertainty: 2 });
+    const stored = await store.db.uncertaintyItems.get(item!.id);
+    expect(stored!.evidence.map((e) => e.learned)).toEqual(['earlier', 'later']);
+    expect(stored!.uncertainty).toBe(2);
+  });
+});
+
+describe('UncertaintyRepository layers', () => {
+  it('adds, renames, reorders and removes layers, reassigning their items', async () => {
+    const added = await repo.addLayer(programId, 'Regulators');
+    expect(added.order).toBe(7);
+    await repo.updateLayer(added.id, { name: 'Regulation' });
+    await repo.moveLayer(programId, added.id, 0);
+    let layers = await store.db.layers.where({ programId }).sortBy('order');
+    expect(layers.map((l) => l.name).slice(0, 2)).toEqual(['Regulation', 'Scope and requirements']);
+
+    const [item] = await repo.addItems(programId, [{ title: 'EU AI Act scope', layerId: added.id, kind: 'unknown' }]);
+    await repo.removeLayer(added.id, layerIds[5]!);
+    layers = await store.db.layers.where({ programId }).sortBy('order');
+    expect(layers.map((l) => l.order)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect((await store.db.uncertaintyItems.get(item!.id))?.layerId).toBe(layerIds[5]);
+
+    await store.editor.undo();
+    expect((await store.db.uncertaintyItems.get(item!.id))?.layerId).toBe(added.id);
+    expect(await store.db.layers.get(added.id)).toBeDefined();
+  });
+
+  it('refuses to remove the last layer or to move items onto the layer being removed', async () => {
+    await expect(repo.removeLayer(layerIds[0]!, layerIds[0]!)).rejects.toThrow('Choose another layer');
+    for (const id of layerIds.slice(1)) await repo.removeLayer(id, null);
+    await expect(repo.removeLayer(layerIds[0]!, null)).rejects.toThrow('at least one layer');
+  });
+
+  it('duplicating a program copies its map with references remapped', async () => {
+    const [item] = await repo.addItems(programId, [{ title: 'Copied', layerId: layerIds[2]!, kind: 'risk' }]);
+    const copy = await store.programs.duplicate(programId);
+    const copiedLayers = await store.db.layers.where({ programId: copy.id }).toArray();
+    const copiedItems = await store.db.uncertaintyItems.where({ programId: copy.id }).toArray();
+    expect(copiedLayers).toHaveLength(7);
+    expect(copiedItems).toHaveLength(1);
+    expect(copiedItems[0]!.id).not.toBe(item!.id);
+    const layer = copiedLayers.find((l) => l.id === copiedItems[0]!.layerId);
+    expect(layer?.name).toBe('Model behaviour');
+  });
+
+  it('validates the staleness rule', async () => {
+    expect(() => repo.setStaleAfterDays(programId, -1)).toThrow('whole number');
+    await repo.setStaleAfterDays(programId, 14);
+    expect((await store.programs.get(programId))?.staleAfterDays).toBe(14);
+  });
+});

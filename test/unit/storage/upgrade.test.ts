@@ -1,0 +1,27 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { KeelDB } from '../../../renderer/src/storage/db';
+
+describe('database upgrades', () => {
+  it('version 2 gives existing programs the default stack and staleness rule, keeping their data', async () => {
+    const name = `keel-upgrade-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ programs: 'id, updatedAt' });
+    await v1.table('programs').bulkAdd([
+      { id: 'a', name: 'Alpha', description: 'kept', createdAt: 1, updatedAt: 2, archivedAt: null, deletedAt: null },
+      { id: 'b', name: 'Beta', description: '', createdAt: 1, updatedAt: 2, archivedAt: 5, deletedAt: null },
+    ]);
+    v1.close();
+
+    const db = new KeelDB(name);
+    await db.openChecked();
+    expect(await db.programs.get('a')).toMatchObject({ name: 'Alpha', description: 'kept', staleAfterDays: 30 });
+    expect(await db.programs.get('b')).toMatchObject({ archivedAt: 5, staleAfterDays: 30 });
+    for (const programId of ['a', 'b']) {
+      const layers = await db.layers.where({ programId }).sortBy('order');
+      expect(layers).toHaveLength(7);
+      expect(layers[1]?.name).toBe('Data');
+    }
+    db.close();
+  });
+});
