@@ -30,9 +30,13 @@ export function programView(program: Program): ProgramView {
 
 export type NameCheck = { ok: true; name: string } | { ok: false; message: string };
 
-/** Trims and checks a program name typed by a user. */
+/** Bidirectional overrides can make a name display as something else ("exe.png"). */
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Trims and checks a program name typed by a user or read from a file. */
 export function checkProgramName(raw: string): NameCheck {
-  const name = raw.replace(/\s+/g, ' ').trim();
+  const name = raw.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   if (name === '') return { ok: false, message: 'Give the program a name.' };
   if (name.length > PROGRAM_NAME_MAX) {
     return { ok: false, message: `Keep the name under ${PROGRAM_NAME_MAX} characters (it has ${name.length}).` };
@@ -44,9 +48,10 @@ export function checkProgramName(raw: string): NameCheck {
 export function copyName(name: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
-  let candidate = `${base} (copy)`;
-  for (let n = 2; used.has(candidate); n++) candidate = `${base} (copy ${n})`;
-  return candidate.length <= PROGRAM_NAME_MAX ? candidate : candidate.slice(-PROGRAM_NAME_MAX);
+  const withSuffix = (suffix: string) => `${base.slice(0, PROGRAM_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+  let candidate = withSuffix(' (copy)');
+  for (let n = 2; used.has(candidate); n++) candidate = withSuffix(` (copy ${n})`);
+  return candidate;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -8,6 +8,7 @@ import { openKeelFile, saveFile } from '../platform/files';
 import { confirm } from './confirm.svelte';
 import type { Router } from './router.svelte';
 import type { Services } from './services';
+import { flushAllDrafts } from './text-draft.svelte';
 import { toasts } from './toasts.svelte';
 
 /** Shows any error from an action as a plain sentence; returns undefined when it failed. */
@@ -110,7 +111,8 @@ export class ProgramActions {
     }
   }
 
-  async emptyTrash(count: number): Promise<void> {
+  async emptyTrash(confirmedIds: readonly string[]): Promise<void> {
+    const count = confirmedIds.length;
     const ok = await confirm({
       title: `Empty the trash?`,
       message: `${count === 1 ? 'The program' : `All ${count} programs`} in the trash will be deleted from this computer with everything in ${count === 1 ? 'it' : 'them'}.`,
@@ -118,7 +120,7 @@ export class ProgramActions {
       danger: true,
     });
     if (!ok) return;
-    const removed = await attempt(() => this.repo.emptyTrash());
+    const removed = await attempt(() => this.repo.emptyTrash(confirmedIds));
     if (removed !== undefined) toasts.show(`Emptied the trash (${removed}).`, 'success', this.undoAction());
   }
 
@@ -163,11 +165,13 @@ export class ProgramActions {
   }
 
   async undo(): Promise<void> {
+    await flushAllDrafts();
     const label = await attempt(() => this.services.editor.undo());
     if (label) toasts.show(`Undid: ${label}.`, 'info');
   }
 
   async redo(): Promise<void> {
+    await flushAllDrafts();
     const label = await attempt(() => this.services.editor.redo());
     if (label) toasts.show(`Redid: ${label}.`, 'info');
   }

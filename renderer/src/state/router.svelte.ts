@@ -1,11 +1,16 @@
 import { parseRoute, routeHref, type Route } from './routes';
+import { flushAllDrafts } from './text-draft.svelte';
 
 export class Router {
   route = $state<Route>(parseRoute(location.hash));
 
   constructor() {
     $effect(() => {
-      const onHashChange = () => (this.route = parseRoute(location.hash));
+      const onHashChange = () => {
+        // Pending typing is saved by its own draft; this only makes sure it starts now.
+        void flushAllDrafts();
+        this.route = parseRoute(location.hash);
+      };
       window.addEventListener('hashchange', onHashChange);
       return () => window.removeEventListener('hashchange', onHashChange);
     });

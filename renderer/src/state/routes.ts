@@ -2,20 +2,33 @@
 
 export type Route =
   | { name: 'programs'; view: 'active' | 'archived' | 'trash' }
-  | { name: 'program'; programId: string; area: 'overview' };
+  | { name: 'program'; programId: string; area: ProgramArea };
+
+export const PROGRAM_AREAS = ['overview', 'uncertainty'] as const;
+export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A malformed link (bad percent-encoding) goes home rather than to a blank window.
+    return { name: 'programs', view: 'active' };
+  }
   if (parts[0] === 'archived' && parts.length === 1) return { name: 'programs', view: 'archived' };
   if (parts[0] === 'trash' && parts.length === 1) return { name: 'programs', view: 'trash' };
-  if (parts[0] === 'programs' && parts[1] && (parts.length === 2 || parts[2] === 'overview')) {
-    return { name: 'program', programId: parts[1], area: 'overview' };
+  if (parts[0] === 'programs' && parts[1] && parts.length <= 3) {
+    const area = (PROGRAM_AREAS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProgramArea) : 'overview';
+    return { name: 'program', programId: parts[1], area };
   }
   return { name: 'programs', view: 'active' };
 }
 
 export function routeHref(route: Route): string {
-  if (route.name === 'program') return `#/programs/${encodeURIComponent(route.programId)}`;
+  if (route.name === 'program') {
+    const base = `#/programs/${encodeURIComponent(route.programId)}`;
+    return route.area === 'overview' ? base : `${base}/${route.area}`;
+  }
   return route.view === 'active' ? '#/' : `#/${route.view}`;
 }

@@ -7,7 +7,8 @@ export class StorageHealth {
   /** A problem that stops the whole window (newer database, blocked upgrade, closed). */
   blocking = $state<StorageProblem | undefined>(undefined);
 
-  async open(db: KeelDB): Promise<void> {
+  /** Opens the database, then runs `afterOpen` (e.g. writing typing parked at the last close). */
+  async open(db: KeelDB, afterOpen?: () => Promise<unknown>): Promise<void> {
     db.on('blocked', () => {
       this.blocking = storageProblem('blocked-upgrade');
     });
@@ -19,6 +20,7 @@ export class StorageHealth {
     });
     try {
       await db.openChecked();
+      await afterOpen?.();
       this.blocking = undefined;
       this.ready = true;
     } catch (error) {

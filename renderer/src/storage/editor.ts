@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { KeelDB } from './db';
 import { ChangedElsewhereError } from './errors';
-import { type RowChange, UndoHistory } from './history';
+import { type HistoryEntry, type RowChange, UndoHistory } from './history';
 
 type Row = { id: string };
 
@@ -59,49 +59,60 @@ function sameRow(a: unknown, b: unknown): boolean {
 }
 
 export class Editor {
+  /** Edits, undos and redos run one at a time, in the order asked, so history stays true. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     readonly db: KeelDB,
     readonly history: UndoHistory = new UndoHistory(),
     private readonly now: () => number = Date.now,
   ) {}
 
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Runs `work` in one read-write transaction over every table and records it for undo. */
-  async edit<T>(label: string, work: (tx: EditTransaction) => Promise<T>, options: EditOptions = {}): Promise<T> {
-    const tx = new EditTransaction(this.db);
-    const result = await this.db.transaction('rw', this.db.tables, () => work(tx));
-    if (options.undoable !== false) {
-      this.history.record({ label, changes: tx.changes, at: this.now(), coalesceKey: options.coalesceKey });
-    }
-    return result;
+  edit<T>(label: string, work: (tx: EditTransaction) => Promise<T>, options: EditOptions = {}): Promise<T> {
+    return this.serial(async () => {
+      const tx = new EditTransaction(this.db);
+      const result = await this.db.transaction('rw', this.db.tables, () => work(tx));
+      if (options.undoable !== false) {
+        this.history.record({ label, changes: tx.changes, at: this.now(), coalesceKey: options.coalesceKey });
+      }
+      return result;
+    });
   }
 
   /** Undoes the newest edit; returns its label, or undefined when there is nothing to undo. */
-  async undo(): Promise<string | undefined> {
-    const entry = this.history.nextUndo;
-    if (!entry) return undefined;
-    await this.apply(entry.label, [...entry.changes].reverse(), 'backward', 'undo');
-    this.history.markUndone();
-    return entry.label;
+  undo(): Promise<string | undefined> {
+    return this.serial(async () => {
+      const entry = this.history.nextUndo;
+      if (!entry) return undefined;
+      await this.apply(entry, [...entry.changes].reverse(), 'backward');
+      this.history.markUndone(entry);
+      return entry.label;
+    });
   }
 
-  async redo(): Promise<string | undefined> {
-    const entry = this.history.nextRedo;
-    if (!entry) return undefined;
-    await this.apply(entry.label, entry.changes, 'forward', 'redo');
-    this.history.markRedone();
-    return entry.label;
+  redo(): Promise<string | undefined> {
+    return this.serial(async () => {
+      const entry = this.history.nextRedo;
+      if (!entry) return undefined;
+      await this.apply(entry, entry.changes, 'forward');
+      this.history.markRedone(entry);
+      return entry.label;
+    });
   }
 
   /**
    * Writes each change's before (backward) or after (forward) value, but only if every row is
    * still exactly as the edit left it: a row changed since in another window is never clobbered.
    */
-  private async apply(
-    label: string,
-    changes: readonly RowChange[],
-    direction: 'backward' | 'forward',
-    which: 'undo' | 'redo',
-  ): Promise<void> {
+  private async apply(entry: HistoryEntry, changes: readonly RowChange[], direction: 'backward' | 'forward'): Promise<void> {
+    const { label } = entry;
     try {
       await this.db.transaction('rw', this.db.tables, async () => {
         for (const change of changes) {
@@ -115,7 +126,7 @@ export class Editor {
         }
       });
     } catch (error) {
-      if (error instanceof ChangedElsewhereError) this.history.discard(which);
+      if (error instanceof ChangedElsewhereError) this.history.discard(entry);
       throw error;
     }
   }

@@ -32,6 +32,13 @@ export function mergeChanges(earlier: readonly RowChange[], later: readonly RowC
   return [...byRow.values()].filter((c) => !(c.before === undefined && c.after === undefined));
 }
 
+function remove(list: HistoryEntry[], entry: HistoryEntry): boolean {
+  const index = list.lastIndexOf(entry);
+  if (index < 0) return false;
+  list.splice(index, 1);
+  return true;
+}
+
 export class UndoHistory {
   private done: HistoryEntry[] = [];
   private undone: HistoryEntry[] = [];
@@ -75,24 +82,24 @@ export class UndoHistory {
     this.emit();
   }
 
-  /** Moves the newest done entry to the redo list (after it was applied backwards). */
-  markUndone(): void {
-    const entry = this.done.pop();
-    if (entry) this.undone.push({ ...entry, coalesceKey: undefined });
+  /**
+   * Moves an entry from the done list to the redo list (after it was applied backwards).
+   * Entries are found by identity, so a newer edit recorded meanwhile is never the one moved.
+   */
+  markUndone(entry: HistoryEntry | undefined = this.nextUndo): void {
+    if (entry && remove(this.done, entry)) this.undone.push({ ...entry, coalesceKey: undefined });
     this.emit();
   }
 
-  /** Moves the newest undone entry back to the done list (after it was re-applied). */
-  markRedone(): void {
-    const entry = this.undone.pop();
-    if (entry) this.done.push({ ...entry, coalesceKey: undefined });
+  /** Moves an entry from the redo list back to the done list (after it was re-applied). */
+  markRedone(entry: HistoryEntry | undefined = this.nextRedo): void {
+    if (entry && remove(this.undone, entry)) this.done.push({ ...entry, coalesceKey: undefined });
     this.emit();
   }
 
   /** Drops an entry that can no longer be applied (its rows changed elsewhere). */
-  discard(which: 'undo' | 'redo'): void {
-    if (which === 'undo') this.done.pop();
-    else this.undone.pop();
+  discard(entry: HistoryEntry): void {
+    if (!remove(this.done, entry)) remove(this.undone, entry);
     this.emit();
   }
 

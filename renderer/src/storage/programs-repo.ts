@@ -89,8 +89,13 @@ export class ProgramRepository {
     });
   }
 
+  /** Archiving an archived program changes nothing (a double click records one step). */
   archive(id: string): Promise<Program> {
-    return this.editor.edit('Archive program', (tx) => this.touch(tx, id, { archivedAt: this.now() }));
+    return this.editor.edit('Archive program', async (tx) => {
+      const program = await this.db.programs.get(id);
+      if (program && program.archivedAt !== null) return program;
+      return this.touch(tx, id, { archivedAt: this.now() });
+    });
   }
 
   unarchive(id: string): Promise<Program> {
@@ -99,7 +104,11 @@ export class ProgramRepository {
 
   /** Moves a program to the trash; its content stays until the trash is emptied. */
   trash(id: string): Promise<Program> {
-    return this.editor.edit('Delete program', (tx) => tx.update<Program>('programs', id, { deletedAt: this.now() }));
+    return this.editor.edit('Delete program', async (tx) => {
+      const program = await this.db.programs.get(id);
+      if (program && program.deletedAt !== null) return program;
+      return tx.update<Program>('programs', id, { deletedAt: this.now() });
+    });
   }
 
   restore(id: string): Promise<Program> {
@@ -139,8 +148,13 @@ export class ProgramRepository {
     });
   }
 
-  async emptyTrash(): Promise<number> {
-    const ids = (await this.db.programs.toArray()).filter((p) => p.deletedAt !== null).map((p) => p.id);
+  /**
+   * Deletes the programs in the trash. Pass the ids the user confirmed: a program trashed in
+   * another window after the confirmation is then left alone.
+   */
+  async emptyTrash(confirmedIds?: readonly string[]): Promise<number> {
+    const inTrash = (await this.db.programs.toArray()).filter((p) => p.deletedAt !== null).map((p) => p.id);
+    const ids = confirmedIds ? inTrash.filter((id) => confirmedIds.includes(id)) : inTrash;
     if (ids.length > 0) await this.deleteForever(ids);
     return ids.length;
   }

@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids';
-import { copyName, type Program } from '../domain/program';
+import { checkProgramName, copyName, type Program } from '../domain/program';
 import { reidentify, type ProgramSnapshot } from '../domain/snapshot';
 import type { Editor } from './editor';
 import { insertSnapshot, readSnapshot } from './snapshots';
@@ -17,7 +17,10 @@ export async function importSnapshot(editor: Editor, snapshot: ProgramSnapshot):
   return editor.edit(`Import "${snapshot.program.name}"`, async (tx) => {
     const names = (await editor.db.programs.toArray()).map((p) => p.name);
     const copy = reidentify(snapshot, newId);
-    const name = names.includes(copy.program.name) ? copyName(copy.program.name, names) : copy.program.name;
+    // Files are untrusted: names get the same clean-up as names typed in the app.
+    const checked = checkProgramName(copy.program.name);
+    const clean = checked.ok ? checked.name : 'Imported program';
+    const name = names.includes(clean) ? copyName(clean, names) : clean;
     copy.program = { ...copy.program, name, archivedAt: null, deletedAt: null };
     await insertSnapshot(tx, copy);
     return copy.program;

@@ -16,9 +16,10 @@ test('a program exported by the app imports back as a new copy', async ({ app, p
   const file = JSON.parse(readFileSync(saved, 'utf8'));
   expect(file).toMatchObject({
     format: 'keel',
-    formatVersion: 1,
-    program: { name: 'Fraud triage', description: 'Agent that routes suspicious payments.' },
+    formatVersion: 2,
+    program: { name: 'Fraud triage', description: 'Agent that routes suspicious payments.', staleAfterDays: 30 },
   });
+  expect(file.data.layers).toHaveLength(7);
 
   await app.goHome();
   const choosing = page.waitForEvent('filechooser');

@@ -128,6 +128,36 @@ test('a description is saved within 500 ms of typing, without leaving the field'
   await expect(field).toBeFocused();
 });
 
+test('typing is kept when the window is reloaded at once, or the view changes mid-typing', async ({ app, page }) => {
+  await app.open();
+  await app.createProgram('Quick hands');
+  const field = page.getByRole('textbox', { name: 'Description' });
+  await field.click();
+  await page.keyboard.type('Saved on the way out');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Saved on the way out');
+
+  await page.getByRole('textbox', { name: 'Description' }).click();
+  await page.keyboard.type(', and on navigation');
+  await page.goBack();
+  await page.goForward();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Saved on the way out, and on navigation');
+});
+
+test('dragging a text selection out of a dialog does not close it', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('button', { name: 'New program' }).first().click();
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await name.fill('Half typed');
+  const box = (await name.boundingBox())!;
+  await page.mouse.move(box.x + 5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(5, 5);
+  await page.mouse.up();
+  await expect(page.getByRole('dialog', { name: 'New program' })).toBeVisible();
+  await expect(name).toHaveValue('Half typed');
+});
+
 test('an unknown program link shows a way back', async ({ app, page }) => {
   await app.open('#/programs/does-not-exist');
   await expect(page.getByRole('heading', { name: 'This program is not here' })).toBeVisible();

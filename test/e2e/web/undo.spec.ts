@@ -61,3 +61,20 @@ test('Ctrl+Z inside a text field undoes typing, not the last program edit', asyn
   await app.goHome();
   await app.expectNames(['Typing']);
 });
+
+test('undo right after typing a description undoes the typing, and keeps the rest of the history', async ({ app, page }) => {
+  await app.open();
+  await app.createProgram('Typed');
+  const field = page.getByRole('textbox', { name: 'Description' });
+  await field.click();
+  await page.keyboard.type('Fresh notes');
+  // Straight to the toolbar, before the 300 ms autosave fires.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.toast('Undid: Edit description.')).toBeVisible();
+  await expect(field).toHaveValue('');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(field).toHaveValue('Fresh notes');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'This program is not here' })).toBeVisible();
+});

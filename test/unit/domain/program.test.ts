@@ -13,6 +13,10 @@ describe('checkProgramName', () => {
   it('trims and collapses whitespace', () => {
     expect(checkProgramName('  Support   bot \n')).toEqual({ ok: true, name: 'Support bot' });
   });
+  it('removes control and bidirectional-override characters', () => {
+    expect(checkProgramName('Line1\nLine2\t\ttabbed')).toEqual({ ok: true, name: 'Line1 Line2 tabbed' });
+    expect(checkProgramName('invoice\u202Egnp.exe')).toEqual({ ok: true, name: 'invoice gnp.exe' });
+  });
   it('refuses an empty name with a plain message', () => {
     expect(checkProgramName('   ')).toEqual({ ok: false, message: 'Give the program a name.' });
   });
@@ -30,8 +34,11 @@ describe('copyName', () => {
     expect(copyName('Bot', ['Bot', 'Bot (copy)'])).toBe('Bot (copy 2)');
     expect(copyName('Bot (copy)', ['Bot', 'Bot (copy)', 'Bot (copy 2)'])).toBe('Bot (copy 3)');
   });
-  it('never exceeds the name limit', () => {
-    expect(copyName('y'.repeat(PROGRAM_NAME_MAX), []).length).toBeLessThanOrEqual(PROGRAM_NAME_MAX);
+  it('never exceeds the name limit, shortening the end of the base name', () => {
+    const copy = copyName('Start ' + 'y'.repeat(PROGRAM_NAME_MAX), []);
+    expect(copy.length).toBeLessThanOrEqual(PROGRAM_NAME_MAX);
+    expect(copy.startsWith('Start y')).toBe(true);
+    expect(copy.endsWith(' (copy)')).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@ describe('routes', () => {
   it('sends unknown paths home rather than to a blank screen', () => {
     expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs')).toEqual({ name: 'programs', view: 'active' });
+    expect(parseRoute('#/programs/abc/nowhere')).toEqual({ name: 'program', programId: 'abc', area: 'overview' });
   });
   it('round-trips every route through its href', () => {
     const routes: Route[] = [
@@ -19,7 +20,14 @@ describe('routes', () => {
       { name: 'programs', view: 'archived' },
       { name: 'programs', view: 'trash' },
       { name: 'program', programId: 'id with/slash', area: 'overview' },
+      { name: 'program', programId: 'abc', area: 'uncertainty' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});
+
+describe('malformed links', () => {
+  it('go home instead of throwing', () => {
+    expect(parseRoute('#/programs/%E0%A4%A')).toEqual({ name: 'programs', view: 'active' });
   });
 });

@@ -107,6 +107,18 @@ describe('undo and redo through the editor', () => {
     expect((await store.programs.get(p.id))?.name).toBe('B');
   });
 
+  it('runs undos fired together one after the other, losing no history', async () => {
+    const a = await store.programs.create({ name: 'One' });
+    await store.programs.create({ name: 'Two' });
+    await store.programs.create({ name: 'Three' });
+    const labels = await Promise.all([store.editor.undo(), store.editor.undo(), store.programs.rename(a.id, 'Uno').then(() => 'rename')]);
+    expect(labels).toEqual(['Create "Three"', 'Create "Two"', 'rename']);
+    expect((await store.programs.list()).map((p) => p.name)).toEqual(['Uno']);
+    expect(await store.editor.undo()).toBe('Rename to "Uno"');
+    expect(await store.editor.undo()).toBe('Create "One"');
+    expect(await store.programs.list()).toEqual([]);
+  });
+
   it('restores programs deleted forever', async () => {
     const p = await store.programs.create({ name: 'A', description: 'keep me' });
     await store.programs.trash(p.id);

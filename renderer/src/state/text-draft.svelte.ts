@@ -1,0 +1,93 @@
+// A text field that saves as the user types. What was typed is never lost: it stays in the
+// field until a save succeeds, it is flushed before undo, navigation and window close, and a
+// change from another window is taken in only when the user has not typed anything since.
+
+export type DraftStatus = 'idle' | 'pending' | 'saved' | 'failed';
+
+const SAVE_DELAY_MS = 300;
+// Bookkeeping of live drafts, not rendered state.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const open = new Set<TextDraft>();
+
+/** Saves every draft with unsaved typing; called before undo/redo, navigation and unload. */
+export function flushAllDrafts(): Promise<void> {
+  return Promise.all([...open].map((d) => d.flush())).then(() => undefined);
+}
+
+export class TextDraft {
+  value = $state('');
+  status = $state<DraftStatus>('idle');
+  /** The stored text the draft started from (or last saved). */
+  private base: string;
+  private dirty = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * `save` resolves true when stored; it is bound to one record, never to changing props.
+   * `park` keeps pending text synchronously (see unsaved-journal.ts) when the window is going
+   * away and an asynchronous save would never finish.
+   */
+  constructor(
+    initial: string,
+    private readonly save: (text: string) => Promise<boolean>,
+    private readonly park?: (text: string, base: string) => void,
+  ) {
+    this.value = initial;
+    this.base = initial;
+    open.add(this);
+  }
+
+  /** The stored value changed (this window or another): adopt it unless the user is typing. */
+  sync(stored: string): void {
+    if (stored === this.base) return;
+    this.base = stored;
+    if (!this.dirty) this.value = stored;
+    else if (stored === this.value) this.dirty = false;
+  }
+
+  input(text: string): void {
+    this.value = text;
+    this.dirty = text !== this.base;
+    this.status = this.dirty ? 'pending' : 'idle';
+    clearTimeout(this.timer);
+    if (this.dirty) this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.dirty) return;
+    const text = this.value;
+    const ok = await this.save(text);
+    if (ok) {
+      this.base = text;
+      if (this.value === text) {
+        this.dirty = false;
+        this.status = 'saved';
+      }
+    } else {
+      this.status = 'failed';
+    }
+  }
+
+  /** Parks pending typing at once, for a window that is closing; a later save supersedes it. */
+  parkNow(): void {
+    if (this.dirty && this.park) this.park(this.value, this.base);
+  }
+
+  /** Saves what is pending and stops tracking; call when the field goes away. */
+  close(): void {
+    void this.flush().finally(() => open.delete(this));
+  }
+}
+
+if (typeof window !== 'undefined') {
+  // Closing or hiding the window saves pending typing (IndexedDB writes finish in the background).
+  window.addEventListener('pagehide', () => {
+    for (const draft of open) draft.parkNow();
+    void flushAllDrafts();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushAllDrafts();
+  });
+}
