@@ -14,12 +14,36 @@ const STYLE_PROPERTIES = [
   'font-weight',
   'letter-spacing',
   'visibility',
+  'paint-order',
+  'stroke-linejoin',
 ] as const;
 
 /** Fonts found on every desktop OS, so an exported file reads the same wherever it is opened. */
 export const EXPORT_FONT = "'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif";
 
-export function standaloneSvg(source: SVGSVGElement, background: string): string {
+export interface ExportFrame {
+  title: string;
+  subtitle: string;
+  /** Legend rows: a coloured square or a symbol path, and its label. */
+  legend: { color?: string; path?: string; label: string }[];
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const HEADER = 56;
+const LEGEND_ROW = 22;
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string) {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * A standalone SVG of an on-screen chart, framed with a title and a legend so the file makes
+ * sense on its own (in a report, a slide or an email).
+ */
+export function standaloneSvg(source: SVGSVGElement, background: string, frame?: ExportFrame): string {
   const copy = source.cloneNode(true) as SVGSVGElement;
   const originals = [source, ...source.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
@@ -36,19 +60,42 @@ export function standaloneSvg(source: SVGSVGElement, background: string): string
       target.textContent = (target.textContent ?? '').toUpperCase();
     }
   });
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('font-family', EXPORT_FONT);
   const width = source.width.baseVal.value;
-  const height = source.height.baseVal.value;
-  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  bg.setAttribute('width', String(width));
-  bg.setAttribute('height', String(height));
-  bg.setAttribute('fill', background);
-  copy.insertBefore(bg, copy.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+  const chartHeight = source.height.baseVal.value;
+  const perRow = Math.max(1, Math.floor((width - 40) / 220));
+  const legendRows = frame ? Math.ceil(frame.legend.length / perRow) : 0;
+  const top = frame ? HEADER : 0;
+  const height = top + chartHeight + (legendRows ? legendRows * LEGEND_ROW + 16 : 0);
+  const ink = getComputedStyle(source).getPropertyValue('color') || '#17202b';
+
+  const out = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': EXPORT_FONT });
+  out.append(el('rect', { width, height, fill: background }));
+  if (frame) {
+    out.append(el('text', { x: 20, y: 28, 'font-size': 18, 'font-weight': 700, fill: ink }, frame.title));
+    out.append(el('text', { x: 20, y: 46, 'font-size': 12, fill: ink, opacity: 0.7 }, frame.subtitle));
+  }
+  const chart = el('g', { transform: `translate(0,${top})` });
+  chart.append(...Array.from(copy.childNodes));
+  out.append(chart);
+  frame?.legend.forEach((entry, i) => {
+    const x = 20 + (i % perRow) * 220;
+    const y = top + chartHeight + 12 + Math.floor(i / perRow) * LEGEND_ROW;
+    const row = el('g', { transform: `translate(${x},${y})` });
+    if (entry.color) row.append(el('rect', { width: 12, height: 12, rx: 2, fill: entry.color }));
+    if (entry.path) row.append(el('path', { d: entry.path, transform: 'translate(6,6) scale(0.8)', fill: ink, opacity: 0.7 }));
+    row.append(el('text', { x: 18, y: 10, 'font-size': 12, fill: ink }, entry.label));
+    out.append(row);
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}\n`;
 }
 
 /** Renders SVG text to PNG bytes at the given scale (1 or 2 for high-density screens). */
+/** The size an exported SVG declares. */
+export function svgSize(svgText: string): { width: number; height: number } {
+  const root = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
+  return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
+}
+
 export async function svgToPng(svgText: string, width: number, height: number, scale: number): Promise<Uint8Array> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../../../renderer/src/io/import-errors';
 import { exportFileName, parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { makeProgram } from '../factories';
+import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -27,6 +28,30 @@ describe('parseKeelFile', () => {
     expect(layers.map((l) => l.order)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(layers[0]!.name).toBe('Scope and requirements');
     expect(result.snapshot.owned.uncertaintyItems).toEqual([]);
+  });
+
+  it('reads the format-2 fixture: layers, items, evidence, history, tags and owners', () => {
+    const result = parseKeelFile(fixture('format-v2/support-assistant.keel.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const items = result.snapshot.owned.uncertaintyItems as unknown as UncertaintyItem[];
+    const layers = result.snapshot.owned.layers as unknown as Layer[];
+    expect(layers).toHaveLength(7);
+    expect(items).toHaveLength(6);
+    const refund = items.find((i) => i.title === 'Hallucinated refund policy')!;
+    expect(refund).toMatchObject({
+      kind: 'risk',
+      impact: 4.8,
+      uncertainty: 3.5,
+      status: 'testing',
+      ownerPerson: 'Priya',
+      ownerFunction: 'Product',
+      reviewDate: '2026-12-05',
+      tags: ['policy', 'hallucination'],
+    });
+    expect(refund.evidence[0]).toMatchObject({ date: '2026-11-20', source: 'Offline eval, 50 tickets', effect: 'uncertainty 4.5 → 3.5' });
+    expect(refund.history.at(-1)).toMatchObject({ impact: 4.8, uncertainty: 3.5, status: 'testing' });
+    expect(layers.find((l) => l.id === refund.layerId)?.name).toBe('Model behaviour');
+    expect(items.every((i) => i.programId === result.snapshot.program.id)).toBe(true);
   });
 
   it('refuses text that is not JSON, saying so plainly', () => {
