@@ -42,7 +42,7 @@ window.__keelBench = {
     return infos;
   },
   async run(file) {
-    const { value, baseline, samples } = await (await load(file)).run();
-    return { value, baseline, samples };
+    const { value, baseline, samples, note } = await (await load(file)).run();
+    return { value, baseline, samples, note };
   },
 };

@@ -23,7 +23,7 @@ process.env.NODE_ENV ??= 'production';
 
 /** @typedef {{ name: string, unit: string, target: number, baselineLabel: string, where: string,
  *   value?: number, baseline?: number, ratio?: number, samples?: { value: number[], baseline: number[] },
- *   error?: string }} Row */
+ *   note?: string, error?: string }} Row */
 /** @type {Row[]} */
 const rows = [];
 
@@ -79,8 +79,8 @@ async function runNodeBenches() {
     if (!selected(bench.name)) continue;
     const { name, unit, target, baselineLabel } = bench;
     try {
-      const { value, baseline, samples } = await withTimeout(bench.run(), name);
-      record({ name, unit, target, baselineLabel }, 'node', { value, baseline, samples });
+      const { value, baseline, samples, note } = await withTimeout(bench.run(), name);
+      record({ name, unit, target, baselineLabel }, 'node', { value, baseline, samples, note });
     } catch (error) {
       record({ name, unit, target, baselineLabel }, 'node', { error: errorText(error) });
     }
@@ -188,6 +188,7 @@ function printTable() {
         `baseline ${fmt(Math.min(...r.samples.baseline))}-${fmt(Math.max(...r.samples.baseline))} ${r.unit}.`
       : '';
     console.log(`- ${r.name} [${r.where}]: baseline = ${r.baselineLabel}.${spread}`);
+    if (r.note) console.log(`  ${r.note.replace(/\n/g, '\n  ')}`);
   }
   const over = rows.filter((r) => !r.error && r.ratio > r.target);
   if (over.length > 0) console.log(`\nOVER TARGET: ${over.map((r) => `${r.name} (${r.ratio.toFixed(3)} > ${r.target})`).join(', ')}`);

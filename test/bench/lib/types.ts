@@ -7,6 +7,8 @@ export interface BenchResult {
   baseline: number;
   /** Every repetition, for the spread shown under the table (optional). */
   samples?: { value: number[]; baseline: number[] };
+  /** Extra findings from this run (counts, secondary timings), printed under the table. */
+  note?: string;
 }
 
 export interface Benchmark {

@@ -219,3 +219,53 @@ test('the uncertainty views pass axe', async ({ app, page }) => {
   await page.getByRole('button', { name: 'Stack' }).click();
   await app.expectAccessible('stack');
 });
+
+test('record evidence that moves an item, set owner and review date; stale items are easy to find', async ({ app, page }) => {
+  await openMap(app);
+  await quickAdd(page, ['Retrieval finds the right article', 'Customers accept bot answers']);
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await mark(page, 'Retrieval finds the right article').press('Enter');
+  const details = page.getByRole('complementary', { name: 'Item details' });
+  await details.getByRole('textbox', { name: 'Owner' }).fill('Sam');
+  await details.getByRole('textbox', { name: 'Function' }).fill('Engineering');
+  await details.getByRole('textbox', { name: 'Source' }).fill('Offline eval');
+  await details.getByRole('textbox', { name: 'What was learned' }).fill('Top-3 recall is 92% on 400 tickets.');
+  await details.getByRole('spinbutton', { name: 'New uncertainty' }).fill('1.8');
+  await details.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(details.getByRole('heading', { name: 'Evidence (1)' })).toBeVisible();
+  await expect(details.getByText('Moved: uncertainty 3 → 1.8')).toBeVisible();
+  await expect(mark(page, 'Retrieval finds the right article')).toHaveAccessibleName(/uncertainty 1\.8: Plan for it/);
+
+  // A review date in the past makes the other item stale.
+  await mark(page, 'Customers accept bot answers').press('Enter');
+  await details.locator('#item-review').fill('2020-01-31');
+  await details.locator('#item-review').press('Tab');
+  await expect(details.getByText('Stale: Review was due 2020-01-31.')).toBeVisible();
+  const staleOnly = page.getByRole('checkbox', { name: /Stale only/ });
+  await expect(page.getByRole('search', { name: 'Filter items' })).toContainText('Stale only 1');
+  await staleOnly.check();
+  await expect(page.locator('.mark')).toHaveCount(1);
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByRole('table', { name: 'Items' }).locator('tbody tr')).toHaveText([/Customers accept bot answers\s*stale/]);
+
+  await page.reload();
+  await page.locator('summary').filter({ hasText: /^Owner/ }).click();
+  await page.getByRole('checkbox', { name: 'Sam (Engineering)' }).check();
+  await expect(page.locator('.mark')).toHaveCount(1);
+  await mark(page, 'Retrieval finds the right article').press('Enter');
+  await expect(details.getByText('Top-3 recall is 92% on 400 tickets.')).toBeVisible();
+});
+
+test('delete an item and undo the deletion', async ({ app, page }) => {
+  await openMap(app);
+  await quickAdd(page, ['Keep', 'Remove me']);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await mark(page, 'Remove me').press('Enter');
+  await page.getByRole('button', { name: 'Delete item' }).click();
+  await expect(page.locator('.mark')).toHaveCount(1);
+  await app.toast('Deleted "Remove me".').locator('..').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.mark')).toHaveCount(2);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.mark')).toHaveCount(1);
+});

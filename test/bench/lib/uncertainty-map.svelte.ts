@@ -1,0 +1,75 @@
+// Mounting the uncertainty map the way the app feeds it (UncertaintyArea + UncertaintyState):
+// the items in deep `$state`, as `Live.value` holds a query result, a `$state` filter, and the map's
+// `items` prop derived from both with filterItems. Runes only work in .svelte(.ts) files, hence here.
+import { flushSync, mount, unmount } from 'svelte';
+import UncertaintyMap from '../../../renderer/src/views/uncertainty/UncertaintyMap.svelte';
+import { EMPTY_FILTER, filterItems, type ItemFilter } from '../../../renderer/src/domain/uncertainty/filters';
+import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
+import { BENCH_NOW } from './data';
+
+export const STALE_AFTER_DAYS = 30;
+/** The map binds its width to the container's, so the container has a fixed one. */
+export const MAP_WIDTH_PX = 1000;
+
+export class MapState {
+  /** Deep state, like `Live.value` in the app: items are proxied when first read. */
+  items = $state<UncertaintyItem[]>([]);
+  filter = $state<ItemFilter>({ ...EMPTY_FILTER });
+  /** The list the map shows, as `UncertaintyState.visible`. */
+  visible = $derived(filterItems(this.items, this.filter, BENCH_NOW, STALE_AFTER_DAYS));
+
+  constructor(items: UncertaintyItem[]) {
+    this.items = items;
+  }
+}
+
+export interface MountedMap {
+  /** The fixed-width container the map was mounted in (already in the document). */
+  target: HTMLElement;
+  state: MapState | undefined;
+  destroy(): void;
+}
+
+/** A fixed-width container at the top of the page, so the map is laid out and on screen. */
+export function mapContainer(): HTMLElement {
+  const target = document.createElement('div');
+  target.style.width = `${MAP_WIDTH_PX}px`;
+  document.body.prepend(target);
+  return target;
+}
+
+const noop = () => {};
+
+/**
+ * Mounts the map and flushes it (no forced layout: callers time that themselves). With
+ * `plain`, `items` goes in as a plain array instead of through `MapState`, for comparison.
+ */
+export function mountMap(
+  target: HTMLElement,
+  items: UncertaintyItem[],
+  layerById: Map<string, Layer>,
+  { plain = false, onmove = noop }: { plain?: boolean; onmove?: (id: string, impact: number, uncertainty: number) => void } = {},
+): MountedMap {
+  const state = plain ? undefined : new MapState(items);
+  const common = { layerById, selectedId: undefined, onselect: noop, onmove };
+  const component = state
+    ? mount(UncertaintyMap, {
+        target,
+        props: {
+          ...common,
+          get items() {
+            return state.visible;
+          },
+        },
+      })
+    : mount(UncertaintyMap, { target, props: { ...common, items } });
+  flushSync();
+  return {
+    target,
+    state,
+    destroy() {
+      void unmount(component);
+      target.textContent = '';
+    },
+  };
+}
