@@ -18,8 +18,47 @@ const STYLE_PROPERTIES = [
   'stroke-linejoin',
 ] as const;
 
-/** Fonts found on every desktop OS, so an exported file reads the same wherever it is opened. */
-export const EXPORT_FONT = "'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif";
+import inter400 from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
+import inter700 from '@fontsource/inter/files/inter-latin-700-normal.woff2?url';
+
+/**
+ * Exported files carry their own font (Inter, SIL Open Font License, Latin subset, about 48 KB)
+ * so text looks the same wherever they are opened; other scripts fall back to system fonts.
+ * The font files are separate build assets, loaded only when something is exported.
+ */
+export const EXPORT_FONT_FAMILY = 'Keel Export Inter';
+export const EXPORT_FONT = `'${EXPORT_FONT_FAMILY}', 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif`;
+
+let fontCss: Promise<string> | undefined;
+
+function toBase64(bytes: ArrayBuffer): string {
+  let binary = '';
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The @font-face rules that embed the export font, fetched from the app's own files once. */
+export function exportFontCss(): Promise<string> {
+  fontCss ??= Promise.all(
+    [
+      [inter400, 400],
+      [inter700, 700],
+    ].map(async ([url, weight]) => {
+      const response = await fetch(url as string);
+      if (!response.ok) throw new Error(`font ${String(url)}: ${response.status}`);
+      const data = toBase64(await response.arrayBuffer());
+      return `@font-face{font-family:'${EXPORT_FONT_FAMILY}';font-weight:${weight};src:url(data:font/woff2;base64,${data}) format('woff2');}`;
+    }),
+  )
+    .then((rules) => rules.join(''))
+    .catch(() => {
+      fontCss = undefined;
+      // Without the embedded font the fallbacks in EXPORT_FONT still give a readable file.
+      return '';
+    });
+  return fontCss;
+}
 
 export interface ExportFrame {
   title: string;
@@ -43,7 +82,7 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<st
  * A standalone SVG of an on-screen chart, framed with a title and a legend so the file makes
  * sense on its own (in a report, a slide or an email).
  */
-export function standaloneSvg(source: SVGSVGElement, background: string, frame?: ExportFrame): string {
+export function standaloneSvg(source: SVGSVGElement, background: string, frame?: ExportFrame, fontFaces = ''): string {
   const copy = source.cloneNode(true) as SVGSVGElement;
   const originals = [source, ...source.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
@@ -69,6 +108,7 @@ export function standaloneSvg(source: SVGSVGElement, background: string, frame?:
   const ink = getComputedStyle(source).getPropertyValue('color') || '#17202b';
 
   const out = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': EXPORT_FONT });
+  if (fontFaces) out.append(el('style', {}, fontFaces));
   out.append(el('rect', { width, height, fill: background }));
   if (frame) {
     out.append(el('text', { x: 20, y: 28, 'font-size': 18, 'font-weight': 700, fill: ink }, frame.title));

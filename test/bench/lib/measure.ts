@@ -41,3 +41,28 @@ export async function compare(
   }
   return { value: median(samples.value), baseline: median(samples.baseline), samples };
 }
+
+/** The `p`-th percentile (0..100) by nearest rank: p95 of 60 samples is the 57th smallest. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Resolves inside the next animation frame callback, where the browser handles pointer moves. */
+export function nextFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/**
+ * For figures held against a fixed budget rather than a measured baseline: `warmup` untimed
+ * runs, then `reps` timed ones (each after `settle()`). Returns every timed result.
+ */
+export async function repeat<T>(run: (rep: number) => Promise<T>, { warmup = 2, reps = 7 }: { warmup?: number; reps?: number } = {}): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < warmup + reps; i++) {
+    await settle();
+    const result = await run(i);
+    if (i >= warmup) results.push(result);
+  }
+  return results;
+}

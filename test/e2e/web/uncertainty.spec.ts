@@ -189,7 +189,9 @@ test('export the map as SVG and as PNG at 1x and 2x', async ({ app, page }, test
   expect(svg.name).toBe('Support assistant uncertainty map.svg');
   const text = svg.bytes.toString('utf8');
   expect(text).toContain('<svg');
-  expect(text).toContain('font-family="\'DejaVu Sans\'');
+  // The file embeds its font, so it renders the same on any machine.
+  expect(text).toContain("font-family=\"'Keel Export Inter'");
+  expect(text).toMatch(/@font-face\{font-family:'Keel Export Inter';font-weight:400;src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]{1000,}/);
   expect(text).not.toContain('var(--');
   expect(text.match(/<path /g)?.length).toBeGreaterThanOrEqual(2);
   expect(text).toContain('TEST FIRST');
