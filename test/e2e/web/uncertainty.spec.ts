@@ -271,3 +271,17 @@ test('delete an item and undo the deletion', async ({ app, page }) => {
   await page.keyboard.press('ControlOrMeta+z');
   await expect(page.locator('.mark')).toHaveCount(1);
 });
+
+test('zoom and pan with the buttons; items keep their place', async ({ app, page }) => {
+  await openMap(app);
+  await quickAdd(page, ['Centre item']);
+  await page.getByRole('button', { name: 'Done' }).click();
+  const before = (await mark(page, 'Centre item').boundingBox())!;
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Pan right' }).click();
+  const after = (await mark(page, 'Centre item').boundingBox())!;
+  expect(after.x).not.toBeCloseTo(before.x, 0);
+  await expect(mark(page, 'Centre item')).toHaveAccessibleName(/Impact 3, uncertainty 3/);
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect.poll(async () => (await mark(page, 'Centre item').boundingBox())!.x).toBeCloseTo(before.x, 0);
+});
