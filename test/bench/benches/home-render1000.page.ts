@@ -84,6 +84,7 @@ function buildPlain(target: HTMLElement, rows: readonly RowText[], classes: RowC
     main.className = classes.main;
     const name = document.createElement('a');
     name.className = classes.name;
+    name.setAttribute('dir', 'auto');
     name.setAttribute('href', href);
     name.textContent = program.name;
     main.append(name);

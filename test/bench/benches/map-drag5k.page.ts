@@ -18,7 +18,7 @@ function pointer(type: string, x: number, y: number, buttons: number): PointerEv
   return new PointerEvent(type, { ...POINTER, clientX: x, clientY: y, button: type === 'pointermove' ? -1 : 0, buttons });
 }
 
-/** "g.mark[data-id=…] @transform" and the like, for the error message. */
+/** "path.mark[data-id=…] @transform" and the like, for the error message. */
 function describeNode(node: Node, attribute?: string | null): string {
   if (!(node instanceof Element)) return `${node.nodeName} in ${node.parentElement ? describeNode(node.parentElement) : '(detached)'}`;
   const cls = node.getAttribute('class');
@@ -58,8 +58,9 @@ async function dragOnce(
     await nextFrame();
     await nextFrame();
     const marks = target.querySelector('g.marks');
-    const mark = marks?.querySelector<SVGGElement>(`g.mark[data-id="${item.id}"]`);
-    const path = mark?.querySelector('path');
+    // The mark is the focusable element itself (one <path> per item).
+    const mark = marks?.querySelector<SVGPathElement>(`.mark[data-id="${item.id}"]`);
+    const path = mark;
     const svg = target.querySelector<SVGSVGElement>('svg.map');
     if (!marks || !mark || !path || !svg) throw new Error(`The map did not render the mark of ${item.id}`);
     const before = mark.getAttribute('transform');
@@ -112,7 +113,7 @@ async function dragOnce(
     if (mark.getAttribute('transform') === before) throw new Error(`The dragged mark did not move (transform still ${before})`);
     if (!mark.isConnected) throw new Error('The dragged mark was replaced during the drag');
 
-    // Only the moved item may re-render: every mutation must fall inside its <g class="mark">.
+    // Only the moved item may re-render: every mutation must fall on its mark.
     const outside = records.filter((r) => !mark.contains(r.target));
     if (outside.length > 0) {
       const counts = new Map<string, number>();

@@ -37,7 +37,7 @@ const bench: Benchmark = {
             const end = performance.now();
             times[plain ? 'plain' : 'state'] = end - start;
             if (!plain) times.layout = end - mounted;
-            const marks = target.querySelectorAll('g.marks > g.mark').length;
+            const marks = target.querySelectorAll('g.marks > .mark').length;
             if (marks !== COUNT) throw new Error(`Expected ${COUNT} .mark elements, found ${marks}`);
             map.destroy();
             flushSync();

@@ -15,7 +15,7 @@ const BUDGET_MS = 50;
 const PURE_CALLS = 20;
 
 function markCount(target: HTMLElement): number {
-  return target.querySelectorAll('g.marks > g.mark').length;
+  return target.querySelectorAll('g.marks > .mark').length;
 }
 
 function timeFilterItems(items: readonly UncertaintyItem[], filter: ItemFilter): number {

@@ -1,5 +1,5 @@
 // Mounting the uncertainty map the way the app feeds it (UncertaintyArea + UncertaintyState):
-// the items in deep `$state`, as `Live.value` holds a query result, a `$state` filter, and the map's
+// the items in `$state.raw`, as `Live.value` holds a query result, a `$state` filter, and the map's
 // `items` prop derived from both with filterItems. Runes only work in .svelte(.ts) files, hence here.
 import { flushSync, mount, unmount } from 'svelte';
 import UncertaintyMap from '../../../renderer/src/views/uncertainty/UncertaintyMap.svelte';
@@ -12,8 +12,8 @@ export const STALE_AFTER_DAYS = 30;
 export const MAP_WIDTH_PX = 1000;
 
 export class MapState {
-  /** Deep state, like `Live.value` in the app: items are proxied when first read. */
-  items = $state<UncertaintyItem[]>([]);
+  /** Raw state, like `Live.value` in the app: each query result is a fresh, unproxied array. */
+  items = $state.raw<UncertaintyItem[]>([]);
   filter = $state<ItemFilter>({ ...EMPTY_FILTER });
   /** The list the map shows, as `UncertaintyState.visible`. */
   visible = $derived(filterItems(this.items, this.filter, BENCH_NOW, STALE_AFTER_DAYS));
@@ -51,7 +51,15 @@ export function mountMap(
   { plain = false, onmove = noop }: { plain?: boolean; onmove?: (id: string, impact: number, uncertainty: number) => void } = {},
 ): MountedMap {
   const state = plain ? undefined : new MapState(items);
-  const common = { layerById, selectedId: undefined, onselect: noop, onmove };
+  const common = {
+    layerById,
+    selectedId: undefined,
+    onselect: noop,
+    onmove: async (id: string, impact: number, uncertainty: number) => {
+      onmove(id, impact, uncertainty);
+      return true;
+    },
+  };
   const component = state
     ? mount(UncertaintyMap, {
         target,
