@@ -41,11 +41,20 @@ export interface Offset {
   dy: number;
   /** How many items share this spot (1 when alone). */
   clusterSize: number;
+  /** Radius of the cluster's outer ring, for placing its count. */
+  clusterRadius: number;
+  /** The first item of its cluster carries the count. */
+  first: boolean;
 }
 
+/** Centre-to-centre spacing of marks on a ring: a mark is about 13 px wide. */
+const MARK_SPACING = 15;
+const RING_GAP = 14;
+
 /**
- * Items on the same spot are spread on a small ring so each stays visible and clickable; the
- * first of each cluster carries the count. Offsets are in screen pixels, so they hold at any zoom.
+ * Items on the same spot are spread on concentric rings around it, each ring as full as the
+ * spacing allows, so every mark stays visible and clickable however many share the spot.
+ * Offsets are in screen pixels, so they hold at any zoom.
  */
 export function clusterOffsets(items: readonly { id: string; impact: number; uncertainty: number }[]): Map<string, Offset> {
   const groups = new Map<string, string[]>();
@@ -59,14 +68,21 @@ export function clusterOffsets(items: readonly { id: string; impact: number; unc
   for (const ids of groups.values()) {
     const n = ids.length;
     if (n === 1) {
-      offsets.set(ids[0]!, { dx: 0, dy: 0, clusterSize: 1 });
+      offsets.set(ids[0]!, { dx: 0, dy: 0, clusterSize: 1, clusterRadius: 0, first: true });
       continue;
     }
-    const radius = Math.min(40, 9 + n * 1.5);
-    ids.forEach((id, j) => {
-      const angle = (2 * Math.PI * j) / n - Math.PI / 2;
-      offsets.set(id, { dx: radius * Math.cos(angle), dy: radius * Math.sin(angle), clusterSize: n });
-    });
+    const placed: { dx: number; dy: number }[] = [];
+    let radius = 10;
+    while (placed.length < n) {
+      const capacity = Math.max(3, Math.floor((2 * Math.PI * radius) / MARK_SPACING));
+      const count = Math.min(capacity, n - placed.length);
+      for (let j = 0; j < count; j++) {
+        const angle = (2 * Math.PI * j) / count - Math.PI / 2;
+        placed.push({ dx: radius * Math.cos(angle), dy: radius * Math.sin(angle) });
+      }
+      if (placed.length < n) radius += RING_GAP;
+    }
+    ids.forEach((id, j) => offsets.set(id, { ...placed[j]!, clusterSize: n, clusterRadius: radius, first: j === 0 }));
   }
   return offsets;
 }
