@@ -54,8 +54,29 @@ export interface EditOptions {
   undoable?: boolean;
 }
 
-function sameRow(a: unknown, b: unknown): boolean {
+type Fields = Record<string, unknown>;
+
+/** `updatedAt` is bookkeeping stamped by every edit: never a reason to refuse an undo. */
+const IGNORED = new Set(['updatedAt']);
+
+function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields an edit changed on a row it updated, apart from bookkeeping. */
+function changedFields(before: Fields, after: Fields): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => !IGNORED.has(k) && !same(before[k], after[k]));
+}
+
+function sameIgnoringBookkeeping(a: unknown, b: unknown): boolean {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return same(a, b);
+  return changedFields(a as Fields, b as Fields).length === 0;
+}
+
+/** Drops row changes that only restamped bookkeeping (e.g. a program's updatedAt). */
+export function meaningfulChanges(changes: readonly RowChange[]): RowChange[] {
+  return changes.filter((c) => !(c.before !== undefined && c.after !== undefined && sameIgnoringBookkeeping(c.before, c.after)));
 }
 
 export class Editor {
@@ -80,7 +101,9 @@ export class Editor {
       const tx = new EditTransaction(this.db);
       const result = await this.db.transaction('rw', this.db.tables, () => work(tx));
       if (options.undoable !== false) {
-        this.history.record({ label, changes: tx.changes, at: this.now(), coalesceKey: options.coalesceKey });
+        // An edit that changed nothing real (a drag dropped where it started) is not a step.
+        const changes = meaningfulChanges(tx.changes);
+        if (changes.length) this.history.record({ label, changes, at: this.now(), coalesceKey: options.coalesceKey });
       }
       return result;
     });
@@ -108,8 +131,9 @@ export class Editor {
   }
 
   /**
-   * Writes each change's before (backward) or after (forward) value, but only if every row is
-   * still exactly as the edit left it: a row changed since in another window is never clobbered.
+   * Writes each change's before (backward) or after (forward) value, but only if the fields the
+   * edit touched are still as it left them: a field changed since in another window is never
+   * clobbered, and other fields of the same row changed elsewhere are kept.
    */
   private async apply(entry: HistoryEntry, changes: readonly RowChange[], direction: 'backward' | 'forward'): Promise<void> {
     const { label } = entry;
@@ -117,12 +141,29 @@ export class Editor {
       await this.db.transaction('rw', this.db.tables, async () => {
         for (const change of changes) {
           const table = this.db.table(change.table);
-          const expected = direction === 'backward' ? change.after : change.before;
-          const target = direction === 'backward' ? change.before : change.after;
-          const current: unknown = await table.get(change.key);
-          if (!sameRow(current, expected)) throw new ChangedElsewhereError(label);
-          if (target === undefined) await table.delete(change.key);
-          else await table.put(target);
+          const expected = (direction === 'backward' ? change.after : change.before) as Fields | undefined;
+          const target = (direction === 'backward' ? change.before : change.after) as Fields | undefined;
+          const current = (await table.get(change.key)) as Fields | undefined;
+          if (expected === undefined) {
+            // Re-creating a row: refused if a row with that id exists again.
+            if (current !== undefined) throw new ChangedElsewhereError(label);
+            await table.put(target);
+          } else if (target === undefined) {
+            // Removing a row the edit created: refused if it was changed since.
+            if (current === undefined || !sameIgnoringBookkeeping(current, expected)) throw new ChangedElsewhereError(label);
+            await table.delete(change.key);
+          } else {
+            if (current === undefined) throw new ChangedElsewhereError(label);
+            const fields = changedFields(change.before as Fields, change.after as Fields);
+            if (fields.some((f) => !same(current[f], expected[f]))) throw new ChangedElsewhereError(label);
+            const merged: Fields = { ...current };
+            for (const f of fields) {
+              if (target[f] === undefined) delete merged[f];
+              else merged[f] = target[f];
+            }
+            if ('updatedAt' in target) merged.updatedAt = this.now();
+            await table.put(merged);
+          }
         }
       });
     } catch (error) {

@@ -13,6 +13,7 @@ import {
 } from '../domain/uncertainty/model';
 import { nextLayerColor, renumberLayers, reorderLayers } from '../domain/uncertainty/stack';
 import type { EditTransaction, Editor } from './editor';
+import { COALESCE_WINDOW_MS } from './history';
 import { InvalidInputError } from './programs-repo';
 
 export interface NewItem {
@@ -112,7 +113,7 @@ export class UncertaintyRepository {
       async (tx) => {
         const item = await this.db.uncertaintyItems.get(id);
         if (!item) throw new InvalidInputError('That item no longer exists.');
-        const next = applyItemPatch(item, patch, this.now());
+        const next = applyItemPatch(item, patch, this.now(), coalesceKey?.startsWith('nudge:') ? COALESCE_WINDOW_MS : 0);
         await tx.update<UncertaintyItem>('uncertaintyItems', id, next);
         await this.touchProgram(tx, item.programId);
         return next;
@@ -152,6 +153,7 @@ export class UncertaintyRepository {
       if (!item) throw new InvalidInputError('That item no longer exists.');
       const next = applyItemPatch(item, { evidence: item.evidence.filter((e) => e.id !== evidenceId) }, this.now());
       await tx.update<UncertaintyItem>('uncertaintyItems', itemId, next);
+      await this.touchProgram(tx, item.programId);
       return next;
     });
   }

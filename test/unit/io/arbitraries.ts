@@ -74,4 +74,8 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
         owned: { layers: layers as unknown as OwnedRow[], uncertaintyItems: items as unknown as OwnedRow[] },
       }));
     }),
-);
+).filter((snapshot) => {
+  // Ids are unique across the whole program, as the app makes them (a file that repeats one is refused).
+  const ids = [snapshot.program.id, ...Object.values(snapshot.owned).flat().map((row) => row.id)];
+  return new Set(ids).size === ids.length;
+});

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { Editor } from '../../../renderer/src/storage/editor';
+import { UndoHistory } from '../../../renderer/src/storage/history';
 import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
 import { freshStore } from '../factories';
 
@@ -36,12 +38,43 @@ describe('UncertaintyRepository items', () => {
     expect(await store.db.uncertaintyItems.get(item!.id)).toMatchObject({ impact: 3, uncertainty: 3 });
   });
 
+  it('undo still works after another window edits something else in the same program', async () => {
+    const [x, y] = await repo.addItems(programId, [
+      { title: 'X', layerId: layerIds[0]!, kind: 'risk' },
+      { title: 'Y', layerId: layerIds[0]!, kind: 'risk' },
+    ]);
+    await repo.moveItem(x!.id, 4, 4);
+    // Another window (its own editor and history, same database) moves Y: that touches the
+    // program's updatedAt too.
+    const otherWindow = new UncertaintyRepository(new Editor(store.db, new UndoHistory()), () => store.clock.now() + 5000);
+    await otherWindow.moveItem(y!.id, 1, 1);
+    expect(await store.editor.undo()).toBe('Move item');
+    expect(await store.db.uncertaintyItems.get(x!.id)).toMatchObject({ impact: 3, uncertainty: 3 });
+    expect(await store.db.uncertaintyItems.get(y!.id)).toMatchObject({ impact: 1, uncertainty: 1 });
+  });
+
+  it('undo of one field keeps other fields of the same row changed elsewhere', async () => {
+    const [x] = await repo.addItems(programId, [{ title: 'X', layerId: layerIds[0]!, kind: 'risk' }]);
+    await repo.updateItem(x!.id, { title: 'X renamed' }, 'Edit title');
+    await store.db.uncertaintyItems.update(x!.id, { nextStep: 'written in another window' });
+    await store.editor.undo();
+    expect(await store.db.uncertaintyItems.get(x!.id)).toMatchObject({ title: 'X', nextStep: 'written in another window' });
+  });
+
+  it('records no undo step for an edit that changed nothing', async () => {
+    const [x] = await repo.addItems(programId, [{ title: 'X', layerId: layerIds[0]!, kind: 'risk' }]);
+    await repo.moveItem(x!.id, 3, 3);
+    expect(store.editor.history.nextUndo?.label).toBe('Add "X"');
+  });
+
   it('merges arrow-key nudges into one undo step', async () => {
     const [item] = await repo.addItems(programId, [{ title: 'Nudged', layerId: layerIds[0]!, kind: 'unknown' }]);
     for (let i = 1; i <= 3; i++) {
       store.clock.advance(200);
       await repo.moveItem(item!.id, 3 + i * 0.1, 3, `nudge:${item!.id}`);
     }
+    // One point on the path for the whole run of presses.
+    expect((await store.db.uncertaintyItems.get(item!.id))!.history.map((p) => p.impact)).toEqual([3, 3.3]);
     await store.editor.undo();
     expect(await store.db.uncertaintyItems.get(item!.id)).toMatchObject({ impact: 3 });
   });

@@ -11,12 +11,17 @@ function point(item: Pick<UncertaintyItem, 'impact' | 'uncertainty' | 'status'>,
  * Applies a patch and, when the position or status changed, appends where the item now is to
  * its history, so its path can be drawn and later sessions can show what moved.
  */
-export function applyItemPatch(item: UncertaintyItem, patch: ItemPatch, at: number): UncertaintyItem {
+export function applyItemPatch(item: UncertaintyItem, patch: ItemPatch, at: number, mergeWithinMs = 0): UncertaintyItem {
   const next: UncertaintyItem = { ...item, ...patch, updatedAt: at };
   if (patch.impact !== undefined) next.impact = clampScore(patch.impact);
   if (patch.uncertainty !== undefined) next.uncertainty = clampScore(patch.uncertainty);
   const moved = next.impact !== item.impact || next.uncertainty !== item.uncertainty || next.status !== item.status;
-  if (moved) next.history = [...item.history, point(next, at)];
+  if (moved) {
+    // A run of small nudges (arrow key presses) is one move on the item's path, not dozens.
+    const last = item.history.at(-1);
+    const merge = mergeWithinMs > 0 && item.history.length > 1 && last !== undefined && at - last.at <= mergeWithinMs;
+    next.history = merge ? [...item.history.slice(0, -1), point(next, at)] : [...item.history, point(next, at)];
+  }
   return next;
 }
 
