@@ -86,6 +86,8 @@ export function standaloneSvg(source: SVGSVGElement, background: string, frame?:
   const copy = source.cloneNode(true) as SVGSVGElement;
   const originals = [source, ...source.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
+  // On-screen state (what is selected, its trail) is not part of the picture.
+  const transient = new Set(copies.filter((node) => node.matches('.selection, .trail, .selection *, .trail *')));
   originals.forEach((original, i) => {
     const target = copies[i] as Element;
     const style = getComputedStyle(original);
@@ -114,6 +116,7 @@ export function standaloneSvg(source: SVGSVGElement, background: string, frame?:
     out.append(el('text', { x: 20, y: 28, 'font-size': 18, 'font-weight': 700, fill: ink }, frame.title));
     out.append(el('text', { x: 20, y: 46, 'font-size': 12, fill: ink, opacity: 0.7 }, frame.subtitle));
   }
+  for (const node of transient) node.parentNode?.removeChild(node);
   const chart = el('g', { transform: `translate(0,${top})` });
   chart.append(...Array.from(copy.childNodes));
   out.append(chart);

@@ -1,6 +1,6 @@
 import type { Program } from '../domain/program';
 import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../domain/uncertainty/filters';
-import type { ItemKind, Layer, UncertaintyItem } from '../domain/uncertainty/model';
+import { ITEM_KINDS, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
 import { isStale } from '../domain/uncertainty/staleness';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
@@ -31,11 +31,12 @@ export class UncertaintyState {
     this.repo = new UncertaintyRepository(services.editor);
     this.layersLive = new Live(() => this.repo.watchLayers(this.program().id));
     this.itemsLive = new Live(() => this.repo.watchItems(this.program().id));
-    const saved = localStorage.getItem(this.captureKey);
-    if (saved) {
-      const { layerId, kind } = JSON.parse(saved) as { layerId?: string; kind?: ItemKind };
-      this.captureLayerId = layerId;
-      if (kind) this.captureKind = kind;
+    try {
+      const saved = JSON.parse(localStorage.getItem(this.captureKey) ?? '{}') as { layerId?: unknown; kind?: unknown };
+      if (typeof saved.layerId === 'string') this.captureLayerId = saved.layerId;
+      if (typeof saved.kind === 'string' && (ITEM_KINDS as readonly string[]).includes(saved.kind)) this.captureKind = saved.kind as ItemKind;
+    } catch {
+      // A damaged preference only loses the remembered layer and kind.
     }
     $effect(() => {
       const timer = setInterval(() => (this.now = Date.now()), 60_000);
@@ -66,7 +67,24 @@ export class UncertaintyState {
   // Rebuilt whenever the layers change, never mutated.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   layerById = $derived(new Map(this.layers.map((l) => [l.id, l])));
-  visible = $derived(filterItems(this.items, this.filter, this.now, this.staleAfterDays));
+  /**
+   * The filter as it applies now: values that no longer exist (a removed layer, an owner or tag
+   * nobody has any more) are dropped, so a filter can never get stuck on something invisible.
+   */
+  effectiveFilter = $derived.by((): ItemFilter => {
+    /* eslint-disable svelte/prefer-svelte-reactivity -- lookups local to this computation */
+    const layerIds = new Set(this.layers.map((l) => l.id));
+    const owners = new Set(this.facets.owners);
+    const tags = new Set(this.facets.tags.map((t) => t.toLocaleLowerCase()));
+    /* eslint-enable svelte/prefer-svelte-reactivity */
+    return {
+      ...this.filter,
+      layerIds: this.filter.layerIds.filter((id) => layerIds.has(id)),
+      owners: this.filter.owners.filter((o) => owners.has(o)),
+      tags: this.filter.tags.filter((t) => tags.has(t.toLocaleLowerCase())),
+    };
+  });
+  visible = $derived(filterItems(this.items, this.effectiveFilter, this.now, this.staleAfterDays));
   facets = $derived(facetValues(this.items));
   selected = $derived(this.items.find((i) => i.id === this.selectedId));
   staleCount = $derived(this.items.filter((i) => isStale(i, this.now, this.staleAfterDays)).length);
