@@ -1,7 +1,7 @@
 import type { Program } from '../domain/program';
 import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../domain/uncertainty/filters';
 import { ITEM_KINDS, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
-import { quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
+import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
 import { isStale } from '../domain/uncertainty/staleness';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
 import { Live } from './live.svelte';
@@ -84,16 +84,22 @@ export class UncertaintyState {
       tags: this.filter.tags.filter((t) => tags.has(t.toLocaleLowerCase())),
     };
   });
-  visible = $derived(filterItems(this.items, this.effectiveFilter, this.now, this.staleAfterDays));
+  /** In creation order, so the map's and list's keyboard order is stable and meaningful. */
+  visible = $derived(
+    filterItems(this.items, this.effectiveFilter, this.now, this.staleAfterDays).sort(
+      (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+    ),
+  );
   facets = $derived(facetValues(this.items));
   selected = $derived(this.items.find((i) => i.id === this.selectedId));
   staleCount = $derived(this.items.filter((i) => isStale(i, this.now, this.staleAfterDays)).length);
 
   quadrantCounts = $derived.by(() => {
     const counts: Record<Quadrant, number> = { 'test-first': 0, plan: 0, watch: 0, park: 0 };
-    for (const item of this.visible) counts[quadrantOf(item.impact, item.uncertainty)]++;
+    for (const item of this.visible) if (!isUnplaced(item)) counts[quadrantOf(item.impact, item.uncertainty)]++;
     return counts;
   });
+  unplacedCount = $derived(this.visible.filter(isUnplaced).length);
 
   /** The layer and kind fast capture uses: the last ones chosen, or the first layer. */
   get captureLayer(): string | undefined {

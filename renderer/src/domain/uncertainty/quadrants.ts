@@ -12,6 +12,15 @@ export const QUADRANTS: Record<Quadrant, { label: string; advice: string }> = {
   park: { label: 'Park', advice: 'Low impact, well understood: no action needed.' },
 };
 
+/**
+ * An item nobody has placed yet: still where it was created (the middle of the map) with no
+ * move since. It is shown on the map but not counted in any quadrant, so a freshly pasted
+ * list does not look like twenty things to test first.
+ */
+export function isUnplaced(item: { impact: number; uncertainty: number; history: readonly unknown[] }): boolean {
+  return item.history.length <= 1 && item.impact === MIDPOINT && item.uncertainty === MIDPOINT;
+}
+
 /** Which quadrant a position falls in; a score on the midpoint counts as high. */
 export function quadrantOf(impact: number, uncertainty: number): Quadrant {
   const highImpact = impact >= MIDPOINT;

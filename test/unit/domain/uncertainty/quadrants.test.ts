@@ -46,3 +46,14 @@ describe('clusterOffsets', () => {
     }
   });
 });
+
+describe('isUnplaced', () => {
+  it('is true only for items still at the centre where they were created', async () => {
+    const { isUnplaced } = await import('../../../../renderer/src/domain/uncertainty/quadrants');
+    const first = { at: 1, impact: 3, uncertainty: 3, status: 'open' };
+    expect(isUnplaced({ impact: 3, uncertainty: 3, history: [first] })).toBe(true);
+    expect(isUnplaced({ impact: 3.1, uncertainty: 3, history: [first] })).toBe(false);
+    // Moved away and back: someone placed it in the middle on purpose.
+    expect(isUnplaced({ impact: 3, uncertainty: 3, history: [first, { ...first, impact: 4 }, first] })).toBe(false);
+  });
+});
