@@ -161,7 +161,8 @@ export class Editor {
               if (target[f] === undefined) delete merged[f];
               else merged[f] = target[f];
             }
-            if ('updatedAt' in target) merged.updatedAt = this.now();
+            // As it was, unless the row was touched elsewhere since (then keep that newer stamp).
+            if ('updatedAt' in target && same(current.updatedAt, expected.updatedAt)) merged.updatedAt = target.updatedAt;
             await table.put(merged);
           }
         }
