@@ -234,9 +234,12 @@ test('record evidence that moves an item, set owner and review date; stale items
   await details.getByRole('textbox', { name: 'Source' }).fill('Offline eval');
   await details.getByRole('textbox', { name: 'What was learned' }).fill('Top-3 recall is 92% on 400 tickets.');
   await details.getByRole('spinbutton', { name: 'New uncertainty' }).fill('1.8');
+  await details.getByRole('spinbutton', { name: 'New impact' }).fill('4');
+  await details.getByRole('combobox', { name: 'New status' }).selectOption({ label: 'Validated' });
   await details.getByRole('button', { name: 'Add evidence' }).click();
   await expect(details.getByRole('heading', { name: 'Evidence (1)' })).toBeVisible();
-  await expect(details.getByText('Moved: uncertainty 3 → 1.8')).toBeVisible();
+  await expect(details.getByText('Moved: impact 3 → 4, uncertainty 3 → 1.8, status open → validated')).toBeVisible();
+  await expect(details.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('validated');
   await expect(mark(page, 'Retrieval finds the right article')).toHaveAccessibleName(/uncertainty 1\.8: Plan for it/);
 
   // A review date in the past makes the other item stale.
