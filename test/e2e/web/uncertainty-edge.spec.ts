@@ -38,7 +38,7 @@ test('undo keeps working while another window edits other items of the same prog
 test('clearing a score field puts the stored value back instead of moving the item', async ({ app, page }) => {
   await openMapWith(app, ['Scored']);
   await mark(page, 'Scored').press('Enter');
-  const impact = page.getByRole('spinbutton', { name: 'Impact' });
+  const impact = page.getByRole('spinbutton', { name: 'Impact', exact: true });
   await impact.fill('');
   await impact.press('Tab');
   await expect(impact).toHaveValue('3');
