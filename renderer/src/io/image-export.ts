@@ -83,6 +83,20 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<st
  * sense on its own (in a report, a slide or an email).
  */
 export function standaloneSvg(source: SVGSVGElement, background: string, frame?: ExportFrame, fontFaces = ''): string {
+  // Files go into reports and slides: always the light palette. The theme switch and the style
+  // reads happen in one synchronous stretch, so the screen never paints in the other theme.
+  const root = document.documentElement;
+  const previousTheme = root.dataset.theme;
+  root.dataset.theme = 'light';
+  try {
+    return drawStandalone(source, background, frame, fontFaces);
+  } finally {
+    if (previousTheme === undefined) delete root.dataset.theme;
+    else root.dataset.theme = previousTheme;
+  }
+}
+
+function drawStandalone(source: SVGSVGElement, background: string, frame: ExportFrame | undefined, fontFaces: string): string {
   const copy = source.cloneNode(true) as SVGSVGElement;
   const originals = [source, ...source.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];

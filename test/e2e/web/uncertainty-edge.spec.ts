@@ -93,3 +93,19 @@ test('an export shows the whole map even when zoomed in, without the selection',
   // All three marks, though two were off screen at that zoom.
   for (const title of ['One', 'Two', 'Three']) expect(svg).toContain(`aria-label="${title}. `);
 });
+
+test('exports use the light palette even in dark mode, and the screen stays dark', async ({ app, page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openMapWith(app, ['Dark mode item']);
+  await page.getByText('Export map').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'SVG' }).click();
+  const path = testInfo.outputPath('dark.svg');
+  await (await downloading).saveAs(path);
+  const svg = readFileSync(path, 'utf8');
+  expect(svg).toContain('fill="#ffffff"');
+  // The light theme's text colour, not the dark theme's (#e7ebf0).
+  expect(svg).toContain('fill="rgb(23, 32, 43)"');
+  expect(svg).not.toContain('rgb(231, 235, 240)');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 28)');
+});
