@@ -5,6 +5,7 @@ import type { Layer, UncertaintyItem } from '../../renderer/src/domain/uncertain
 import FastCapture from '../../renderer/src/views/uncertainty/FastCapture.svelte';
 import FilterBar from '../../renderer/src/views/uncertainty/FilterBar.svelte';
 import ItemList from '../../renderer/src/views/uncertainty/ItemList.svelte';
+import { makeItem } from '../unit/domain/uncertainty/items-factory';
 
 const layers: Layer[] = [
   { id: 'L1', programId: 'p', name: 'Data', description: '', color: '#f28e2b', order: 0 },
@@ -13,29 +14,8 @@ const layers: Layer[] = [
 const layerById = new Map(layers.map((l) => [l.id, l]));
 const now = new Date(2026, 10, 24).getTime();
 
-function item(title: string, extra: Partial<UncertaintyItem> = {}): UncertaintyItem {
-  return {
-    id: title,
-    programId: 'p',
-    layerId: 'L1',
-    title,
-    description: '',
-    kind: 'risk',
-    impact: 3,
-    uncertainty: 3,
-    ownerPerson: '',
-    ownerFunction: '',
-    status: 'open',
-    nextStep: '',
-    reviewDate: '',
-    tags: [],
-    evidence: [],
-    history: [],
-    createdAt: now,
-    updatedAt: now,
-    ...extra,
-  };
-}
+const item = (title: string, extra: Partial<UncertaintyItem> = {}) =>
+  makeItem({ id: title, programId: 'p', layerId: 'L1', title, kind: 'risk', createdAt: now, updatedAt: now, ...extra });
 
 describe('FastCapture', () => {
   it('adds the typed title with the chosen layer and kind, and clears for the next one', async () => {

@@ -160,9 +160,9 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
   };
 }
 
-/** A file name for a program's export, safe on every OS. */
-export function exportFileName(programName: string): string {
-  const cleaned = programName
+/** A file name without extension, safe on every OS, made from a title typed by a user. */
+export function safeFileStem(title: string, fallback = 'program'): string {
+  const cleaned = title
     // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g, ' ')
     // The save dialog refuses ".." anywhere in a name, so collapse runs of dots.
@@ -170,5 +170,10 @@ export function exportFileName(programName: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 80);
-  return `${cleaned || 'program'}${FILE_EXTENSION}`;
+  return cleaned || fallback;
+}
+
+/** A file name for a program's export, safe on every OS. */
+export function exportFileName(programName: string): string {
+  return `${safeFileStem(programName)}${FILE_EXTENSION}`;
 }

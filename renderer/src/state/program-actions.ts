@@ -9,7 +9,8 @@ import { confirm } from './confirm.svelte';
 import type { Router } from './router.svelte';
 import type { Services } from './services';
 import { flushAllDrafts } from './text-draft.svelte';
-import { toasts } from './toasts.svelte';
+import { toasts, type Toast } from './toasts.svelte';
+import type { Editor } from '../storage/editor';
 
 /** Shows any error from an action as a plain sentence; returns undefined when it failed. */
 export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -26,6 +27,28 @@ export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined>
   }
 }
 
+/** Undoes the newest edit (saving pending typing first) and says what was undone. */
+export async function undoWithFeedback(editor: Editor): Promise<void> {
+  await flushAllDrafts();
+  const label = await attempt(() => editor.undo());
+  if (label) toasts.show(`Undid: ${label}.`, 'info');
+}
+
+/** A toast action that undoes exactly the edit just made, and nothing newer. */
+export function undoThisEditAction(editor: Editor): NonNullable<Toast['action']> {
+  const entry = editor.history.nextUndo;
+  return {
+    label: 'Undo',
+    run: () => {
+      if (editor.history.nextUndo !== entry) {
+        toasts.show('Newer changes were made since; use Undo in the toolbar to step back through them.', 'info');
+        return;
+      }
+      void undoWithFeedback(editor);
+    },
+  };
+}
+
 /** The user-facing program actions shared by the home screen and the workspace. */
 export class ProgramActions {
   constructor(
@@ -37,19 +60,8 @@ export class ProgramActions {
     return this.services.programs;
   }
 
-  /** A toast action that undoes exactly the edit just made, and nothing newer. */
   private undoAction() {
-    const entry = this.services.editor.history.nextUndo;
-    return {
-      label: 'Undo',
-      run: () => {
-        if (this.services.editor.history.nextUndo !== entry) {
-          toasts.show('Newer changes were made since; use Undo in the toolbar to step back through them.', 'info');
-          return;
-        }
-        void this.undo();
-      },
-    };
+    return undoThisEditAction(this.services.editor);
   }
 
   async create(name: string, description: string): Promise<Program | undefined> {
@@ -164,10 +176,8 @@ export class ProgramActions {
     }
   }
 
-  async undo(): Promise<void> {
-    await flushAllDrafts();
-    const label = await attempt(() => this.services.editor.undo());
-    if (label) toasts.show(`Undid: ${label}.`, 'info');
+  undo(): Promise<void> {
+    return undoWithFeedback(this.services.editor);
   }
 
   async redo(): Promise<void> {

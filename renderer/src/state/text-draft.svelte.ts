@@ -2,6 +2,8 @@
 // field until a save succeeds, it is flushed before undo, navigation and window close, and a
 // change from another window is taken in only when the user has not typed anything since.
 
+import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
+
 export type DraftStatus = 'idle' | 'pending' | 'saved' | 'failed';
 
 const SAVE_DELAY_MS = 300;
@@ -79,6 +81,23 @@ export class TextDraft {
   close(): void {
     void this.flush().finally(() => open.delete(this));
   }
+}
+
+/**
+ * A draft for one field of one record, whose pending typing is parked under `kind` and `id`
+ * when the window closes and written back on the next start (see App's replay handlers).
+ * `save` resolves true when stored.
+ */
+export function journaledDraft(kind: string, id: string, initial: string, save: (text: string) => Promise<boolean>): TextDraft {
+  return new TextDraft(
+    initial,
+    async (text) => {
+      const saved = await save(text);
+      if (saved) forgetUnsaved(kind, id);
+      return saved;
+    },
+    (value, base) => parkUnsaved({ kind, id, base, value, at: Date.now() }),
+  );
 }
 
 if (typeof window !== 'undefined') {

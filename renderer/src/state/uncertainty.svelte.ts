@@ -84,12 +84,12 @@ export class UncertaintyState {
       tags: this.filter.tags.filter((t) => tags.has(t.toLocaleLowerCase())),
     };
   });
-  /** In creation order, so the map's and list's keyboard order is stable and meaningful. */
-  visible = $derived(
-    filterItems(this.items, this.effectiveFilter, this.now, this.staleAfterDays).sort(
-      (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
-    ),
-  );
+  /**
+   * In creation order, so the map's and list's keyboard order is stable and meaningful. Sorted
+   * once per change of the items, not on every filter change (filtering keeps the order).
+   */
+  private byCreation = $derived([...this.items].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)));
+  visible = $derived(filterItems(this.byCreation, this.effectiveFilter, this.now, this.staleAfterDays));
   facets = $derived(facetValues(this.items));
   selected = $derived(this.items.find((i) => i.id === this.selectedId));
   staleCount = $derived(this.items.filter((i) => isStale(i, this.now, this.staleAfterDays)).length);
