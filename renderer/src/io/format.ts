@@ -10,6 +10,19 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from '../domain/uncertainty/model';
+import {
+  DIRECTIONS,
+  FUNCTION_NAME_MAX,
+  FUNCTIONS_MAX,
+  GUARDRAIL_OPS,
+  METRIC_CATEGORIES,
+  METRIC_NAME_MAX,
+  METRIC_SHORT_MAX,
+  METRIC_TEXT_MAX,
+  READING_NOTE_MAX,
+  READINGS_MAX,
+  SIGNOFF_STATES,
+} from '../domain/metrics/model';
 
 // The .keel.json file format. Every released version keeps a fixture under test/fixtures/
 // that is never edited; a new version adds a migration in migrations.ts.
@@ -17,8 +30,11 @@ import {
 z.config(en());
 
 export const FORMAT_NAME = 'keel';
-/** 1: programs. 2: the uncertainty map (layers, items) and the program's staleness rule. */
-export const CURRENT_FORMAT_VERSION = 2;
+/**
+ * 1: programs. 2: the uncertainty map (layers, items) and the program's staleness rule.
+ * 3: shared metrics (functions, metrics with versions, sign-offs and readings).
+ */
+export const CURRENT_FORMAT_VERSION = 3;
 export const FILE_EXTENSION = '.keel.json';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -80,9 +96,73 @@ export const ItemFileSchema = z.strictObject({
   updatedAt: isoDate,
 });
 
+export const FunctionFileSchema = z.strictObject({
+  id,
+  name: text(1, FUNCTION_NAME_MAX),
+  required: z.boolean(),
+  order: count(10_000),
+});
+
+// zod 4 numbers are finite already (JSON has no Infinity or NaN either).
+const finite = z.number();
+const short = text(0, METRIC_SHORT_MAX);
+const long = text(0, METRIC_TEXT_MAX);
+
+const contractShape = {
+  formula: long,
+  numerator: short,
+  denominator: short,
+  unit: short,
+  direction: z.enum(DIRECTIONS),
+  baseline: z.strictObject({ value: z.nullable(finite), date: z.union([z.literal(''), day]) }),
+  target: z.strictObject({ value: z.nullable(finite), high: z.nullable(finite), by: z.union([z.literal(''), day]) }),
+  guardrail: z.nullable(z.strictObject({ op: z.enum(GUARDRAIL_OPS), value: finite })),
+  window: short,
+};
+
+const SignoffFileSchema = z.strictObject({
+  functionId: id,
+  functionName: text(0, FUNCTION_NAME_MAX),
+  state: z.enum(SIGNOFF_STATES),
+  reason: long,
+  by: short,
+  at: isoDate,
+});
+
+const VersionFileSchema = z.strictObject({
+  ...contractShape,
+  version: z.int().check(z.gte(1), z.lte(1_000_000)),
+  signoffs: z.array(SignoffFileSchema).check(z.maxLength(1000)),
+  supersededAt: isoDate,
+});
+
+const ReadingFileSchema = z.strictObject({ id, date: day, value: finite, note: text(0, READING_NOTE_MAX) });
+
+export const MetricFileSchema = z.strictObject({
+  id,
+  name: text(1, METRIC_NAME_MAX),
+  description: long,
+  category: z.enum(METRIC_CATEGORIES),
+  customCategory: short,
+  decision: long,
+  ...contractShape,
+  dataSource: short,
+  cadence: short,
+  ownerPerson: short,
+  ownerFunctionId: z.union([z.literal(''), id]),
+  version: z.int().check(z.gte(1), z.lte(1_000_000)),
+  signoffs: z.array(SignoffFileSchema).check(z.maxLength(1000)),
+  versions: z.array(VersionFileSchema).check(z.maxLength(10_000)),
+  readings: z.array(ReadingFileSchema).check(z.maxLength(READINGS_MAX)),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
 export const DataFileSchema = z.strictObject({
   layers: z.array(LayerFileSchema).check(z.maxLength(200)),
   uncertaintyItems: z.array(ItemFileSchema).check(z.maxLength(200_000)),
+  functions: z.array(FunctionFileSchema).check(z.maxLength(FUNCTIONS_MAX)),
+  metrics: z.array(MetricFileSchema).check(z.maxLength(10_000)),
 });
 
 export const KeelFileSchema = z.strictObject({
@@ -96,3 +176,4 @@ export const KeelFileSchema = z.strictObject({
 export type KeelFileType = z.infer<typeof KeelFileSchema>;
 export type LayerFileType = z.infer<typeof LayerFileSchema>;
 export type ItemFileType = z.infer<typeof ItemFileSchema>;
+export type MetricFileType = z.infer<typeof MetricFileSchema>;

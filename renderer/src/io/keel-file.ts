@@ -1,6 +1,7 @@
 import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract';
 import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
+import type { Metric, ProgramFunction, Signoff } from '../domain/metrics/model';
 import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType } from './format';
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
@@ -16,6 +17,9 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
   const { program } = snapshot;
   const layers = ((snapshot.owned.layers ?? []) as unknown as Layer[]).slice().sort((a, b) => a.order - b.order);
   const items = (snapshot.owned.uncertaintyItems ?? []) as unknown as UncertaintyItem[];
+  const functions = ((snapshot.owned.functions ?? []) as unknown as ProgramFunction[]).slice().sort((a, b) => a.order - b.order);
+  const metrics = ((snapshot.owned.metrics ?? []) as unknown as Metric[]).slice().sort((a, b) => a.createdAt - b.createdAt);
+  const signoffsOut = (signoffs: readonly Signoff[]) => signoffs.map((s) => ({ ...s, at: iso(s.at) }));
   const file: KeelFileType = {
     format: FORMAT_NAME,
     formatVersion: CURRENT_FORMAT_VERSION,
@@ -36,6 +40,14 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
         history: item.history.map((point) => ({ ...point, at: iso(point.at) })),
         createdAt: iso(item.createdAt),
         updatedAt: iso(item.updatedAt),
+      })),
+      functions: functions.map(({ programId: _p, ...fn }) => fn),
+      metrics: metrics.map(({ programId: _p, ...metric }) => ({
+        ...metric,
+        signoffs: signoffsOut(metric.signoffs),
+        versions: metric.versions.map((v) => ({ ...v, signoffs: signoffsOut(v.signoffs), supersededAt: iso(v.supersededAt) })),
+        createdAt: iso(metric.createdAt),
+        updatedAt: iso(metric.updatedAt),
       })),
     },
   };
@@ -120,14 +132,27 @@ export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): Pars
 /** References inside the file must point at records in the file. */
 function brokenReferences(file: KeelFileType): string[] {
   const layerIds = new Set(file.data.layers.map((l) => l.id));
+  const functionIds = new Set(file.data.functions.map((f) => f.id));
   const problems: string[] = [];
   const seen = new Set<string>([file.program.id]);
-  for (const row of [...file.data.layers, ...file.data.uncertaintyItems]) {
+  for (const row of [...file.data.layers, ...file.data.uncertaintyItems, ...file.data.functions, ...file.data.metrics]) {
     if (seen.has(row.id)) problems.push(`id ${row.id} is used twice`);
     seen.add(row.id);
   }
   file.data.uncertaintyItems.forEach((item, i) => {
     if (!layerIds.has(item.layerId)) problems.push(`data.uncertaintyItems.${i}.layerId: no layer ${item.layerId} in the file`);
+  });
+  // Earlier versions may name functions removed since; only the current owner and sign-offs must exist.
+  file.data.metrics.forEach((metric, i) => {
+    if (metric.ownerFunctionId && !functionIds.has(metric.ownerFunctionId)) {
+      problems.push(`data.metrics.${i}.ownerFunctionId: no function ${metric.ownerFunctionId} in the file`);
+    }
+    metric.signoffs.forEach((s, j) => {
+      if (!functionIds.has(s.functionId)) problems.push(`data.metrics.${i}.signoffs.${j}.functionId: no function ${s.functionId} in the file`);
+    });
+    if (metric.versions.some((v, j) => v.version !== j + 1) || metric.version !== metric.versions.length + 1) {
+      problems.push(`data.metrics.${i}.versions: versions must run 1, 2, 3 ... up to the current one`);
+    }
   });
   return problems;
 }
@@ -145,6 +170,28 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
     createdAt: Date.parse(item.createdAt),
     updatedAt: Date.parse(item.updatedAt),
   }));
+  const signoffsIn = (signoffs: readonly KeelFileType['data']['metrics'][number]['signoffs'][number][]): Signoff[] =>
+    signoffs.map((s) => ({ ...s, at: Date.parse(s.at) }));
+  const functions: ProgramFunction[] = file.data.functions.map((fn) => ({ ...fn, programId }));
+  const metrics: Metric[] = file.data.metrics.map((metric) => ({
+    ...metric,
+    programId,
+    baseline: { ...metric.baseline },
+    target: { ...metric.target },
+    guardrail: metric.guardrail ? { ...metric.guardrail } : null,
+    signoffs: signoffsIn(metric.signoffs),
+    versions: metric.versions.map((v) => ({
+      ...v,
+      baseline: { ...v.baseline },
+      target: { ...v.target },
+      guardrail: v.guardrail ? { ...v.guardrail } : null,
+      signoffs: signoffsIn(v.signoffs),
+      supersededAt: Date.parse(v.supersededAt),
+    })),
+    readings: metric.readings.map((r) => ({ ...r })),
+    createdAt: Date.parse(metric.createdAt),
+    updatedAt: Date.parse(metric.updatedAt),
+  }));
   return {
     program: {
       id: programId,
@@ -156,7 +203,12 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
       deletedAt: null,
       staleAfterDays: p.staleAfterDays,
     },
-    owned: { layers: layers as unknown as OwnedRow[], uncertaintyItems: items as unknown as OwnedRow[] },
+    owned: {
+      layers: layers as unknown as OwnedRow[],
+      uncertaintyItems: items as unknown as OwnedRow[],
+      functions: functions as unknown as OwnedRow[],
+      metrics: metrics as unknown as OwnedRow[],
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_FUNCTIONS } from '../domain/metrics/model';
 import { DEFAULT_STACK } from '../domain/uncertainty/stack';
 
 // Upgrades of older .keel.json files, one step per format version: MIGRATIONS[n] turns a
@@ -22,6 +23,19 @@ export const MIGRATIONS: Record<number, FileMigration> = {
         ...data,
         layers: DEFAULT_STACK.map((layer, order) => ({ ...layer, id: `v1-layer-${order + 1}`, order })),
         uncertaintyItems: [],
+      },
+    };
+  },
+  // 2 -> 3: programs gain shared metrics. A program from a v2 file gets engineering, product
+  // and leadership (as a new program would) and no metrics yet.
+  2: (file) => {
+    const data = asRecord(file.data);
+    return {
+      ...file,
+      data: {
+        ...data,
+        functions: DEFAULT_FUNCTIONS.map((name, order) => ({ id: `v2-function-${order + 1}`, name, required: true, order })),
+        metrics: [],
       },
     };
   },

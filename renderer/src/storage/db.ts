@@ -1,4 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { defaultFunctions } from '../domain/metrics/functions';
+import type { Metric, ProgramFunction } from '../domain/metrics/model';
 import type { Program } from '../domain/program';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
@@ -14,6 +16,8 @@ export class KeelDB extends Dexie {
   programs!: EntityTable<Program, 'id'>;
   layers!: EntityTable<Layer, 'id'>;
   uncertaintyItems!: EntityTable<UncertaintyItem, 'id'>;
+  functions!: EntityTable<ProgramFunction, 'id'>;
+  metrics!: EntityTable<Metric, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
@@ -32,6 +36,18 @@ export class KeelDB extends Dexie {
         for (const program of programs) {
           await tx.table('programs').update(program.id, { staleAfterDays: DEFAULT_STALE_AFTER_DAYS });
           await tx.table('layers').bulkAdd(defaultLayers(program.id, () => crypto.randomUUID()));
+        }
+      });
+    // 3: shared metrics. Existing programs get engineering, product and leadership.
+    this.version(3)
+      .stores({
+        functions: 'id, programId',
+        metrics: 'id, programId',
+      })
+      .upgrade(async (tx) => {
+        const programs = (await tx.table('programs').toArray()) as Program[];
+        for (const program of programs) {
+          await tx.table('functions').bulkAdd(defaultFunctions(program.id, () => crypto.randomUUID()));
         }
       });
   }
@@ -71,4 +87,4 @@ export class NewerDatabaseError extends Error {
  * Tables whose rows belong to one program (they carry a `programId`). Duplicate, export,
  * import and delete-forever walk this list, so a later area only has to add its table here.
  */
-export const PROGRAM_OWNED_TABLES: readonly string[] = ['layers', 'uncertaintyItems'];
+export const PROGRAM_OWNED_TABLES: readonly string[] = ['layers', 'uncertaintyItems', 'functions', 'metrics'];

@@ -18,9 +18,12 @@ export class EditTransaction {
     return this.db.table(name);
   }
 
-  /** Adds new rows (fails if an id exists). Nothing is read first, so bulk inserts stay fast. */
+  /**
+   * Adds new rows (fails if an id exists). Nothing is read first, so bulk inserts stay fast.
+   * No early return for an empty list: every call awaits a Dexie operation, which keeps the
+   * transaction's zone alive across the caller's next await.
+   */
   async insert(tableName: string, rows: readonly Row[]): Promise<void> {
-    if (rows.length === 0) return;
     await this.table(tableName).bulkAdd(rows as Row[]);
     for (const row of rows) this.changes.push({ table: tableName, key: row.id, before: undefined, after: row });
   }
@@ -37,7 +40,6 @@ export class EditTransaction {
 
   /** Deletes rows, keeping what they were so the deletion can be undone. */
   async remove(tableName: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
     const table = this.table(tableName);
     const before = await table.bulkGet(ids as string[]);
     await table.bulkDelete(ids as string[]);

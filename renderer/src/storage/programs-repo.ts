@@ -7,6 +7,7 @@ import { insertSnapshot, readSnapshot } from './snapshots';
 import { reidentify } from '../domain/snapshot';
 import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
 import { defaultLayers } from '../domain/uncertainty/stack';
+import { defaultFunctions } from '../domain/metrics/functions';
 
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
@@ -68,6 +69,7 @@ export class ProgramRepository {
     await this.editor.edit(`Create "${program.name}"`, async (tx) => {
       await tx.insert('programs', [program]);
       await tx.insert('layers', defaultLayers(program.id, newId));
+      await tx.insert('functions', defaultFunctions(program.id, newId));
     });
     return program;
   }

@@ -7,6 +7,15 @@ import {
   type Layer,
   type UncertaintyItem,
 } from '../../../renderer/src/domain/uncertainty/model';
+import {
+  DIRECTIONS,
+  GUARDRAIL_OPS,
+  METRIC_CATEGORIES,
+  type Metric,
+  type MetricContract,
+  type ProgramFunction,
+  type Signoff,
+} from '../../../renderer/src/domain/metrics/model';
 
 const time = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
 const text = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });
@@ -69,13 +78,87 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
         createdAt: time,
         updatedAt: time,
       });
-      return fc.uniqueArray(item, { maxLength: 8, selector: (i) => i.id }).map((items) => ({
-        program,
-        owned: { layers: layers as unknown as OwnedRow[], uncertaintyItems: items as unknown as OwnedRow[] },
-      }));
+      return fc
+        .tuple(fc.uniqueArray(item, { maxLength: 8, selector: (i) => i.id }), functionsAndMetricsArb(program.id))
+        .map(([items, { functions, metrics }]) => ({
+          program,
+          owned: {
+            layers: layers as unknown as OwnedRow[],
+            uncertaintyItems: items as unknown as OwnedRow[],
+            functions: functions as unknown as OwnedRow[],
+            metrics: metrics as unknown as OwnedRow[],
+          },
+        }));
     }),
 ).filter((snapshot) => {
   // Ids are unique across the whole program, as the app makes them (a file that repeats one is refused).
   const ids = [snapshot.program.id, ...Object.values(snapshot.owned).flat().map((row) => row.id)];
   return new Set(ids).size === ids.length;
 });
+
+// Any finite number a reading or target may hold, including negatives and fractions.
+const value = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+const nullableValue = fc.option(value, { nil: null });
+
+const contractArb: fc.Arbitrary<MetricContract> = fc.record({
+  formula: text(100),
+  numerator: text(40),
+  denominator: text(40),
+  unit: text(10),
+  direction: fc.constantFrom(...DIRECTIONS),
+  baseline: fc.record({ value: nullableValue, date: fc.oneof(fc.constant(''), day) }),
+  target: fc.record({ value: nullableValue, high: nullableValue, by: fc.oneof(fc.constant(''), day) }),
+  guardrail: fc.option(fc.record({ op: fc.constantFrom(...GUARDRAIL_OPS), value }), { nil: null }),
+  window: text(20),
+});
+
+/** Functions and metrics whose owners and current sign-offs point at those functions. */
+export function functionsAndMetricsArb(programId: string): fc.Arbitrary<{ functions: ProgramFunction[]; metrics: Metric[] }> {
+  return fc
+    .uniqueArray(fc.record({ id: fc.uuid(), name: fc.string({ minLength: 1, maxLength: 60 }), required: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 5,
+      selector: (f) => f.id,
+    })
+    .chain((raw) => {
+      const functions: ProgramFunction[] = raw.map((f, order) => ({ ...f, programId, order }));
+      const signoff: fc.Arbitrary<Signoff> = fc
+        .record({
+          fn: fc.constantFrom(...functions),
+          state: fc.constantFrom('agree' as const, 'object' as const),
+          reason: text(60),
+          by: text(20),
+          at: time,
+        })
+        .map(({ fn, ...rest }) => ({ ...rest, functionId: fn.id, functionName: fn.name }));
+      const signoffs = fc.uniqueArray(signoff, { maxLength: functions.length, selector: (s) => s.functionId });
+      const metric: fc.Arbitrary<Metric> = fc
+        .record({
+          id: fc.uuid(),
+          name: fc.string({ minLength: 1, maxLength: 120 }),
+          description: text(100),
+          category: fc.constantFrom(...METRIC_CATEGORIES),
+          customCategory: text(20),
+          decision: text(60),
+          contract: contractArb,
+          dataSource: text(40),
+          cadence: text(20),
+          ownerPerson: text(20),
+          ownerFunctionId: fc.oneof(fc.constant(''), fc.constantFrom(...functions.map((f) => f.id))),
+          signoffs,
+          versions: fc.array(fc.record({ contract: contractArb, signoffs, supersededAt: time }), { maxLength: 3 }),
+          readings: fc.array(fc.record({ id: fc.uuid(), date: day, value, note: text(40) }), { maxLength: 6 }),
+          createdAt: time,
+          updatedAt: time,
+        })
+        .map(({ contract, versions, readings, ...rest }) => ({
+          ...rest,
+          ...contract,
+          programId,
+          version: versions.length + 1,
+          versions: versions.map((v, i) => ({ ...v.contract, version: i + 1, signoffs: v.signoffs, supersededAt: v.supersededAt })),
+          readings: readings.sort((a, b) => a.date.localeCompare(b.date)),
+        }));
+      return fc.uniqueArray(metric, { maxLength: 5, selector: (m) => m.id }).map((metrics) => ({ functions, metrics }));
+    });
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../../../renderer/src/io/import-errors';
 import { exportFileName, parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
+import { CURRENT_FORMAT_VERSION } from '../../../renderer/src/io/format';
 import { makeProgram } from '../factories';
 import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
 
@@ -84,7 +85,7 @@ describe('parseKeelFile', () => {
 
   it('refuses a newer format version and names the versions', () => {
     const result = parseKeelFile(fixture('bad/newer-version.keel.json'));
-    expect(result).toMatchObject({ ok: false, error: { kind: 'newer-version', fileVersion: 99, supportedVersion: 2, appVersion: '9.0.0' } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'newer-version', fileVersion: 99, supportedVersion: CURRENT_FORMAT_VERSION, appVersion: '9.0.0' } });
     if (!result.ok) expect(describeImportError(result.error)).toMatch(/newer Keel \(9.0.0\).*Update Keel/);
   });
 

@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Metric, Signoff } from '../../../renderer/src/domain/metrics/model';
 import { checkProgramName } from '../../../renderer/src/domain/program';
 import { parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { importSnapshot, snapshotForExport } from '../../../renderer/src/storage/transfer';
 import { freshStore } from '../factories';
 import { snapshotArb } from './arbitraries';
 
+/** JSON with keys in sorted order, so rows compare regardless of the order fields were written in. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 describe('.keel.json round trip', () => {
-  it('serialise -> parse gives back the same program, layers and items (property)', () => {
+  it('serialise -> parse gives back the same program, layers, items, functions and metrics (property)', () => {
     const byOrder = (rows: unknown[]) => [...(rows as { order: number }[])].sort((a, b) => a.order - b.order);
     fc.assert(
       fc.property(snapshotArb, (snapshot) => {
@@ -17,6 +25,9 @@ describe('.keel.json round trip', () => {
         expect(parsed.snapshot.program).toEqual(snapshot.program);
         expect(parsed.snapshot.owned.layers).toEqual(byOrder(snapshot.owned.layers!));
         expect(parsed.snapshot.owned.uncertaintyItems).toEqual(snapshot.owned.uncertaintyItems);
+        expect(parsed.snapshot.owned.functions).toEqual(byOrder(snapshot.owned.functions!));
+        const byCreation = [...(snapshot.owned.metrics as unknown as Metric[])].sort((a, b) => a.createdAt - b.createdAt);
+        expect(parsed.snapshot.owned.metrics).toEqual(byCreation);
       }),
       { numRuns: 300 },
     );
@@ -43,11 +54,26 @@ describe('.keel.json round trip', () => {
         const normalise = (t: string) => {
           const { program, data } = JSON.parse(t);
           const layerIndex = new Map(data.layers.map((l: { id: string }, i: number) => [l.id, i]));
+          const functionIndex = new Map(data.functions.map((f: { id: string }, i: number) => [f.id, i]));
+          const signoffs = (list: Signoff[]) => list.map((s) => ({ ...s, functionId: functionIndex.get(s.functionId) ?? s.functionId }));
           return {
             program: { ...program, id: undefined, name: undefined },
             layers: data.layers.map((l: object) => ({ ...l, id: undefined })),
             items: data.uncertaintyItems
               .map((it: { layerId: string }) => JSON.stringify({ ...it, id: undefined, layerId: layerIndex.get(it.layerId) }))
+              .sort(),
+            functions: data.functions.map((f: object) => ({ ...f, id: undefined })),
+            metrics: (data.metrics as Metric[])
+              .map((m) =>
+                sortedJson({
+                  ...m,
+                  id: undefined,
+                  ownerFunctionId: functionIndex.get(m.ownerFunctionId) ?? '',
+                  signoffs: signoffs(m.signoffs),
+                  versions: m.versions.map((v) => ({ ...v, signoffs: signoffs(v.signoffs) })),
+                  readings: m.readings.map((r) => ({ ...r, id: undefined })),
+                }),
+              )
               .sort(),
           };
         };

@@ -24,4 +24,27 @@ describe('database upgrades', () => {
     }
     db.close();
   });
+
+  it('version 3 gives existing programs engineering, product and leadership, keeping the map', async () => {
+    const name = `keel-upgrade-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ programs: 'id, updatedAt' });
+    v2.version(2).stores({ layers: 'id, programId', uncertaintyItems: 'id, programId, layerId' });
+    await v2.table('programs').add({ id: 'a', name: 'Alpha', description: '', createdAt: 1, updatedAt: 2, archivedAt: null, deletedAt: null, staleAfterDays: 14 });
+    await v2.table('layers').add({ id: 'l1', programId: 'a', name: 'Model', description: '', color: '#123456', order: 0 });
+    v2.close();
+
+    const db = new KeelDB(name);
+    await db.openChecked();
+    expect(await db.programs.get('a')).toMatchObject({ staleAfterDays: 14 });
+    expect(await db.layers.where({ programId: 'a' }).count()).toBe(1);
+    const functions = await db.functions.where({ programId: 'a' }).sortBy('order');
+    expect(functions.map((f) => [f.name, f.required])).toEqual([
+      ['Engineering', true],
+      ['Product', true],
+      ['Leadership', true],
+    ]);
+    expect(await db.metrics.count()).toBe(0);
+    db.close();
+  });
 });
