@@ -2,9 +2,9 @@
 
 export type Route =
   | { name: 'programs'; view: 'active' | 'archived' | 'trash' }
-  | { name: 'program'; programId: string; area: ProgramArea };
+  | { name: 'program'; programId: string; area: ProgramArea; /** A record opened inside the area (a metric). */ recordId?: string };
 
-export const PROGRAM_AREAS = ['overview', 'uncertainty'] as const;
+export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics'] as const;
 export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 
 export function parseRoute(hash: string): Route {
@@ -18,8 +18,10 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'archived' && parts.length === 1) return { name: 'programs', view: 'archived' };
   if (parts[0] === 'trash' && parts.length === 1) return { name: 'programs', view: 'trash' };
-  if (parts[0] === 'programs' && parts[1] && parts.length <= 3) {
+  if (parts[0] === 'programs' && parts[1] && parts.length <= 4) {
     const area = (PROGRAM_AREAS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProgramArea) : 'overview';
+    // Only the metrics area opens records by link: #/programs/<id>/metrics/<metricId>.
+    if (area === 'metrics' && parts[3]) return { name: 'program', programId: parts[1], area, recordId: parts[3] };
     return { name: 'program', programId: parts[1], area };
   }
   return { name: 'programs', view: 'active' };
@@ -28,7 +30,8 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.name === 'program') {
     const base = `#/programs/${encodeURIComponent(route.programId)}`;
-    return route.area === 'overview' ? base : `${base}/${route.area}`;
+    if (route.area === 'overview') return base;
+    return route.recordId ? `${base}/${route.area}/${encodeURIComponent(route.recordId)}` : `${base}/${route.area}`;
   }
   return route.view === 'active' ? '#/' : `#/${route.view}`;
 }

@@ -115,8 +115,9 @@ export class MetricsRepository {
   /** Adds metrics (one from scratch, or several copied from the library) as one undo step. */
   async addMetrics(programId: string, drafts: readonly MetricDraft[]): Promise<Metric[]> {
     const time = this.now();
+    // A millisecond apart, so metrics added together keep the order they were given in.
     const metrics = drafts.map(
-      (draft): Metric => ({
+      (draft, i): Metric => ({
         ...validPatch(draft),
         id: newId(),
         programId,
@@ -124,8 +125,8 @@ export class MetricsRepository {
         signoffs: [],
         versions: [],
         readings: [],
-        createdAt: time,
-        updatedAt: time,
+        createdAt: time + i,
+        updatedAt: time + i,
       }),
     );
     if (metrics.length === 0) return [];

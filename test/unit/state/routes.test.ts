@@ -13,6 +13,9 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs/abc/nowhere')).toEqual({ name: 'program', programId: 'abc', area: 'overview' });
+    // Only the metrics area opens records by link.
+    expect(parseRoute('#/programs/abc/uncertainty/x')).toEqual({ name: 'program', programId: 'abc', area: 'uncertainty' });
+    expect(parseRoute('#/programs/abc/metrics/m1/extra')).toEqual({ name: 'programs', view: 'active' });
   });
   it('round-trips every route through its href', () => {
     const routes: Route[] = [
@@ -21,6 +24,8 @@ describe('routes', () => {
       { name: 'programs', view: 'trash' },
       { name: 'program', programId: 'id with/slash', area: 'overview' },
       { name: 'program', programId: 'abc', area: 'uncertainty' },
+      { name: 'program', programId: 'abc', area: 'metrics' },
+      { name: 'program', programId: 'abc', area: 'metrics', recordId: 'metric/1' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

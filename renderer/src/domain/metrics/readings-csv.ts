@@ -193,3 +193,11 @@ function truncate(text: string, max: number, ellipsis = ''): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * A number typed into a field, read as the CSV reader reads values (92% is 92, 1,234.5 is
+ * 1234.5; no decimal comma, since "1,234" typed in a field means a thousand and more).
+ */
+export function parseTypedNumber(raw: string): { ok: true; value: number } | { ok: false; message: string } {
+  return parseValue(raw, ',');
+}
