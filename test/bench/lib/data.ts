@@ -7,6 +7,18 @@ import {
   type UncertaintyItem,
 } from '../../../renderer/src/domain/uncertainty/model';
 import { defaultLayers } from '../../../renderer/src/domain/uncertainty/stack';
+import { agreementOf, isOwned } from '../../../renderer/src/domain/metrics/agreement';
+import { METRIC_LIBRARY } from '../../../renderer/src/domain/metrics/library';
+import {
+  categoryLabel,
+  type Metric,
+  type MetricContract,
+  type ProgramFunction,
+  type Reading,
+  type Signoff,
+} from '../../../renderer/src/domain/metrics/model';
+import { metricStatus } from '../../../renderer/src/domain/metrics/status';
+import type { MetricRow } from '../../../renderer/src/state/metrics.svelte';
 
 /** A fixed "now" so relative times ("3 days ago", dates) are the same on every run. */
 export const BENCH_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -121,4 +133,143 @@ export function makeUncertaintyItems(count: number, layers: readonly Layer[], se
     });
   }
   return items;
+}
+
+/** The three default functions (Engineering, Product, Leadership), all required, fixed ids. */
+export function makeFunctions(programId = BENCH_PROGRAM_ID): ProgramFunction[] {
+  return ['Engineering', 'Product', 'Leadership'].map((name, order) => ({
+    id: `bench-fn-${order}`,
+    programId,
+    name,
+    required: true,
+    order,
+  }));
+}
+
+const SEGMENTS = ['', 'EU', 'US', 'support bot', 'claims triage', 'pricing assistant', 'internal search', 'mobile'];
+const OBJECTIONS = ['The window hides weekly dips.', 'Denominator should exclude test traffic.', 'Target is too ambitious for Q3.'];
+const READING_NOTES = ['new prompt', 'index rebuilt', 'holiday week', 'model upgrade', 'vendor outage'];
+
+/** A reading value rounded as people record it in that unit. */
+function roundFor(unit: string, value: number): number {
+  if (unit === 'ms' || unit === 'users') return Math.round(value);
+  if (unit === 'USD') return Math.round(value * 10_000) / 10_000;
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * `count` metrics with `readingCount` weekly readings each (the last in the week of BENCH_NOW),
+ * copied round-robin from METRIC_LIBRARY. Each drifts between its guardrail and its target with
+ * noise; about one in eight ends across its guardrail (breached), others trend away from the
+ * target or towards the guardrail (at risk). Owners, sign-offs (agree, object, pending) and
+ * versions vary; about one in ten has no owner, one in twenty a custom category.
+ */
+export function makeMetrics(
+  count: number,
+  readingCount: number,
+  functions: readonly ProgramFunction[] = makeFunctions(),
+  seed = 5,
+): Metric[] {
+  const random = rng(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+  const fnByName = new Map(functions.map((f) => [f.name, f]));
+  const firstWeek = BENCH_NOW - (readingCount - 1) * 7 * DAY_MS;
+  const metrics: Metric[] = [];
+  for (let i = 0; i < count; i++) {
+    const template = METRIC_LIBRARY[i % METRIC_LIBRARY.length]!;
+    const draft = structuredClone(template.draft);
+    const segment = pick(SEGMENTS);
+    const custom = random() < 0.05;
+    const createdAt = firstWeek - DAY_MS - int(30) * DAY_MS + i * 1000;
+
+    // Readings: from a level between guardrail and target, a drift and noise; some breach.
+    const guard = draft.guardrail?.value ?? 0;
+    const goal = draft.target.value ?? guard;
+    const high = draft.direction === 'range' ? (draft.target.high ?? goal) : goal;
+    const span = Math.abs(high - guard) || Math.abs(goal) || 1;
+    const breach = random() < 0.12;
+    let level = guard + (goal - guard) * (0.2 + random() * 1.0);
+    const drift = ((random() - 0.5) * span) / readingCount;
+    const readings: Reading[] = [];
+    for (let w = 0; w < readingCount; w++) {
+      level += drift;
+      let value = level + (random() - 0.5) * span * 0.1;
+      if (breach && w >= readingCount - 2) value = guard - (goal - guard) * (0.1 + random() * 0.3);
+      if (draft.unit === '%') value = Math.min(100, Math.max(0, value));
+      else value = Math.max(0, value);
+      readings.push({
+        id: `bench-reading-${i}-${w}`,
+        date: utcDay(firstWeek + w * 7 * DAY_MS),
+        value: roundFor(draft.unit, value),
+        note: random() < 0.05 ? pick(READING_NOTES) : '',
+      });
+    }
+
+    const version = 1 + (random() < 0.3 ? 1 + int(3) : 0);
+    const signoffs: Signoff[] = [];
+    for (const fn of functions) {
+      const roll = random();
+      if (roll < 0.3) continue; // pending
+      const state = roll < 0.88 ? 'agree' : 'object';
+      signoffs.push({
+        functionId: fn.id,
+        functionName: fn.name,
+        state,
+        reason: state === 'object' ? pick(OBJECTIONS) : '',
+        by: pick(PEOPLE) || 'Priya',
+        at: createdAt + int(60) * DAY_MS,
+      });
+    }
+    const contract = (): MetricContract => ({
+      formula: draft.formula,
+      numerator: draft.numerator,
+      denominator: draft.denominator,
+      unit: draft.unit,
+      direction: draft.direction,
+      baseline: { ...draft.baseline },
+      target: { ...draft.target },
+      guardrail: draft.guardrail ? { ...draft.guardrail } : null,
+      window: draft.window,
+    });
+    const versions = Array.from({ length: version - 1 }, (_, v) => ({
+      ...contract(),
+      window: v === 0 ? '7-day rolling' : draft.window,
+      version: v + 1,
+      signoffs: signoffs.map((s) => ({ ...s, state: 'agree' as const, reason: '' })),
+      supersededAt: createdAt + (v + 1) * 14 * DAY_MS,
+    }));
+
+    metrics.push({
+      ...draft,
+      id: `bench-metric-${seed}-${i.toString().padStart(5, '0')}`,
+      programId: functions[0]?.programId ?? BENCH_PROGRAM_ID,
+      name: segment ? `${draft.name} — ${segment}` : draft.name,
+      category: custom ? 'custom' : draft.category,
+      customCategory: custom ? 'Compliance' : '',
+      ownerFunctionId: random() < 0.1 ? '' : (fnByName.get(template.suggestedOwner)?.id ?? ''),
+      ownerPerson: pick(PEOPLE),
+      baseline: { value: readings[0]?.value ?? null, date: readings[0]?.date ?? '' },
+      version,
+      signoffs,
+      versions,
+      readings,
+      createdAt,
+      updatedAt: BENCH_NOW - int(14) * DAY_MS,
+    });
+  }
+  return metrics;
+}
+
+/** What `MetricsState.rows` computes from the metrics: creation order, status, agreement, owner. */
+export function metricRows(metrics: readonly Metric[], functions: readonly ProgramFunction[]): MetricRow[] {
+  return [...metrics]
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((metric) => ({
+      metric,
+      status: metricStatus(metric),
+      agreement: agreementOf(metric, functions),
+      owned: isOwned(metric, functions),
+      category: categoryLabel(metric),
+    }));
 }

@@ -21,8 +21,11 @@ export interface StatusResult {
   trendPerDay: number | null;
 }
 
-/** The trend is read from this many most recent readings. */
-export const TREND_READINGS = 5;
+/**
+ * The trend is read from this many most recent readings: few enough that a recovery after a
+ * dip counts as a recovery, enough that one reading alone is not a trend.
+ */
+export const TREND_READINGS = 3;
 /** The trend is projected at least this far ahead. */
 const MIN_HORIZON_DAYS = 7;
 /** A projected change smaller than this share of the values' size is treated as flat (noise). */

@@ -24,10 +24,14 @@ describe('breaches', () => {
 });
 
 describe('recentTrend', () => {
-  it('is the least-squares slope per day of the last five readings', () => {
-    // Only the last five (10, 12, 14, 16, 18) count: slope 2 per day.
+  it('is the least-squares slope per day of the last three readings', () => {
+    // Only the last three (14, 16, 18) count: slope 2 per day.
     const trend = recentTrend(readings([100, 0, 10, 12, 14, 16, 18]));
     expect(trend?.perDay).toBeCloseTo(2);
+  });
+
+  it('sees a recovery after a dip as a recovery', () => {
+    expect(recentTrend(readings([86, 87, 72, 80, 84.5], 7))!.perDay).toBeGreaterThan(0);
   });
 
   it('has none with one reading or readings on a single day', () => {

@@ -1,0 +1,235 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type KeelApp } from './fixtures';
+
+async function openMetrics(app: KeelApp, name = 'Support assistant') {
+  await app.open();
+  await app.createProgram(name);
+  await app.page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Shared metrics' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Shared metrics' })).toBeVisible();
+}
+
+async function addFromLibrary(page: Page, names: RegExp[]) {
+  await page.getByRole('button', { name: 'Add from library' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add metrics from the library' });
+  for (const name of names) await dialog.getByRole('checkbox', { name }).check();
+  await dialog.getByRole('button', { name: /^Add \d+ metrics?$/ }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const metricRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+
+async function openMetric(page: Page, name: string) {
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Metric name' })).toHaveValue(name);
+}
+
+async function record(page: Page, date: string, value: string) {
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  await page.locator('#reading-value').fill(value);
+  await page.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(page.locator('#reading-value')).toHaveValue('');
+}
+
+async function signAll(page: Page) {
+  for (const fn of ['Engineering', 'Product', 'Leadership']) {
+    await page.getByRole('button', { name: `Agree for ${fn}` }).click();
+    await expect(page.getByTestId(`choice-${fn}`)).toHaveText('Agrees');
+  }
+}
+
+test('create metrics from the library and from scratch; empty states guide the way', async ({ app, page }) => {
+  await openMetrics(app);
+  await expect(page.getByRole('heading', { name: 'No shared metrics yet' })).toBeVisible();
+  await app.expectAccessible('metrics empty state');
+
+  await addFromLibrary(page, [/Task success rate/, /p95 latency/]);
+  await expect(metricRow(page, 'Task success rate')).toContainText('Product');
+  await expect(metricRow(page, 'Task success rate')).toContainText('≥ 85%');
+  await expect(metricRow(page, 'p95 latency (end to end)')).toContainText('≤ 8,000 ms');
+  await expect(metricRow(page, 'p95 latency (end to end)')).toContainText('No data');
+  await expect(page.getByText('0 breached · 0 at risk · 0 on track · 2 without data')).toBeVisible();
+
+  await page.getByRole('button', { name: 'New metric' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New metric' });
+  await dialog.getByRole('button', { name: 'Create metric' }).click();
+  await expect(dialog.getByText('Give the metric a name.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Answer acceptance');
+  await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'User experience' });
+  await dialog.getByRole('textbox', { name: /Unit/ }).fill('%');
+  await dialog.getByRole('button', { name: 'Create metric' }).click();
+  await expect(page.getByRole('textbox', { name: 'Metric name' })).toHaveValue('Answer acceptance');
+  await page.getByRole('textbox', { name: 'Formula' }).fill('Answers accepted without edits ÷ answers shown');
+  await page.locator('#metric-target').fill('70');
+  await page.locator('#metric-target').press('Enter');
+  await page.getByRole('combobox', { name: 'Owning function' }).selectOption({ label: 'Product' });
+  await app.expectAccessible('metric page');
+
+  await page.getByRole('link', { name: '← All metrics' }).click();
+  await expect(metricRow(page, 'Answer acceptance')).toContainText('User experience');
+  await expect(metricRow(page, 'Answer acceptance')).toContainText('≥ 70%');
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Answer acceptance', exact: true })).toBeVisible();
+  await openMetric(page, 'Answer acceptance');
+  await expect(page.getByRole('textbox', { name: 'Formula' })).toHaveValue('Answers accepted without edits ÷ answers shown');
+});
+
+test('each function signs off; changing the target starts version 2, resets sign-offs and keeps version 1; undo brings it back', async ({
+  app,
+  page,
+}) => {
+  await openMetrics(app);
+  await addFromLibrary(page, [/Task success rate/]);
+  await openMetric(page, 'Task success rate');
+  await page.getByRole('textbox', { name: 'Signing as' }).fill('Ana');
+  await page.getByRole('textbox', { name: 'Signing as' }).press('Tab');
+
+  await page.getByRole('button', { name: 'Agree for Engineering' }).click();
+  await page.getByRole('button', { name: 'Object… for Product' }).click();
+  await page.getByRole('button', { name: 'Record objection' }).click();
+  await expect(page.getByText('Say why Product objects')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Why does Product object?' }).fill('Judge success by the customer outcome');
+  await page.getByRole('button', { name: 'Record objection' }).click();
+  await expect(page.getByTestId('choice-Product')).toHaveText('Objects');
+  await expect(page.getByText('Objected', { exact: true })).toBeVisible();
+  // Product changes its mind; Leadership agrees too.
+  await page.getByRole('button', { name: 'Agree for Product' }).click();
+  await page.getByRole('button', { name: 'Agree for Leadership' }).click();
+  await expect(page.getByText('Agreed', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Ana ·/).first()).toBeVisible();
+
+  await expect(page.getByText(/3 functions have signed this version/)).toBeVisible();
+  await page.locator('#metric-target').fill('90');
+  await page.locator('#metric-target').press('Enter');
+  await expect(app.toast(/Started version 2/)).toBeVisible();
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
+  for (const fn of ['Engineering', 'Product', 'Leadership']) await expect(page.getByTestId(`choice-${fn}`)).toHaveText('Pending');
+  const versions = page.getByRole('region', { name: 'Versions' });
+  await expect(versions.getByRole('heading', { name: /Version 1/ })).toBeVisible();
+  await expect(versions.getByRole('row', { name: /Target ≥ 85% ≥ 90%/ })).toBeVisible();
+  await expect(versions.getByText(/Engineering\s+agrees \(Ana\)/)).toBeVisible();
+
+  // Undo (from the toast) restores version 1 with its sign-offs; redo brings version 2 back; a reload keeps it.
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).last().click();
+  await expect(app.toast('Undid: Change target.')).toBeVisible();
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 1');
+  await expect(page.locator('#metric-target')).toHaveValue('85');
+  for (const fn of ['Engineering', 'Product', 'Leadership']) await expect(page.getByTestId(`choice-${fn}`)).toHaveText('Agrees');
+  await app.redoByKeyboard();
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
+  await page.reload();
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
+  await expect(page.locator('#metric-target')).toHaveValue('90');
+  await expect(page.getByRole('region', { name: 'Versions' }).getByRole('heading', { name: /Version 1/ })).toBeVisible();
+});
+
+test('readings: status changes when a reading crosses the guardrail; paste with a bad row; survives reload; undo', async ({
+  app,
+  page,
+}) => {
+  await openMetrics(app);
+  await addFromLibrary(page, [/Task success rate/]);
+  await openMetric(page, 'Task success rate');
+  await expect(page.getByText('No readings yet.', { exact: true })).toBeVisible();
+
+  await record(page, '2026-09-01', '86');
+  await record(page, '2026-09-08', '87');
+  await expect(page.getByTestId('metric-status')).toContainText('On track');
+  await expect(page.getByTestId('metric-status')).toContainText('Meets the target');
+  // The guardrail is ≥ 75%: a reading of 72 breaches it.
+  await record(page, '2026-09-15', '72');
+  await expect(page.getByTestId('metric-status')).toContainText('Guardrail breached');
+  await expect(page.getByTestId('metric-status')).toContainText('The latest reading, 72% on 2026-09-15, breaks the guardrail');
+  await expect(page.getByRole('img', { name: /3 readings .* latest 72%/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Paste or import CSV…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add readings' });
+  await dialog.getByRole('textbox', { name: 'Rows' }).fill('date,value,note\n2026-09-22,80,recovered\n03/10/2026,81,\n2026-09-29,"84.5","after the, fix"');
+  await expect(dialog.getByText(/2 readings ready, 1 row with problems will be skipped/)).toBeVisible();
+  await expect(dialog.getByText(/Row 3:.*YYYY-MM-DD/)).toBeVisible();
+  await app.expectAccessible('readings import dialog');
+  await dialog.getByRole('button', { name: 'Add 2 readings' }).click();
+  await expect(app.toast('Added 2 readings.')).toBeVisible();
+  await expect(page.getByTestId('metric-status')).toContainText('On track');
+  await expect(page.getByRole('cell', { name: 'after the, fix' })).toBeVisible();
+
+  // Undo the import: the latest reading is the breach again; redo re-adds the two.
+  await app.undoByKeyboard();
+  await expect(page.getByTestId('metric-status')).toContainText('Guardrail breached');
+  await app.redoByKeyboard();
+  await expect(page.getByTestId('metric-status')).toContainText('On track');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Readings (5)' })).toBeVisible();
+  await page.getByRole('link', { name: '← All metrics' }).click();
+  await expect(metricRow(page, 'Task success rate')).toContainText('84.5%');
+  await expect(metricRow(page, 'Task success rate')).toContainText('On track');
+});
+
+test('alignment: objections with reasons, unowned metrics, functions added, renamed and removed', async ({ app, page }) => {
+  await openMetrics(app);
+  await addFromLibrary(page, [/Task success rate/, /Groundedness/]);
+  await openMetric(page, 'Groundedness');
+  await page.getByRole('combobox', { name: 'Owning function' }).selectOption({ label: 'No function' });
+  await signAll(page);
+  await page.getByRole('link', { name: '← All metrics' }).click();
+  await openMetric(page, 'Task success rate');
+  await page.getByRole('button', { name: 'Object… for Leadership' }).click();
+  await page.getByRole('textbox', { name: 'Why does Leadership object?' }).fill('Needs a business outcome');
+  await page.getByRole('button', { name: 'Record objection' }).click();
+  await page.getByRole('link', { name: '← All metrics' }).click();
+  await expect(metricRow(page, 'Groundedness')).toContainText('Agreed');
+  await expect(metricRow(page, 'Groundedness')).toContainText('No owner');
+  await expect(metricRow(page, 'Task success rate')).toContainText('Objected');
+
+  await page.getByRole('button', { name: 'Alignment' }).click();
+  await expect(page.getByText(/1 of 2\s+metrics agreed/)).toBeVisible();
+  await expect(page.getByText(/1\s+metric no function owns/)).toBeVisible();
+  const objections = page.getByRole('region', { name: 'Objections to resolve' });
+  await expect(objections).toContainText('Task success rate: Leadership objects');
+  await expect(objections).toContainText('Needs a business outcome');
+  await app.expectAccessible('alignment view');
+
+  // A new required function means nothing is agreed until it signs.
+  await page.getByRole('textbox', { name: 'New function name' }).fill('Security');
+  await page.getByRole('button', { name: 'Add function' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Security' })).toBeVisible();
+  await expect(page.getByText(/0 of 2\s+metrics agreed/)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Required for Security' }).uncheck();
+  await expect(page.getByRole('columnheader', { name: 'Security (optional)' })).toBeVisible();
+  await expect(page.getByText(/1 of 2\s+metrics agreed/)).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Name of function Security' }).fill('Security and privacy');
+  await expect(page.getByRole('columnheader', { name: 'Security and privacy (optional)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Move Security and privacy up' }).click();
+  await expect(page.getByRole('columnheader').nth(4)).toHaveText('Security and privacy (optional)');
+
+  await page.getByRole('button', { name: 'Remove Leadership' }).click();
+  await page.getByRole('dialog', { name: 'Remove Leadership?' }).getByRole('button', { name: 'Remove function' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Leadership' })).toBeHidden();
+  await expect(objections).toBeHidden();
+  await app.undoByKeyboard();
+  await expect(page.getByRole('columnheader', { name: 'Leadership' })).toBeVisible();
+  await expect(objections).toContainText('Needs a business outcome');
+  await page.reload();
+  await page.getByRole('button', { name: 'Alignment' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Security and privacy (optional)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Objections to resolve' })).toContainText('Needs a business outcome');
+});
+
+test('metrics screens have no serious accessibility violations in dark mode', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openMetrics(app);
+  await addFromLibrary(page, [/Task success rate/, /Cost per 1,000 requests/]);
+  await app.expectAccessible('metrics list, dark');
+  await openMetric(page, 'Task success rate');
+  await record(page, '2026-09-01', '70');
+  await page.getByRole('button', { name: 'Object… for Product' }).click();
+  await page.getByRole('textbox', { name: 'Why does Product object?' }).fill('Too lenient');
+  await page.getByRole('button', { name: 'Record objection' }).click();
+  await page.locator('#metric-target').fill('90');
+  await page.locator('#metric-target').press('Enter');
+  await app.expectAccessible('metric page with versions, dark');
+  await page.getByRole('link', { name: '← All metrics' }).click();
+  await page.getByRole('button', { name: 'Add from library' }).click();
+  await app.expectAccessible('library dialog, dark');
+});
