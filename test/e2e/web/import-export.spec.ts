@@ -16,7 +16,7 @@ test('a program exported by the app imports back as a new copy', async ({ app, p
   const file = JSON.parse(readFileSync(saved, 'utf8'));
   expect(file).toMatchObject({
     format: 'keel',
-    formatVersion: 2,
+    formatVersion: 3,
     program: { name: 'Fraud triage', description: 'Agent that routes suspicious payments.', staleAfterDays: 30 },
   });
   expect(file.data.layers).toHaveLength(7);
@@ -38,6 +38,38 @@ test('the released format-1 fixture imports', async ({ app, page }) => {
   await page.getByRole('button', { name: 'Import…' }).first().click();
   await (await choosing).setFiles(fixture('format-v1/support-assistant.keel.json'));
   await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
+});
+
+test('the released format-3 fixture imports with its metrics, and exports again losslessly', async ({ app, page }) => {
+  await app.open();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).first().click();
+  await (await choosing).setFiles(fixture('format-v3/support-assistant.keel.json'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Shared metrics' })).toContainText('1 at risk');
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Shared metrics' }).click();
+  await page.getByRole('link', { name: 'Task success rate', exact: true }).click();
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
+  await expect(page.getByRole('heading', { name: 'Readings (5)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Versions' })).toContainText('Graders see raw customer messages');
+
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Overview' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const exported = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));
+  const original = JSON.parse(readFileSync(fixture('format-v3/support-assistant.keel.json'), 'utf8'));
+  // Same content apart from ids, timestamps of the import and the app version.
+  const shape = (file: typeof original) =>
+    file.data.metrics.map((m: { name: string; version: number; readings: unknown[]; versions: { signoffs: unknown[] }[]; target: unknown }) => [
+      m.name,
+      m.version,
+      m.readings.length,
+      m.versions.map((v) => v.signoffs.length),
+      m.target,
+    ]);
+  expect(exported.formatVersion).toBe(3);
+  expect(shape(exported)).toEqual(shape(original));
+  expect(exported.data.functions.map((f: { name: string }) => f.name)).toEqual(original.data.functions.map((f: { name: string }) => f.name));
 });
 
 for (const [file, message] of [

@@ -158,6 +158,17 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   await app.redoByKeyboard();
   await expect(page.getByTestId('metric-status')).toContainText('On track');
 
+  // The overview lists the breach with its reason while it lasts.
+  await app.undoByKeyboard();
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Overview' }).click();
+  const summary = page.getByRole('region', { name: 'Shared metrics' });
+  await expect(summary).toContainText('1 guardrail breached');
+  await expect(summary.getByRole('list', { name: 'Metrics that need attention' })).toContainText('Task success rate');
+  await app.expectAccessible('overview with metrics');
+  await summary.getByRole('link', { name: 'Task success rate' }).click();
+  await app.redoByKeyboard();
+  await expect(page.getByTestId('metric-status')).toContainText('On track');
+
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Readings (5)' })).toBeVisible();
   await page.getByRole('link', { name: '← All metrics' }).click();

@@ -5,6 +5,8 @@ import { exportFileName, parseKeelFile, serializeProgram } from '../../../render
 import { CURRENT_FORMAT_VERSION } from '../../../renderer/src/io/format';
 import { makeProgram } from '../factories';
 import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
+import type { Metric, ProgramFunction } from '../../../renderer/src/domain/metrics/model';
+import { metricStatus } from '../../../renderer/src/domain/metrics/status';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -53,6 +55,68 @@ describe('parseKeelFile', () => {
     expect(refund.history.at(-1)).toMatchObject({ impact: 4.8, uncertainty: 3.5, status: 'testing' });
     expect(layers.find((l) => l.id === refund.layerId)?.name).toBe('Model behaviour');
     expect(items.every((i) => i.programId === result.snapshot.program.id)).toBe(true);
+  });
+
+  it('reads the format-2 fixture with engineering, product and leadership and no metrics yet', () => {
+    const result = parseKeelFile(fixture('format-v2/support-assistant.keel.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const functions = result.snapshot.owned.functions as unknown as ProgramFunction[];
+    expect(functions.map((f) => [f.name, f.required, f.order])).toEqual([
+      ['Engineering', true, 0],
+      ['Product', true, 1],
+      ['Leadership', true, 2],
+    ]);
+    expect(result.snapshot.owned.metrics).toEqual([]);
+  });
+
+  it('reads the format-3 fixture: functions, metrics, versions, sign-offs and readings', () => {
+    const result = parseKeelFile(fixture('format-v3/support-assistant.keel.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const functions = result.snapshot.owned.functions as unknown as ProgramFunction[];
+    const metrics = result.snapshot.owned.metrics as unknown as Metric[];
+    expect(functions.map((f) => [f.name, f.required])).toEqual([
+      ['Engineering', true],
+      ['Product', true],
+      ['Leadership', true],
+      ['Security', false],
+    ]);
+    expect(result.snapshot.owned.uncertaintyItems).toHaveLength(6);
+    const success = metrics.find((m) => m.name === 'Task success rate')!;
+    expect(success).toMatchObject({ version: 2, unit: '%', direction: 'higher', target: { value: 90 }, baseline: { value: 78.5, date: '2026-08-31' } });
+    expect(success.versions[0]).toMatchObject({ version: 1, target: { value: 85 } });
+    expect(success.versions[0]!.signoffs.map((s) => [s.functionName, s.state, s.by])).toEqual([
+      ['Engineering', 'agree', 'Priya (eng lead)'],
+      ['Product', 'agree', 'Priya (eng lead)'],
+      ['Leadership', 'agree', 'Priya (eng lead)'],
+      ['Security', 'object', 'Priya (eng lead)'],
+    ]);
+    expect(success.signoffs.map((s) => functions.find((f) => f.id === s.functionId)?.name)).toEqual(['Engineering']);
+    expect(success.readings.map((r) => r.value)).toEqual([80.2, 82, 83.4, 74, 84.9]);
+    // Below the target of 90 but recovering after the outage.
+    expect(metricStatus(success)).toMatchObject({ status: 'on-track', reason: expect.stringContaining('moving towards it') });
+    const latency = metrics.find((m) => m.name.startsWith('p95 latency'))!;
+    expect(latency.ownerFunctionId).toBe('');
+    expect(metricStatus(latency).status).toBe('at-risk');
+  });
+
+  it('refuses a metric whose owner or sign-off names a function not in the file', () => {
+    const file = JSON.parse(fixture('format-v3/support-assistant.keel.json'));
+    file.data.metrics[0].ownerFunctionId = 'nobody';
+    file.data.metrics[0].signoffs[0].functionId = 'gone';
+    const result = parseKeelFile(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    if (result.ok || result.error.kind !== 'invalid') return;
+    expect(result.error.problems).toEqual([
+      'data.metrics.0.ownerFunctionId: no function nobody in the file',
+      'data.metrics.0.signoffs.0.functionId: no function gone in the file',
+    ]);
+  });
+
+  it('refuses versions that do not count up to the current one', () => {
+    const file = JSON.parse(fixture('format-v3/support-assistant.keel.json'));
+    file.data.metrics[0].version = 5;
+    const result = parseKeelFile(JSON.stringify(file));
+    expect(result.ok).toBe(false);
   });
 
   it('refuses text that is not JSON, saying so plainly', () => {
