@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', '.bench/'] },
+  { ignores: ['.tmp/**', 'node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', '.bench/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

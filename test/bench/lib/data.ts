@@ -160,9 +160,10 @@ function roundFor(unit: string, value: number): number {
 /**
  * `count` metrics with `readingCount` weekly readings each (the last in the week of BENCH_NOW),
  * copied round-robin from METRIC_LIBRARY. Each drifts between its guardrail and its target with
- * noise; about one in eight ends across its guardrail (breached), others trend away from the
- * target or towards the guardrail (at risk). Owners, sign-offs (agree, object, pending) and
- * versions vary; about one in ten has no owner, one in twenty a custom category.
+ * noise; one in eight is pushed across its guardrail in its last two weeks, and with the drift
+ * about one in six ends breached; others trend away from the target or towards the guardrail (at
+ * risk). Owners, sign-offs (agree, object, pending) and versions vary; about one in ten has no
+ * owner, one in twenty a custom category.
  */
 export function makeMetrics(
   count: number,
@@ -210,8 +211,8 @@ export function makeMetrics(
     const signoffs: Signoff[] = [];
     for (const fn of functions) {
       const roll = random();
-      if (roll < 0.3) continue; // pending
-      const state = roll < 0.88 ? 'agree' : 'object';
+      if (roll < 0.25) continue; // pending
+      const state = roll < 0.95 ? 'agree' : 'object';
       signoffs.push({
         functionId: fn.id,
         functionName: fn.name,

@@ -205,12 +205,23 @@ export function categoryLabel(metric: Pick<Metric, 'category' | 'customCategory'
   return metric.category === 'custom' && metric.customCategory.trim() ? metric.customCategory : CATEGORY_LABELS[metric.category];
 }
 
+// Intl formatters are slow to create and fast to use: one per number of decimals, made once.
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatter(digits: number): Intl.NumberFormat {
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+    formatters.set(digits, f);
+  }
+  return f;
+}
+
 /** A number as people write it: up to 4 significant decimals, no exponent for everyday sizes. */
 export function formatValue(value: number | null, unit = ''): string {
   if (value === null || !Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 1 : abs >= 1 ? 3 : 4;
-  const text = Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+  const text = formatter(digits).format(Number(value.toFixed(digits)));
   if (!unit) return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
