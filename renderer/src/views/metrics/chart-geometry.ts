@@ -294,11 +294,16 @@ export function chartGeometry(metric: ChartMetric, width: number, height: number
     .range([X_INSET, innerWidth - X_INSET]);
   const spansYears = hasDates && new Date(domain[0]).getUTCFullYear() !== new Date(domain[1]).getUTCFullYear();
   const tickWidth = (spansYears ? 12 : 6) * CHAR_PX + 24;
+  // Whole days only: readings are daily, so a 12:00 tick would be a label for nothing.
+  const dayTicks = hasDates
+    ? x.ticks(Math.max(2, Math.floor(innerWidth / tickWidth))).filter((t) => t.getUTCHours() === 0 && t.getUTCMinutes() === 0)
+    : [];
+  // d3's tick count is a hint: keep every n-th tick so that labels never touch.
+  const spacing = dayTicks.length > 1 ? x(dayTicks[1]!) - x(dayTicks[0]!) : Infinity;
+  const every = Math.max(1, Math.ceil(tickWidth / spacing));
   const xTicks = hasDates
-    ? x
-        .ticks(Math.max(2, Math.floor(innerWidth / tickWidth)))
-        // Whole days only: readings are daily, so a 12:00 tick would be a label for nothing.
-        .filter((t) => t.getUTCHours() === 0 && t.getUTCMinutes() === 0)
+    ? dayTicks
+        .filter((_, i) => i % every === 0)
         .map((t) => {
           const at = x(t);
           const label = formatDay(t, spansYears);

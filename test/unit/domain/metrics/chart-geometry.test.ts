@@ -198,3 +198,15 @@ describe('chartSummary', () => {
     expect(chartSummary(metric({ readings: [] }))).toBe('Task success rate: no readings yet.');
   });
 });
+
+describe('date ticks', () => {
+  it.each([360, 560, 900])('are far enough apart for their labels at %d px wide', (width) => {
+    const readings = Array.from({ length: 5 }, (_, i) => reading(`2026-09-${String(1 + i * 7).padStart(2, '0')}`, 80 + i));
+    const g = chartGeometry(metric({ readings }), width, 240);
+    expect(g.xTicks.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < g.xTicks.length; i++) {
+      const gap = g.xTicks[i]!.x - g.xTicks[i - 1]!.x;
+      expect(gap).toBeGreaterThanOrEqual(Math.max(g.xTicks[i]!.label.length, g.xTicks[i - 1]!.label.length) * 6);
+    }
+  });
+});
