@@ -3,8 +3,9 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { MIN_WINDOW_SIZE, type Rect } from './window-state.js';
 
-const LIGHT_BACKGROUND = '#ffffff';
-const DARK_BACKGROUND = '#1c1d21';
+// The app's own --bg colours (renderer/src/styles/app.css), so the first frame matches.
+const LIGHT_BACKGROUND = '#f6f7f9';
+const DARK_BACKGROUND = '#12161c';
 
 /** Painted before the renderer's first frame, so a dark-mode user sees no white flash. */
 export function windowBackgroundColor(prefersDark: boolean): string {

@@ -7,8 +7,17 @@ import { Live } from './live.svelte';
 import type { Services } from './services';
 
 export type MetricsView = 'list' | 'alignment';
+export type MetricsSort = 'status' | 'name' | 'added';
+
+export const SORT_LABELS: Record<MetricsSort, string> = {
+  status: 'Status, worst first',
+  name: 'Name A–Z',
+  added: 'Date added',
+};
+const SEVERITY: Record<MetricStatus, number> = { breached: 0, 'at-risk': 1, 'no-data': 2, 'on-track': 3 };
 
 const SIGNER_KEY = 'keel.signer';
+const SORT_KEY = 'keel.metrics.sort';
 
 /** One metric with what the list shows about it, computed once per change. */
 export interface MetricRow {
@@ -28,6 +37,7 @@ export class MetricsState {
   view = $state<MetricsView>('list');
   search = $state('');
   statusFilter = $state<MetricStatus | 'all'>('all');
+  sort = $state<MetricsSort>('status');
   /** Who signs off in this window; remembered on this computer. */
   signer = $state('');
 
@@ -39,6 +49,13 @@ export class MetricsState {
     this.functionsLive = new Live(() => this.repo.watchFunctions(this.program().id));
     this.metricsLive = new Live(() => this.repo.watchMetrics(this.program().id));
     this.signer = localStorage.getItem(SIGNER_KEY) ?? '';
+    const sort = localStorage.getItem(SORT_KEY);
+    if (sort && sort in SORT_LABELS) this.sort = sort as MetricsSort;
+  }
+
+  setSort(sort: MetricsSort) {
+    this.sort = sort;
+    localStorage.setItem(SORT_KEY, sort);
   }
 
   get programId(): string {
@@ -73,11 +90,16 @@ export class MetricsState {
 
   visibleRows = $derived.by(() => {
     const query = this.search.trim().toLocaleLowerCase();
-    return this.rows.filter(
+    const shown = this.rows.filter(
       (row) =>
         (this.statusFilter === 'all' || row.status.status === this.statusFilter) &&
         (!query || `${row.metric.name} ${row.category} ${row.metric.description}`.toLocaleLowerCase().includes(query)),
     );
+    const byName = (a: MetricRow, b: MetricRow) => a.metric.name.localeCompare(b.metric.name);
+    // Rows are in creation order already; sort is stable, so ties keep that order.
+    if (this.sort === 'name') return shown.sort(byName);
+    if (this.sort === 'status') return shown.sort((a, b) => SEVERITY[a.status.status] - SEVERITY[b.status.status]);
+    return shown;
   });
 
   rememberSigner(name: string) {

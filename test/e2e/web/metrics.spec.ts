@@ -48,6 +48,8 @@ test('create metrics from the library and from scratch; empty states guide the w
   await expect(metricRow(page, 'p95 latency (end to end)')).toContainText('≤ 8,000 ms');
   await expect(metricRow(page, 'p95 latency (end to end)')).toContainText('No data');
   await expect(page.getByText('0 breached · 0 at risk · 0 on track · 2 without data')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Name A–Z' });
+  await expect(page.getByRole('row').nth(1)).toContainText('p95 latency');
 
   await page.getByRole('button', { name: 'New metric' }).click();
   const dialog = page.getByRole('dialog', { name: 'New metric' });

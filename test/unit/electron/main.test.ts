@@ -144,7 +144,7 @@ describe('main process wiring', () => {
     expect(window?.loadURL).toHaveBeenCalledWith('app://keel/index.html');
     expect(window?.options).toMatchObject({
       show: false,
-      backgroundColor: '#1c1d21',
+      backgroundColor: '#12161c',
       webPreferences: {
         contextIsolation: true,
         nodeIntegration: false,

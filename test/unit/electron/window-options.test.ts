@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions, secureWebPreferences, windowBackgroundColor } from '../../../electron/window-options.js';
 import { MIN_WINDOW_SIZE } from '../../../electron/window-state.js';
@@ -43,5 +44,15 @@ describe('window options (security checklist)', () => {
     const luminance = (hex: string): number => parseInt(hex.slice(1, 3), 16);
     expect(luminance(windowBackgroundColor(true))).toBeLessThan(64);
     expect(luminance(windowBackgroundColor(false))).toBeGreaterThan(192);
+  });
+});
+
+describe('window background', () => {
+  it('is the app background of each theme, so there is no flash of another colour', () => {
+    const css = readFileSync(new URL('../../../renderer/src/styles/app.css', import.meta.url), 'utf8');
+    const backgrounds = [...css.matchAll(/--bg:\s*(#[0-9a-f]{6});/gi)].map((m) => m[1]!.toLowerCase());
+    expect(backgrounds).toHaveLength(2);
+    expect(windowBackgroundColor(false)).toBe(backgrounds[0]);
+    expect(windowBackgroundColor(true)).toBe(backgrounds[1]);
   });
 });
