@@ -69,11 +69,10 @@ export class UndoHistory {
       last.coalesceKey === entry.coalesceKey &&
       entry.at - last.at <= COALESCE_WINDOW_MS
     ) {
-      this.done[this.done.length - 1] = {
-        ...last,
-        at: entry.at,
-        changes: mergeChanges(last.changes, entry.changes),
-      };
+      // Merged in place: the entry keeps its identity, so an "Undo" offered for the first
+      // keystroke of a typing session still undoes the session.
+      last.at = entry.at;
+      last.changes = mergeChanges(last.changes, entry.changes);
     } else {
       this.done.push(entry);
       if (this.done.length > this.limit) this.done.shift();

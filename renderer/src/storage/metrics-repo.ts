@@ -68,9 +68,16 @@ function validPatch<T extends MetricPatch>(patch: T): T {
 
 export type NewReading = Omit<Reading, 'id'>;
 
+/** Readings are dated within these years, as the CSV reader accepts. */
+export const READING_YEARS = { min: 1900, max: 2200 } as const;
+
 function validReading(input: NewReading): Reading {
   if (!DAY.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) {
     throw new InvalidInputError('Give the reading a date.');
+  }
+  const year = Number(input.date.slice(0, 4));
+  if (year < READING_YEARS.min || year > READING_YEARS.max) {
+    throw new InvalidInputError(`Date readings between the years ${READING_YEARS.min} and ${READING_YEARS.max}.`);
   }
   if (!Number.isFinite(input.value)) throw new InvalidInputError('A reading needs a number.');
   return { id: newId(), date: input.date, value: input.value, note: input.note.trim().slice(0, READING_NOTE_MAX) };
@@ -229,6 +236,12 @@ export class MetricsRepository {
     return this.editor.edit(
       `Rename function to "${valid}"`,
       async (tx) => {
+        const current = await this.db.functions.get(id);
+        if (!current) throw new InvalidInputError('That function no longer exists.');
+        const others = await this.db.functions.where({ programId: current.programId }).toArray();
+        if (others.some((f) => f.id !== id && f.name.toLocaleLowerCase() === valid.toLocaleLowerCase())) {
+          throw new InvalidInputError(`There is already a function called "${valid}".`);
+        }
         const fn = await tx.update<ProgramFunction>('functions', id, { name: valid });
         await this.touchProgram(tx, fn.programId);
         return fn;

@@ -30,7 +30,12 @@ async function record(page: Page, date: string, value: string) {
   await expect(page.locator('#reading-value')).toHaveValue('');
 }
 
+async function signAs(page: Page, name: string) {
+  await page.getByRole('textbox', { name: 'Signing as' }).fill(name);
+}
+
 async function signAll(page: Page) {
+  await signAs(page, 'Ana');
   for (const fn of ['Engineering', 'Product', 'Leadership']) {
     await page.getByRole('button', { name: `Agree for ${fn}` }).click();
     await expect(page.getByTestId(`choice-${fn}`)).toHaveText('Agrees');
@@ -82,10 +87,17 @@ test('each function signs off; changing the target starts version 2, resets sign
   await openMetrics(app);
   await addFromLibrary(page, [/Task success rate/]);
   await openMetric(page, 'Task success rate');
-  await page.getByRole('textbox', { name: 'Signing as' }).fill('Ana');
-  await page.getByRole('textbox', { name: 'Signing as' }).press('Tab');
+  // Signing needs a name, so everyone can see who signed.
+  await page.getByRole('button', { name: 'Agree for Engineering' }).click();
+  await expect(page.getByText('Type your name first')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Signing as' })).toBeFocused();
+  await expect(page.getByTestId('choice-Engineering')).toHaveText('Pending');
+  await signAs(page, 'Ana');
+  await expect(page.getByText('Type your name first')).toBeHidden();
 
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
+  // Focus stays with the function just signed for.
+  await expect(page.getByRole('button', { name: 'Object… for Engineering' })).toBeFocused();
   await page.getByRole('button', { name: 'Object… for Product' }).click();
   await page.getByRole('button', { name: 'Record objection' }).click();
   await expect(page.getByText('Say why Product objects')).toBeVisible();
@@ -124,6 +136,42 @@ test('each function signs off; changing the target starts version 2, resets sign
   await expect(page.getByRole('region', { name: 'Versions' }).getByRole('heading', { name: /Version 1/ })).toBeVisible();
 });
 
+test('typing into a signed contract makes one new version; typing it back restores the signatures; the toast undoes the typing', async ({
+  app,
+  page,
+}) => {
+  await openMetrics(app);
+  await addFromLibrary(page, [/Task success rate/]);
+  await openMetric(page, 'Task success rate');
+  await signAs(page, 'Ana');
+  await page.getByRole('button', { name: 'Agree for Engineering' }).click();
+  const formula = page.getByRole('textbox', { name: 'Formula' });
+  const original = await formula.inputValue();
+  const version = page.getByTitle("The contract's version");
+
+  await formula.press('End');
+  await formula.pressSequentially(' per day', { delay: 120 });
+  await expect(app.toast(/Started version 2/)).toBeVisible();
+  await expect(formula).toHaveValue(`${original} per day`);
+  await expect(version).toHaveText('Version 2');
+  await expect(page.getByTestId('choice-Engineering')).toHaveText('Pending');
+
+  // Deleting what was typed brings back exactly the signed contract, and its signature.
+  for (let i = 0; i < ' per day'.length; i++) await formula.press('Backspace', { delay: 60 });
+  await expect(version).toHaveText('Version 1');
+  await expect(page.getByTestId('choice-Engineering')).toHaveText('Agrees');
+
+  // Slow typing is still one session: the toast's Undo undoes all of it.
+  await formula.pressSequentially(' x2', { delay: 450 });
+  await expect(version).toHaveText('Version 2');
+  await page.waitForTimeout(500);
+  const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: 'Started version 2' }).last();
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(formula).toHaveValue(original);
+  await expect(version).toHaveText('Version 1');
+  await expect(page.getByTestId('choice-Engineering')).toHaveText('Agrees');
+});
+
 test('readings: status changes when a reading crosses the guardrail; paste with a bad row; survives reload; undo', async ({
   app,
   page,
@@ -149,6 +197,11 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   await expect(dialog.getByText(/2 readings ready, 1 row with problems will be skipped/)).toBeVisible();
   await expect(dialog.getByText(/Row 3:.*YYYY-MM-DD/)).toBeVisible();
   await app.expectAccessible('readings import dialog');
+  // Closing by mistake keeps the pasted rows for the next opening.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Paste or import CSV…' }).click();
+  await expect(dialog.getByText(/2 readings ready/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Add 2 readings' }).click();
   await expect(app.toast('Added 2 readings.')).toBeVisible();
   await expect(page.getByTestId('metric-status')).toContainText('On track');
@@ -186,6 +239,7 @@ test('alignment: objections with reasons, unowned metrics, functions added, rena
   await signAll(page);
   await page.getByRole('link', { name: '← All metrics' }).click();
   await openMetric(page, 'Task success rate');
+  await signAs(page, 'Bo');
   await page.getByRole('button', { name: 'Object… for Leadership' }).click();
   await page.getByRole('textbox', { name: 'Why does Leadership object?' }).fill('Needs a business outcome');
   await page.getByRole('button', { name: 'Record objection' }).click();
@@ -236,6 +290,7 @@ test('metrics screens have no serious accessibility violations in dark mode', as
   await app.expectAccessible('metrics list, dark');
   await openMetric(page, 'Task success rate');
   await record(page, '2026-09-01', '70');
+  await signAs(page, 'Ana');
   await page.getByRole('button', { name: 'Object… for Product' }).click();
   await page.getByRole('textbox', { name: 'Why does Product object?' }).fill('Too lenient');
   await page.getByRole('button', { name: 'Record objection' }).click();

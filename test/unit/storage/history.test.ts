@@ -25,8 +25,11 @@ describe('UndoHistory', () => {
   it('merges typing into one field within the window, keeping the first before', () => {
     const history = new UndoHistory();
     history.record({ label: 'Edit', changes: [change('1', { d: '' }, { d: 'a' })], at: 0, coalesceKey: 'd' });
+    const first = history.nextUndo;
     history.record({ label: 'Edit', changes: [change('1', { d: 'a' }, { d: 'ab' })], at: 500, coalesceKey: 'd' });
     expect(history.nextUndo?.changes).toEqual([change('1', { d: '' }, { d: 'ab' })]);
+    // Still the same entry, so an Undo offered after the first keystroke undoes the session.
+    expect(history.nextUndo).toBe(first);
     history.record({
       label: 'Edit',
       changes: [change('1', { d: 'ab' }, { d: 'abc' })],

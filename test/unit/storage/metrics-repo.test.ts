@@ -86,6 +86,7 @@ describe('MetricsRepository', () => {
     ]);
     await expect(repo.addReadings(metric.id, [{ date: '2026-13-45', value: 1, note: '' }])).rejects.toThrow(/date/);
     await expect(repo.addReadings(metric.id, [{ date: '2026-03-01', value: Number.NaN, note: '' }])).rejects.toThrow(/number/);
+    await expect(repo.addReadings(metric.id, [{ date: '9999-12-31', value: 1, note: '' }])).rejects.toThrow(/between the years/);
     const removed = await repo.removeReading(metric.id, next.readings[1]!.id);
     expect(removed.readings.map((r) => r.value)).toEqual([88, 91]);
     expect(await store.editor.undo()).toBe('Remove reading');
@@ -96,6 +97,7 @@ describe('MetricsRepository', () => {
     const security = await repo.addFunction(programId, ' Security ');
     expect(security).toMatchObject({ name: 'Security', required: true, order: 3 });
     await expect(repo.addFunction(programId, 'security')).rejects.toThrow(/already/);
+    await expect(repo.renameFunction(security.id, 'Product')).rejects.toThrow(/already/);
     await repo.renameFunction(security.id, 'Security and privacy');
     await repo.moveFunction(programId, security.id, 0);
     const names = (await store.db.functions.where({ programId }).sortBy('order')).map((f) => f.name);

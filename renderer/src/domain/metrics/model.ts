@@ -235,7 +235,9 @@ export function describeTarget(contract: Pick<MetricContract, 'target' | 'direct
   const { target, direction, unit } = contract;
   if (direction === 'range') {
     if (target.value === null || target.high === null) return 'No target range';
-    return `${formatValue(target.value)} to ${formatValue(target.high, unit)}`;
+    // Entered high end first still means the same range.
+    const [low, high] = target.value <= target.high ? [target.value, target.high] : [target.high, target.value];
+    return `${formatValue(low)} to ${formatValue(high, unit)}`;
   }
   if (target.value === null) return 'No target';
   return `${direction === 'higher' ? '≥' : '≤'} ${formatValue(target.value, unit)}`;

@@ -37,6 +37,7 @@ const VALUE_MAX = 1e15;
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2200;
 
+const SEP_LINE = /^sep=([,;\t])[ \t]*(?:\r?\n|$)/i;
 const HEADER_WORDS = new Set(['date', 'day', 'value']);
 const DATE_NAMES = ['date', 'day'];
 const VALUE_NAMES = ['value', 'reading'];
@@ -57,8 +58,12 @@ const STARTS_LIKE_NUMBER = /^[+-]?\.?\d/;
 const GROUP_SEPARATORS = /[, \u00a0\u202f]/g;
 
 export function parseReadings(text: string): ParsedReadings {
-  const source = text.replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(source);
+  let source = text.replace(/^\uFEFF/, '');
+  // Excel may write a first line "sep=;" naming the delimiter. It is read, then left as a blank
+  // line so row numbers still match what the user sees.
+  const sep = SEP_LINE.exec(source);
+  if (sep) source = source.replace(SEP_LINE, '\n');
+  const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(source);
   const result: ParsedReadings = { readings: [], problems: [], hasHeader: false, delimiter };
   // d3-dsv handles quotes, doubled quotes, delimiters and newlines inside quotes, \r\n and \n.
   // A blank line still gives a row, so row indexes match the rows the user sees.

@@ -66,6 +66,16 @@ export interface PatchOutcome {
 export function applyMetricPatch(metric: Metric, patch: MetricPatch, now: number): PatchOutcome {
   const next: Metric = { ...metric, ...patch, updatedAt: now };
   const changedContract = changedContractFields(metric, next);
+  const previous = metric.versions.at(-1);
+  if (changedContract.length > 0 && !isSigned(metric) && previous && changedContractFields(previous, next).length === 0) {
+    // Edited back to exactly what the previous version said before anyone signed this one
+    // (a letter typed and deleted): that version and its signatures stand again.
+    return {
+      metric: { ...next, version: previous.version, signoffs: previous.signoffs.map((s) => ({ ...s })), versions: metric.versions.slice(0, -1) },
+      newVersion: null,
+      changedContract,
+    };
+  }
   if (changedContract.length === 0 || !isSigned(metric)) return { metric: next, newVersion: null, changedContract };
   const kept: MetricVersion = {
     ...contractOf(metric),

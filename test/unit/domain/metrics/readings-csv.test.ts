@@ -409,3 +409,13 @@ describe('parseReadings: properties', () => {
     );
   });
 });
+
+describe('Excel sep= line', () => {
+  it('names the delimiter and is skipped, keeping row numbers', () => {
+    const result = parseReadings('sep=;\r\ndate;value;note\r\n2026-03-01;0,92;ok\r\nbad;1;x\r\n');
+    expect(result.delimiter).toBe(';');
+    expect(result.hasHeader).toBe(true);
+    expect(result.readings).toEqual([{ date: '2026-03-01', value: 0.92, note: 'ok' }]);
+    expect(result.problems.map((p) => p.row)).toEqual([4]);
+  });
+});

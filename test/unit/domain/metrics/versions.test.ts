@@ -90,6 +90,26 @@ describe('applyMetricPatch', () => {
     expect(allVersions(m).map((v) => v.version)).toEqual([1, 2, 3]);
   });
 
+  it('an edit undone by hand (a letter typed and deleted) before anyone signs brings the signed version back', () => {
+    const signoffs = signed([eng, 'agree'], [prod, 'agree']);
+    let m = metric({ formula: 'a / b', signoffs });
+    m = applyMetricPatch(m, { formula: 'a / bZ' }, 1).metric;
+    expect(m.version).toBe(2);
+    const back = applyMetricPatch(m, { formula: 'a / b' }, 2);
+    expect(back.newVersion).toBeNull();
+    expect(back.metric).toMatchObject({ version: 1, versions: [], formula: 'a / b' });
+    expect(back.metric.signoffs).toEqual(signoffs);
+  });
+
+  it('does not bring a version back once the new one has been signed', () => {
+    let m = metric({ formula: 'a / b', signoffs: signed([eng, 'agree']) });
+    m = applyMetricPatch(m, { formula: 'changed' }, 1).metric;
+    m = { ...m, signoffs: signed([prod, 'agree']) };
+    const out = applyMetricPatch(m, { formula: 'a / b' }, 2);
+    expect(out.newVersion).toBe(3);
+    expect(out.metric.versions.map((v) => v.formula)).toEqual(['a / b', 'changed']);
+  });
+
   it('keeps earlier versions unchanged when the current one is edited', () => {
     let m = metric({ target: { value: 1, high: null, by: '' }, signoffs: signed([eng, 'agree']) });
     m = applyMetricPatch(m, { target: { value: 2, high: null, by: '' } }, 1).metric;
