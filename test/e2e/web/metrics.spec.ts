@@ -23,6 +23,13 @@ async function openMetric(page: Page, name: string) {
   await expect(page.getByRole('textbox', { name: 'Metric name' })).toHaveValue(name);
 }
 
+/** A new program with the library's task success rate, opened on its page. */
+async function openTaskSuccess(app: KeelApp) {
+  await openMetrics(app);
+  await addFromLibrary(app.page, [/Task success rate/]);
+  await openMetric(app.page, 'Task success rate');
+}
+
 async function record(page: Page, date: string, value: string) {
   await page.getByLabel('Date', { exact: true }).fill(date);
   await page.locator('#reading-value').fill(value);
@@ -84,9 +91,7 @@ test('each function signs off; changing the target starts version 2, resets sign
   app,
   page,
 }) => {
-  await openMetrics(app);
-  await addFromLibrary(page, [/Task success rate/]);
-  await openMetric(page, 'Task success rate');
+  await openTaskSuccess(app);
   // Signing needs a name, so everyone can see who signed.
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
   await expect(page.getByText('Type your name first')).toBeVisible();
@@ -140,9 +145,7 @@ test('typing into a signed contract makes one new version; typing it back restor
   app,
   page,
 }) => {
-  await openMetrics(app);
-  await addFromLibrary(page, [/Task success rate/]);
-  await openMetric(page, 'Task success rate');
+  await openTaskSuccess(app);
   await signAs(page, 'Ana');
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
   const formula = page.getByRole('textbox', { name: 'Formula' });
@@ -176,9 +179,7 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   app,
   page,
 }) => {
-  await openMetrics(app);
-  await addFromLibrary(page, [/Task success rate/]);
-  await openMetric(page, 'Task success rate');
+  await openTaskSuccess(app);
   await expect(page.getByText('No readings yet.', { exact: true })).toBeVisible();
 
   await record(page, '2026-09-01', '86');
