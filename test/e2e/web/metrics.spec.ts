@@ -284,6 +284,25 @@ test('alignment: objections with reasons, unowned metrics, functions added, rena
   await expect(page.getByRole('region', { name: 'Objections to resolve' })).toContainText('Needs a business outcome');
 });
 
+test('typing in a metric is kept when the window is reloaded at once, including a signed contract field', async ({ app, page }) => {
+  await openTaskSuccess(app);
+  await signAs(page, 'Ana');
+  await page.getByRole('button', { name: 'Agree for Engineering' }).click();
+  await page.getByRole('textbox', { name: 'Decision it informs' }).fill('');
+  await page.keyboard.type('Roll out to all agents');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Decision it informs' })).toHaveValue('Roll out to all agents');
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 1');
+
+  await page.getByRole('textbox', { name: 'Window' }).fill('');
+  await page.keyboard.type('7-day rolling');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Window' })).toHaveValue('7-day rolling');
+  // Written back on the next start, it is a contract change like any other: a new version.
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
+  await expect(page.getByRole('region', { name: 'Versions' }).getByRole('row', { name: /Window 28-day rolling 7-day rolling/ })).toBeVisible();
+});
+
 test('metrics screens have no serious accessibility violations in dark mode', async ({ app, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openMetrics(app);
