@@ -204,6 +204,19 @@ export class MetricsRepository {
     });
   }
 
+  /** Corrects one reading (a mistyped value or date); readings stay in date order. */
+  updateReading(metricId: string, readingId: string, input: NewReading): Promise<Metric> {
+    const corrected = { ...validReading(input), id: readingId };
+    return this.editor.edit('Edit reading', async (tx) => {
+      const metric = await this.metric(metricId);
+      if (!metric.readings.some((r) => r.id === readingId)) throw new InvalidInputError('That reading no longer exists.');
+      const others = metric.readings.filter((r) => r.id !== readingId);
+      const next = await tx.update<Metric>('metrics', metricId, { readings: mergeReadings(others, [corrected]), updatedAt: this.now() });
+      await this.touchProgram(tx, metric.programId);
+      return next;
+    });
+  }
+
   removeReading(metricId: string, readingId: string): Promise<Metric> {
     return this.editor.edit('Remove reading', async (tx) => {
       const metric = await this.metric(metricId);

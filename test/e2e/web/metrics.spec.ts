@@ -190,6 +190,20 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   await record(page, '2026-09-15', '72');
   await expect(page.getByTestId('metric-status')).toContainText('Guardrail breached');
   await expect(page.getByTestId('metric-status')).toContainText('The latest reading, 72% on 2026-09-15, breaks the guardrail');
+  // A mistyped reading is corrected in place (Enter saves), then put back with undo.
+  await page.getByRole('button', { name: 'Edit the reading of 2026-09-15' }).click();
+  await expect(page.getByRole('textbox', { name: 'Value of the reading' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Value of the reading' }).fill('7x');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The value "7x" is not a number.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Value of the reading' }).fill('77');
+  await page.keyboard.press('Enter');
+  // 86, 87, then 77 a week later: above the guardrail, but heading for it.
+  await expect(page.getByTestId('metric-status')).toContainText('At risk');
+  await expect(page.getByTestId('metric-status')).toContainText('Heading for the guardrail');
+  await expect(page.getByRole('button', { name: 'Edit the reading of 2026-09-15' })).toBeFocused();
+  await app.undoByKeyboard();
+  await expect(page.getByTestId('metric-status')).toContainText('Guardrail breached');
   await expect(page.getByRole('img', { name: /3 readings .* latest 72%/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Paste or import CSV…' }).click();

@@ -87,6 +87,14 @@ describe('MetricsRepository', () => {
     await expect(repo.addReadings(metric.id, [{ date: '2026-13-45', value: 1, note: '' }])).rejects.toThrow(/date/);
     await expect(repo.addReadings(metric.id, [{ date: '2026-03-01', value: Number.NaN, note: '' }])).rejects.toThrow(/number/);
     await expect(repo.addReadings(metric.id, [{ date: '9999-12-31', value: 1, note: '' }])).rejects.toThrow(/between the years/);
+    const fixed = await repo.updateReading(metric.id, next.readings[0]!.id, { date: '2026-03-04', value: 89, note: 'regraded' });
+    expect(fixed.readings.map((r) => [r.date, r.value, r.note])).toEqual([
+      ['2026-03-03', 90, ''],
+      ['2026-03-04', 89, 'regraded'],
+      ['2026-03-05', 91, ''],
+    ]);
+    expect(await store.editor.undo()).toBe('Edit reading');
+    await expect(repo.updateReading(metric.id, 'nope', { date: '2026-03-04', value: 1, note: '' })).rejects.toThrow(/no longer exists/);
     const removed = await repo.removeReading(metric.id, next.readings[1]!.id);
     expect(removed.readings.map((r) => r.value)).toEqual([88, 91]);
     expect(await store.editor.undo()).toBe('Remove reading');
