@@ -142,14 +142,12 @@ function brokenReferences(file: KeelFileType): string[] {
   file.data.uncertaintyItems.forEach((item, i) => {
     if (!layerIds.has(item.layerId)) problems.push(`data.uncertaintyItems.${i}.layerId: no layer ${item.layerId} in the file`);
   });
-  // Earlier versions may name functions removed since; only the current owner and sign-offs must exist.
+  // Earlier versions may name functions removed since; the current owner must exist. (Current
+  // sign-offs of a function not in the file are dropped on reading, as removing it would.)
   file.data.metrics.forEach((metric, i) => {
     if (metric.ownerFunctionId && !functionIds.has(metric.ownerFunctionId)) {
       problems.push(`data.metrics.${i}.ownerFunctionId: no function ${metric.ownerFunctionId} in the file`);
     }
-    metric.signoffs.forEach((s, j) => {
-      if (!functionIds.has(s.functionId)) problems.push(`data.metrics.${i}.signoffs.${j}.functionId: no function ${s.functionId} in the file`);
-    });
     if (metric.versions.some((v, j) => v.version !== j + 1) || metric.version !== metric.versions.length + 1) {
       problems.push(`data.metrics.${i}.versions: versions must run 1, 2, 3 ... up to the current one`);
     }
@@ -173,13 +171,14 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
   const signoffsIn = (signoffs: readonly KeelFileType['data']['metrics'][number]['signoffs'][number][]): Signoff[] =>
     signoffs.map((s) => ({ ...s, at: Date.parse(s.at) }));
   const functions: ProgramFunction[] = file.data.functions.map((fn) => ({ ...fn, programId }));
+  const functionIds = new Set(functions.map((f) => f.id));
   const metrics: Metric[] = file.data.metrics.map((metric) => ({
     ...metric,
     programId,
     baseline: { ...metric.baseline },
     target: { ...metric.target },
     guardrail: metric.guardrail ? { ...metric.guardrail } : null,
-    signoffs: signoffsIn(metric.signoffs),
+    signoffs: signoffsIn(metric.signoffs.filter((s) => functionIds.has(s.functionId))),
     versions: metric.versions.map((v) => ({
       ...v,
       baseline: { ...v.baseline },

@@ -157,6 +157,11 @@ export class MetricsRepository {
       label,
       async (tx) => {
         const outcome = applyMetricPatch(await this.metric(id), valid, this.now());
+        // A version brought back keeps only the sign-offs of functions the program still has.
+        const current = new Set((await this.db.functions.where({ programId: outcome.metric.programId }).primaryKeys()) as string[]);
+        if (outcome.metric.signoffs.some((s) => !current.has(s.functionId))) {
+          outcome.metric = { ...outcome.metric, signoffs: outcome.metric.signoffs.filter((s) => current.has(s.functionId)) };
+        }
         await tx.update<Metric>('metrics', id, outcome.metric);
         await this.touchProgram(tx, outcome.metric.programId);
         return outcome;

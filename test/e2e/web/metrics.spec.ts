@@ -72,9 +72,16 @@ test('create metrics from the library and from scratch; empty states guide the w
   await dialog.getByRole('textbox', { name: /Unit/ }).fill('%');
   await dialog.getByRole('button', { name: 'Create metric' }).click();
   await expect(page.getByRole('textbox', { name: 'Metric name' })).toHaveValue('Answer acceptance');
+  await expect(page.getByRole('textbox', { name: 'Metric name' })).toBeFocused();
   await page.getByRole('textbox', { name: 'Formula' }).fill('Answers accepted without edits ÷ answers shown');
   await page.locator('#metric-target').fill('70');
   await page.locator('#metric-target').press('Enter');
+  // Once a number is saved, Ctrl+Z in its field is the app's undo, not the browser's.
+  await page.locator('#metric-target').press('ControlOrMeta+z');
+  await expect(app.toast('Undid: Change target.')).toBeVisible();
+  await expect(page.locator('#metric-target')).toHaveValue('');
+  await page.locator('#metric-target').press('ControlOrMeta+Shift+z');
+  await expect(page.locator('#metric-target')).toHaveValue('70');
   await page.getByRole('combobox', { name: 'Owning function' }).selectOption({ label: 'Product' });
   await app.expectAccessible('metric page');
 
@@ -85,6 +92,14 @@ test('create metrics from the library and from scratch; empty states guide the w
   await expect(page.getByRole('link', { name: 'Answer acceptance', exact: true })).toBeVisible();
   await openMetric(page, 'Answer acceptance');
   await expect(page.getByRole('textbox', { name: 'Formula' })).toHaveValue('Answers accepted without edits ÷ answers shown');
+
+  // Deleting asks first, lands on the list, and can be undone.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete "Answer acceptance"?' }).getByRole('button', { name: 'Delete metric' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared metrics' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Answer acceptance', exact: true })).toBeHidden();
+  await app.undoByKeyboard();
+  await expect(page.getByRole('link', { name: 'Answer acceptance', exact: true })).toBeVisible();
 });
 
 test('each function signs off; changing the target starts version 2, resets sign-offs and keeps version 1; undo brings it back', async ({
@@ -221,6 +236,15 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   await expect(app.toast('Added 2 readings.')).toBeVisible();
   await expect(page.getByTestId('metric-status')).toContainText('On track');
   await expect(page.getByRole('cell', { name: 'after the, fix' })).toBeVisible();
+  // The same rows again: the dates already have readings, so they are skipped unless asked.
+  await page.getByRole('button', { name: 'Paste or import CSV…' }).click();
+  await dialog.getByRole('textbox', { name: 'Rows' }).fill('2026-09-22,80\n2026-09-29,84.5');
+  await expect(dialog.getByRole('button', { name: 'Add 0 readings' })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'Skip 2 rows on dates that already have a reading' }).uncheck();
+  await expect(dialog.getByRole('button', { name: 'Add 2 readings' })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('#reading-date').fill('2026-09-29');
+  await expect(page.getByText('2026-09-29 already has a reading (84.5%)')).toBeVisible();
 
   // Undo the import: the latest reading is the breach again; redo re-adds the two.
   await app.undoByKeyboard();
@@ -280,6 +304,8 @@ test('alignment: objections with reasons, unowned metrics, functions added, rena
   await expect(page.getByRole('columnheader', { name: 'Security (optional)' })).toBeVisible();
   await expect(page.getByText(/1 of 2\s+metrics agreed/)).toBeVisible();
 
+  await page.getByRole('textbox', { name: 'Name of function Security' }).fill('product');
+  await expect(page.getByText('There is already a function called "product".')).toBeVisible();
   await page.getByRole('textbox', { name: 'Name of function Security' }).fill('Security and privacy');
   await expect(page.getByRole('columnheader', { name: 'Security and privacy (optional)' })).toBeVisible();
   await page.getByRole('button', { name: 'Move Security and privacy up' }).click();

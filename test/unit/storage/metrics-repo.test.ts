@@ -134,6 +134,17 @@ describe('MetricsRepository', () => {
     expect((await store.db.metrics.get(metric.id))!.ownerFunctionId).toBe(product.id);
   });
 
+  it('a version brought back by editing the contract back keeps no sign-off of a removed function', async () => {
+    const metric = await addOne();
+    for (const f of functions) await repo.signOff(metric.id, f.id, 'agree', { reason: '', by: 'Ana' });
+    await repo.updateMetric(metric.id, { unit: 'ratio' }, 'Change unit');
+    await repo.removeFunction(functions[2]!.id);
+    const back = await repo.updateMetric(metric.id, { unit: '%' }, 'Change unit');
+    expect(back.metric.version).toBe(1);
+    expect(back.metric.signoffs.map((s) => s.functionName)).toEqual(['Engineering', 'Product']);
+    expect((await store.db.metrics.get(metric.id))!.signoffs).toHaveLength(2);
+  });
+
   it('delete forever, duplicate and export include functions and metrics', async () => {
     const metric = await addOne();
     await repo.addReadings(metric.id, [{ date: '2026-03-01', value: 1, note: '' }]);

@@ -128,7 +128,10 @@ export function metricStatus(input: StatusInput): StatusResult {
     const projected = latest.value + trend.perDay * trend.horizonDays;
     if (guardrail && breaches(projected, guardrail)) {
       const days = Math.max(1, Math.ceil(Math.abs((guardrail.value - latest.value) / trend.perDay)));
-      return result('at-risk', `Heading for the guardrail: ${perWeek(trend.perDay, unit)}, it would cross ${formatValue(guardrail.value, unit)} in about ${days} day${days === 1 ? '' : 's'}.`);
+      return result(
+        'at-risk',
+        `Heading for the guardrail: ${perWeek(trend.perDay, unit)}, it would cross ${formatValue(guardrail.value, unit)} about ${days} day${days === 1 ? '' : 's'} after the last reading (${latest.date}).`,
+      );
     }
     const gap = targetGap(input, latest.value);
     const awayFromTarget = (gap === 'below' && trend.perDay < 0) || (gap === 'above' && trend.perDay > 0);

@@ -80,7 +80,7 @@ describe('metricStatus', () => {
       const result = metricStatus(metric({ ...base, readings: readings([97, 96, 95, 94]) }));
       expect(result.status).toBe('at-risk');
       expect(result.reason).toContain('guardrail');
-      expect(result.reason).toContain('about 4 days');
+      expect(result.reason).toContain('about 4 days after the last reading (2026-03-04)');
     });
 
     it('is at risk when below target and falling, even far from the guardrail', () => {
