@@ -65,45 +65,53 @@ export function scoreIndex(scores: readonly Score[]): Map<string, Score> {
   return new Map(scores.map((s) => [`${s.optionId}:${s.criterionId}`, s]));
 }
 
-/** Utilities per option and criterion (null where unscored), computed once per matrix change. */
-export function utilityTable(input: MatrixInput): (number | null)[][] {
+/** What does not depend on weights, computed once per matrix change and shared by every ranking. */
+export interface MatrixFacts {
+  /** Utility per option and criterion, in their orders; null where unscored. */
+  utilities: (number | null)[][];
+  /** Guardrail vetoes per option, in the options' order. */
+  vetoes: Veto[][];
+}
+
+export function matrixFacts(input: MatrixInput): MatrixFacts {
   const index = scoreIndex(input.scores);
-  return input.options.map((o) =>
+  const utilities = input.options.map((o) =>
     input.criteria.map((c) => {
       const value = index.get(`${o.id}:${c.id}`)?.value;
       return value === null || value === undefined ? null : utility(value, input.mode, c.direction);
     }),
   );
-}
-
-/** An option is vetoed when its expected value for a linked metric would break that metric's guardrail. */
-export function vetoesOf(input: MatrixInput, optionId: string): Veto[] {
-  const index = scoreIndex(input.scores);
-  const vetoes: Veto[] = [];
-  for (const c of input.criteria) {
-    if (!c.metricId) continue;
-    const guardrail = input.guardrails.get(c.metricId) ?? null;
-    const expected = index.get(`${optionId}:${c.id}`)?.expected;
-    if (guardrail && expected !== null && expected !== undefined && breaches(expected, guardrail)) {
-      vetoes.push({ criterionId: c.id, expected, guardrail });
+  // An option is vetoed when its expected value for a linked metric would break that metric's guardrail.
+  const vetoes = input.options.map((o) => {
+    const found: Veto[] = [];
+    for (const c of input.criteria) {
+      if (!c.metricId) continue;
+      const guardrail = input.guardrails.get(c.metricId) ?? null;
+      const expected = index.get(`${o.id}:${c.id}`)?.expected;
+      if (guardrail && expected !== null && expected !== undefined && breaches(expected, guardrail)) {
+        found.push({ criterionId: c.id, expected, guardrail });
+      }
     }
-  }
-  return vetoes;
+    return found;
+  });
+  return { utilities, vetoes };
 }
 
 /** Scores and ranks every option under one set of weights. */
-export function rankOptions(input: MatrixInput, weights: Readonly<Record<string, number>>, table = utilityTable(input)): OptionResult[] {
+export function rankOptions(input: MatrixInput, weights: Readonly<Record<string, number>>, facts = matrixFacts(input)): OptionResult[] {
   const w = normaliseWeights(weights, input.criteria);
+  const cw = input.criteria.map((c) => w[c.id]!);
   const results = input.options.map((option, i): OptionResult => {
+    const row = facts.utilities[i]!;
     let weighted = 0;
     let covered = 0;
-    input.criteria.forEach((c, j) => {
-      const u = table[i]![j];
-      if (u === null || u === undefined) return;
-      weighted += w[c.id]! * u;
-      covered += w[c.id]!;
-    });
-    return { optionId: option.id, score: covered > 0 ? weighted / covered : null, coverage: covered, vetoes: vetoesOf(input, option.id), rank: 0 };
+    for (let j = 0; j < cw.length; j++) {
+      const u = row[j];
+      if (u === null || u === undefined) continue;
+      weighted += cw[j]! * u;
+      covered += cw[j]!;
+    }
+    return { optionId: option.id, score: covered > 0 ? weighted / covered : null, coverage: covered, vetoes: facts.vetoes[i]!, rank: 0 };
   });
   const order = results
     .map((r, i) => ({ r, i }))

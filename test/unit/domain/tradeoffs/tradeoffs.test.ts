@@ -7,11 +7,12 @@ import {
   normaliseWeights,
   rankOptions,
   recommended,
+  matrixFacts,
   utility,
-  utilityTable,
   type MatrixInput,
 } from '../../../../renderer/src/domain/tradeoffs/scoring';
 import { sensitivity, smallestFlip } from '../../../../renderer/src/domain/tradeoffs/sensitivity';
+import { analyseMatrix } from '../../../../renderer/src/domain/tradeoffs/analysis';
 
 const criterion = (id: string, extra: Partial<Criterion> = {}): Criterion => ({ id, name: id, metricId: '', direction: 'benefit', ...extra });
 const option = (id: string): MatrixOption => ({ id, title: id, description: '' });
@@ -121,10 +122,38 @@ describe('weighted scoring (hand-worked)', () => {
   });
 });
 
+describe('analyseMatrix', () => {
+  const input = ratingMatrix({ P: [5, 1, 3], Q: [2, 5, 5] });
+  const functions = [
+    { functionId: 'eng', weights: { C1: 1, C2: 0, C3: 0 } },
+    { functionId: 'prod', weights: { C1: 0, C2: 1, C3: 1 } },
+  ];
+
+  it('blends the functions equally, ranks per function and names the functions whose winner differs', () => {
+    const a = analyseMatrix(input, functions, { mode: 'equal' });
+    // Blend: C1 0.5, C2 0.25, C3 0.25. P = 0.5 + 0 + 0.125 = 0.625; Q = 0.125 + 0.25 + 0.25 = 0.625: a tie, P listed first.
+    expect(a.weights).toEqual({ C1: 0.5, C2: 0.25, C3: 0.25 });
+    expect(a.perFunction.map((f) => [f.functionId, f.winner])).toEqual([
+      ['eng', 'P'],
+      ['prod', 'Q'],
+    ]);
+    expect(a.winner?.optionId).toBe('P');
+    expect(a.disagreeing).toEqual(['prod']);
+  });
+
+  it('uses the facilitator’s weights when set, with sensitivity and the flip point', () => {
+    const a = analyseMatrix(input, functions, { mode: 'facilitator', weights: { C1: 5, C2: 3, C3: 2 } });
+    expect(a.winner?.optionId).toBe('Q');
+    expect(a.disagreeing).toEqual(['eng']);
+    expect(a.sensitivity).toHaveLength(3);
+    expect(a.flip).toMatchObject({ criterionId: 'C1', optionId: 'P' });
+  });
+});
+
 describe('sensitivity (hand-worked)', () => {
   const input = ratingMatrix({ P: [5, 1, 3], Q: [2, 5, 5] });
   const weights = { C1: 0.5, C2: 0.3, C3: 0.2 };
-  const table = utilityTable(input);
+  const table = matrixFacts(input).utilities;
   const contenders = input.options.map((o, i) => ({ optionId: o.id, utilities: table[i] as number[] }));
   const results = sensitivity(input.criteria, weights, contenders, 'Q');
 
@@ -153,7 +182,7 @@ describe('sensitivity (hand-worked)', () => {
 
   it('reports no flip when the winner dominates on every criterion', () => {
     const dominant = ratingMatrix({ P: [5, 5], Q: [1, 2] });
-    const t = utilityTable(dominant);
+    const t = matrixFacts(dominant).utilities;
     const res = sensitivity(dominant.criteria, { C1: 1, C2: 1 }, [
       { optionId: 'P', utilities: t[0] as number[] },
       { optionId: 'Q', utilities: t[1] as number[] },
@@ -268,7 +297,7 @@ describe('properties', () => {
           const input = build(rows);
           const w = weightMap(weights);
           const winner = recommended(rankOptions(input, w))!.optionId;
-          const table = utilityTable(input);
+          const table = matrixFacts(input).utilities;
           const contenders = input.options.map((o, i) => ({ optionId: o.id, utilities: table[i] as number[] }));
           const norm = normaliseWeights(w, input.criteria);
           const scoreAt = (k: number, t: number, optionId: string) => {

@@ -1,0 +1,47 @@
+import type { FunctionWeights } from './model';
+import { blendWeights, matrixFacts, normaliseWeights, rankOptions, recommended, type MatrixInput, type OptionResult } from './scoring';
+import { sensitivity, smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
+
+// Everything a matrix shows, recomputed in one pass whenever a score or weight changes.
+
+export type CombinedWeighting = { mode: 'equal' } | { mode: 'facilitator'; weights: Readonly<Record<string, number>> };
+
+export interface FunctionRanking {
+  functionId: string;
+  results: OptionResult[];
+  winner: string | undefined;
+}
+
+export interface MatrixAnalysis {
+  weights: Record<string, number>;
+  results: OptionResult[];
+  winner: OptionResult | undefined;
+  perFunction: FunctionRanking[];
+  /** Functions whose own weights pick a different winner: the misalignment to resolve. */
+  disagreeing: string[];
+  sensitivity: CriterionSensitivity[];
+  flip: FlipPoint | undefined;
+}
+
+export function analyseMatrix(input: MatrixInput, functionWeights: readonly FunctionWeights[], combined: CombinedWeighting): MatrixAnalysis {
+  const facts = matrixFacts(input);
+  const weights =
+    combined.mode === 'equal' ? blendWeights(functionWeights, input.criteria) : normaliseWeights(combined.weights, input.criteria);
+  const results = rankOptions(input, weights, facts);
+  const winner = recommended(results);
+  const perFunction = functionWeights.map((f): FunctionRanking => {
+    const own = rankOptions(input, f.weights, facts);
+    return { functionId: f.functionId, results: own, winner: recommended(own)?.optionId };
+  });
+  const disagreeing = perFunction.filter((f) => f.winner !== undefined && f.winner !== winner?.optionId).map((f) => f.functionId);
+
+  // Sensitivity among the options that could win: scored everywhere and not vetoed.
+  const contenders = input.options.flatMap((o, i) => {
+    const row = facts.utilities[i]!;
+    const result = results[i]!;
+    return row.every((u) => u !== null) && result.vetoes.length === 0 ? [{ optionId: o.id, utilities: row as number[] }] : [];
+  });
+  const canAnalyse = winner !== undefined && contenders.some((c) => c.optionId === winner.optionId);
+  const sens = canAnalyse ? sensitivity(input.criteria, weights, contenders, winner.optionId) : [];
+  return { weights, results, winner, perFunction, disagreeing, sensitivity: sens, flip: smallestFlip(sens) };
+}
