@@ -90,6 +90,7 @@ export const ItemFileSchema = z.strictObject({
   nextStep: text(0, ITEM_TEXT_MAX),
   reviewDate: z.union([z.literal(''), day]),
   tags: z.array(text(1, 40)).check(z.maxLength(50)),
+  metricIds: z.array(id).check(z.maxLength(1000)),
   evidence: z.array(EvidenceFileSchema).check(z.maxLength(10_000)),
   history: z.array(HistoryPointFileSchema).check(z.maxLength(100_000)),
   createdAt: isoDate,

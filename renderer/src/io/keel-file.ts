@@ -133,6 +133,7 @@ export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): Pars
 function brokenReferences(file: KeelFileType): string[] {
   const layerIds = new Set(file.data.layers.map((l) => l.id));
   const functionIds = new Set(file.data.functions.map((f) => f.id));
+  const metricIds = new Set(file.data.metrics.map((m) => m.id));
   const problems: string[] = [];
   const seen = new Set<string>([file.program.id]);
   for (const row of [...file.data.layers, ...file.data.uncertaintyItems, ...file.data.functions, ...file.data.metrics]) {
@@ -141,6 +142,9 @@ function brokenReferences(file: KeelFileType): string[] {
   }
   file.data.uncertaintyItems.forEach((item, i) => {
     if (!layerIds.has(item.layerId)) problems.push(`data.uncertaintyItems.${i}.layerId: no layer ${item.layerId} in the file`);
+    item.metricIds.forEach((id, j) => {
+      if (!metricIds.has(id)) problems.push(`data.uncertaintyItems.${i}.metricIds.${j}: no metric ${id} in the file`);
+    });
   });
   // Earlier versions may name functions removed since; the current owner must exist. (Current
   // sign-offs of a function not in the file are dropped on reading, as removing it would.)
@@ -163,6 +167,7 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
     ...item,
     programId,
     tags: [...item.tags],
+    metricIds: [...item.metricIds],
     evidence: item.evidence.map((e) => ({ ...e })),
     history: item.history.map((point) => ({ ...point, at: Date.parse(point.at) })),
     createdAt: Date.parse(item.createdAt),

@@ -27,13 +27,15 @@ export const MIGRATIONS: Record<number, FileMigration> = {
     };
   },
   // 2 -> 3: programs gain shared metrics. A program from a v2 file gets engineering, product
-  // and leadership (as a new program would) and no metrics yet.
+  // and leadership (as a new program would) and no metrics yet; its items link to none.
   2: (file) => {
     const data = asRecord(file.data);
+    const items = Array.isArray(data.uncertaintyItems) ? data.uncertaintyItems : [];
     return {
       ...file,
       data: {
         ...data,
+        uncertaintyItems: items.map((item: unknown) => ({ ...asRecord(item), metricIds: [] })),
         functions: DEFAULT_FUNCTIONS.map((name, order) => ({ id: `v2-function-${order + 1}`, name, required: true, order })),
         metrics: [],
       },

@@ -3,6 +3,7 @@ import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../doma
 import { ITEM_KINDS, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
 import { isStale } from '../domain/uncertainty/staleness';
+import { MetricsRepository } from '../storage/metrics-repo';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
 import { Live } from './live.svelte';
 import type { Services } from './services';
@@ -14,6 +15,7 @@ export class UncertaintyState {
   readonly repo: UncertaintyRepository;
   private readonly layersLive: Live<Layer[]>;
   private readonly itemsLive: Live<UncertaintyItem[]>;
+  private readonly metricsLive: Live<{ id: string; name: string }[]>;
 
   view = $state<UncertaintyView>('map');
   filter = $state<ItemFilter>({ ...EMPTY_FILTER });
@@ -31,6 +33,8 @@ export class UncertaintyState {
     this.repo = new UncertaintyRepository(services.editor);
     this.layersLive = new Live(() => this.repo.watchLayers(this.program().id));
     this.itemsLive = new Live(() => this.repo.watchItems(this.program().id));
+    const metrics = new MetricsRepository(services.editor);
+    this.metricsLive = new Live(() => metrics.watchMetricNames(this.program().id));
     try {
       const saved = JSON.parse(localStorage.getItem(this.captureKey) ?? '{}') as { layerId?: unknown; kind?: unknown };
       if (typeof saved.layerId === 'string') this.captureLayerId = saved.layerId;
@@ -60,6 +64,10 @@ export class UncertaintyState {
   }
   get items(): UncertaintyItem[] {
     return this.itemsLive.value ?? [];
+  }
+  /** The program's shared metrics, for linking items to them. */
+  get metrics(): { id: string; name: string }[] {
+    return this.metricsLive.value ?? [];
   }
   get staleAfterDays(): number {
     return this.program().staleAfterDays;

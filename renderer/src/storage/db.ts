@@ -38,7 +38,8 @@ export class KeelDB extends Dexie {
           await tx.table('layers').bulkAdd(defaultLayers(program.id, () => crypto.randomUUID()));
         }
       });
-    // 3: shared metrics. Existing programs get engineering, product and leadership.
+    // 3: shared metrics. Existing programs get engineering, product and leadership, and their
+    // items an empty list of linked metrics.
     this.version(3)
       .stores({
         functions: 'id, programId',
@@ -49,6 +50,13 @@ export class KeelDB extends Dexie {
         for (const program of programs) {
           await tx.table('functions').bulkAdd(defaultFunctions(program.id, () => crypto.randomUUID()));
         }
+        // Items can now name the metrics they bear on.
+        await tx
+          .table('uncertaintyItems')
+          .toCollection()
+          .modify((item: Partial<UncertaintyItem>) => {
+            item.metricIds ??= [];
+          });
       });
   }
 

@@ -18,6 +18,7 @@ import {
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
+import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError } from './programs-repo';
 
@@ -103,6 +104,15 @@ export class MetricsRepository {
     return liveQuery(async () => sortFunctions(await this.db.functions.where({ programId }).toArray()));
   }
 
+  /** Id and name of each metric, in the order they were added: what other areas link to. */
+  watchMetricNames(programId: string): Observable<{ id: string; name: string }[]> {
+    return liveQuery(async () =>
+      (await this.db.metrics.where({ programId }).toArray())
+        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+        .map((m) => ({ id: m.id, name: m.name })),
+    );
+  }
+
   watchMetrics(programId: string): Observable<Metric[]> {
     return liveQuery(() => this.db.metrics.where({ programId }).toArray());
   }
@@ -170,13 +180,26 @@ export class MetricsRepository {
     );
   }
 
+  /** Deletes metrics; uncertainty items that named them no longer do (undo restores both). */
   deleteMetrics(ids: readonly string[]): Promise<void> {
     return this.editor.edit(ids.length === 1 ? 'Delete metric' : `Delete ${ids.length} metrics`, async (tx) => {
       const metrics = await this.db.metrics.bulkGet(ids as string[]);
       await tx.remove('metrics', ids);
       const programId = metrics.find(Boolean)?.programId;
-      if (programId) await this.touchProgram(tx, programId);
+      if (!programId) return;
+      const gone = new Set(ids);
+      for (const item of await this.db.uncertaintyItems.where({ programId }).toArray()) {
+        if (item.metricIds.some((id) => gone.has(id))) {
+          await tx.update<UncertaintyItem>('uncertaintyItems', item.id, { metricIds: item.metricIds.filter((id) => !gone.has(id)) });
+        }
+      }
+      await this.touchProgram(tx, programId);
     });
+  }
+
+  /** The uncertainty items that name a metric, live. */
+  watchLinkedItems(programId: string, metricId: string): Observable<UncertaintyItem[]> {
+    return liveQuery(async () => (await this.db.uncertaintyItems.where({ programId }).toArray()).filter((i) => i.metricIds.includes(metricId)));
   }
 
   /** Records one function's agreement, objection (with a reason) or pending on the current version. */

@@ -85,6 +85,7 @@ export class UncertaintyRepository {
         nextStep: '',
         reviewDate: '',
         tags: [],
+        metricIds: [],
         evidence: [],
         history: initialHistory(placed, time),
         createdAt: time,

@@ -123,6 +123,7 @@ export function makeUncertaintyItems(count: number, layers: readonly Layer[], se
       nextStep: random() < 0.5 ? '' : text(4 + int(8)),
       reviewDate: random() < 0.5 ? '' : utcDay(BENCH_NOW + (int(90) - 45) * DAY_MS),
       tags: Array.from(new Set(Array.from({ length: int(4) }, () => pick(TAGS)))),
+      metricIds: [],
       evidence:
         random() < 0.2
           ? [{ id: `bench-ev-${i}`, date: utcDay(createdAt + DAY_MS), learned: text(8), source: 'workshop', effect: 'uncertainty 4 -> 3' }]

@@ -343,6 +343,35 @@ test('typing in a metric is kept when the window is reloaded at once, including 
   await expect(page.getByRole('region', { name: 'Versions' }).getByRole('row', { name: /Window 28-day rolling 7-day rolling/ })).toBeVisible();
 });
 
+test('a map item links to the metrics it bears on; the metric lists it; deleting the metric unlinks it until undone', async ({ app, page }) => {
+  await openTaskSuccess(app);
+  const areas = page.getByRole('navigation', { name: 'Program areas' });
+  await areas.getByRole('link', { name: 'Uncertainty' }).click();
+  await page.getByRole('button', { name: /Add items/ }).first().click();
+  await page.getByRole('textbox', { name: 'New item title' }).fill('Graders disagree on success');
+  await page.getByRole('textbox', { name: 'New item title' }).press('Enter');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: /^Graders disagree on success\./ }).click();
+  const link = page.getByRole('group', { name: 'Shared metrics it bears on' }).getByRole('checkbox', { name: 'Task success rate' });
+  await link.check();
+  await expect(link).toBeChecked();
+
+  await areas.getByRole('link', { name: 'Shared metrics' }).click();
+  await openMetric(page, 'Task success rate');
+  const linked = page.getByRole('region', { name: /Uncertainty it bears on/ });
+  await expect(linked).toContainText('Graders disagree on success');
+  await expect(linked).toContainText('Assumption · Open · not placed yet');
+  await app.expectAccessible('metric page with a linked item');
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete "Task success rate"?' }).getByRole('button', { name: 'Delete metric' }).click();
+  await areas.getByRole('link', { name: 'Uncertainty' }).click();
+  await page.getByRole('button', { name: /^Graders disagree on success\./ }).click();
+  await expect(page.getByRole('group', { name: 'Shared metrics it bears on' })).toContainText('no shared metrics yet');
+  await app.undoByKeyboard();
+  await expect(link).toBeChecked();
+});
+
 test('metrics screens have no serious accessibility violations in dark mode', async ({ app, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openMetrics(app);

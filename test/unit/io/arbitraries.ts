@@ -50,8 +50,10 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
       }),
       { minLength: 1, maxLength: 5, selector: (l) => l.id },
     )
-    .chain((rawLayers) => {
+    .chain((rawLayers) => fc.tuple(fc.constant(rawLayers), functionsAndMetricsArb(program.id)))
+    .chain(([rawLayers, { functions, metrics }]) => {
       const layers: Layer[] = rawLayers.map((l, order) => ({ ...l, programId: program.id, order }));
+      const metricIds = metrics.map((m) => m.id);
       const item: fc.Arbitrary<UncertaintyItem> = fc.record({
         id: fc.uuid(),
         programId: fc.constant(program.id),
@@ -67,6 +69,7 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
         nextStep: text(100),
         reviewDate: fc.oneof(fc.constant(''), day),
         tags: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 4 }),
+        metricIds: metricIds.length ? fc.uniqueArray(fc.constantFrom(...metricIds), { maxLength: 3 }) : fc.constant([]),
         evidence: fc.array(
           fc.record({ id: fc.uuid(), date: day, learned: text(100), source: text(40), effect: text(40) }),
           { maxLength: 3 },
@@ -79,8 +82,8 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
         updatedAt: time,
       });
       return fc
-        .tuple(fc.uniqueArray(item, { maxLength: 8, selector: (i) => i.id }), functionsAndMetricsArb(program.id))
-        .map(([items, { functions, metrics }]) => ({
+        .uniqueArray(item, { maxLength: 8, selector: (i) => i.id })
+        .map((items) => ({
           program,
           owned: {
             layers: layers as unknown as OwnedRow[],

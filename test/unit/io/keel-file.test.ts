@@ -67,6 +67,7 @@ describe('parseKeelFile', () => {
       ['Leadership', true, 2],
     ]);
     expect(result.snapshot.owned.metrics).toEqual([]);
+    expect((result.snapshot.owned.uncertaintyItems as unknown as UncertaintyItem[]).every((i) => i.metricIds.length === 0)).toBe(true);
   });
 
   it('reads the format-3 fixture: functions, metrics, versions, sign-offs and readings', () => {
@@ -94,6 +95,9 @@ describe('parseKeelFile', () => {
     expect(success.readings.map((r) => r.value)).toEqual([80.2, 82, 83.4, 74, 84.9]);
     // Below the target of 90 but recovering after the outage.
     expect(metricStatus(success)).toMatchObject({ status: 'on-track', reason: expect.stringContaining('moving towards it') });
+    // An item on the map names the metrics it bears on.
+    const refund = (result.snapshot.owned.uncertaintyItems as unknown as UncertaintyItem[]).find((i) => i.title === 'Hallucinated refund policy')!;
+    expect(refund.metricIds.map((id) => metrics.find((m) => m.id === id)?.name)).toEqual(['Task success rate', 'Escalation rate to a human']);
     const latency = metrics.find((m) => m.name.startsWith('p95 latency'))!;
     expect(latency.ownerFunctionId).toBe('');
     expect(metricStatus(latency).status).toBe('at-risk');
@@ -199,12 +203,23 @@ describe('references inside a file', () => {
     const layer = { id: 'L1', programId: 'p', name: 'Data', description: '', color: '#112233', order: 0 };
     const item = {
       id: 'I1', programId: 'p', layerId: 'L-missing', title: 'Orphan', description: '', kind: 'risk', impact: 3, uncertainty: 3,
-      ownerPerson: '', ownerFunction: '', status: 'open', nextStep: '', reviewDate: '', tags: [], evidence: [], history: [],
+      ownerPerson: '', ownerFunction: '', status: 'open', nextStep: '', reviewDate: '', tags: [], metricIds: [], evidence: [], history: [],
       createdAt: 0, updatedAt: 0,
     };
     const text = serializeProgram({ program, owned: { layers: [layer], uncertaintyItems: [item] } }, '0.1.0', new Date(0));
     const result = parseKeelFile(text);
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     if (!result.ok && result.error.kind === 'invalid') expect(result.error.problems[0]).toMatch(/no layer L-missing/);
+  });
+
+  it('refuses an item linked to a metric that is not in the file', () => {
+    const file = JSON.parse(fixture('format-v3/support-assistant.keel.json'));
+    const linked = file.data.uncertaintyItems.findIndex((i: { metricIds: string[] }) => i.metricIds.length > 0);
+    file.data.uncertaintyItems[linked].metricIds = ['no-such-metric'];
+    const result = parseKeelFile(JSON.stringify(file));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    if (!result.ok && result.error.kind === 'invalid') {
+      expect(result.error.problems).toEqual([`data.uncertaintyItems.${linked}.metricIds.0: no metric no-such-metric in the file`]);
+    }
   });
 });

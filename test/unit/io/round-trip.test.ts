@@ -55,12 +55,21 @@ describe('.keel.json round trip', () => {
           const { program, data } = JSON.parse(t);
           const layerIndex = new Map(data.layers.map((l: { id: string }, i: number) => [l.id, i]));
           const functionIndex = new Map(data.functions.map((f: { id: string }, i: number) => [f.id, i]));
+          // Metrics are told apart by content: ids change on import and creation times may tie.
+          const metricKey = new Map((data.metrics as Metric[]).map((m) => [m.id, `${m.name}|${m.createdAt}|${m.formula}`]));
           const signoffs = (list: Signoff[]) => list.map((s) => ({ ...s, functionId: functionIndex.get(s.functionId) ?? s.functionId }));
           return {
             program: { ...program, id: undefined, name: undefined },
             layers: data.layers.map((l: object) => ({ ...l, id: undefined })),
             items: data.uncertaintyItems
-              .map((it: { layerId: string }) => JSON.stringify({ ...it, id: undefined, layerId: layerIndex.get(it.layerId) }))
+              .map((it: { layerId: string; metricIds: string[] }) =>
+                JSON.stringify({
+                  ...it,
+                  id: undefined,
+                  layerId: layerIndex.get(it.layerId),
+                  metricIds: it.metricIds.map((id) => metricKey.get(id)),
+                }),
+              )
               .sort(),
             functions: data.functions.map((f: object) => ({ ...f, id: undefined })),
             metrics: (data.metrics as Metric[])

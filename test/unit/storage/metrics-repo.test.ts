@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyMetricDraft, type ProgramFunction } from '../../../renderer/src/domain/metrics/model';
 import { MetricsRepository } from '../../../renderer/src/storage/metrics-repo';
 import { InvalidInputError } from '../../../renderer/src/storage/programs-repo';
+import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
 import { freshStore } from '../factories';
 
 let store: Awaited<ReturnType<typeof freshStore>>;
@@ -143,6 +144,20 @@ describe('MetricsRepository', () => {
     expect(back.metric.version).toBe(1);
     expect(back.metric.signoffs.map((s) => s.functionName)).toEqual(['Engineering', 'Product']);
     expect((await store.db.metrics.get(metric.id))!.signoffs).toHaveLength(2);
+  });
+
+  it('deleting a metric unlinks the items that named it; undo links them again', async () => {
+    const metric = await addOne();
+    const other = await addOne('Cost per task');
+    const uncertainty = new UncertaintyRepository(store.editor, store.clock.now);
+    const layerId = (await store.db.layers.where({ programId }).first())!.id;
+    const [item] = await uncertainty.addItems(programId, [{ title: 'Graders disagree', layerId, kind: 'risk' }]);
+    expect(item!.metricIds).toEqual([]);
+    await uncertainty.updateItem(item!.id, { metricIds: [metric.id, other.id] }, 'Link');
+    await repo.deleteMetrics([metric.id]);
+    expect((await store.db.uncertaintyItems.get(item!.id))!.metricIds).toEqual([other.id]);
+    await store.editor.undo();
+    expect((await store.db.uncertaintyItems.get(item!.id))!.metricIds).toEqual([metric.id, other.id]);
   });
 
   it('delete forever, duplicate and export include functions and metrics', async () => {

@@ -32,6 +32,7 @@ describe('database upgrades', () => {
     v2.version(2).stores({ layers: 'id, programId', uncertaintyItems: 'id, programId, layerId' });
     await v2.table('programs').add({ id: 'a', name: 'Alpha', description: '', createdAt: 1, updatedAt: 2, archivedAt: null, deletedAt: null, staleAfterDays: 14 });
     await v2.table('layers').add({ id: 'l1', programId: 'a', name: 'Model', description: '', color: '#123456', order: 0 });
+    await v2.table('uncertaintyItems').add({ id: 'i1', programId: 'a', layerId: 'l1', title: 'Kept', tags: ['x'] });
     v2.close();
 
     const db = new KeelDB(name);
@@ -45,6 +46,7 @@ describe('database upgrades', () => {
       ['Leadership', true],
     ]);
     expect(await db.metrics.count()).toBe(0);
+    expect(await db.uncertaintyItems.get('i1')).toMatchObject({ title: 'Kept', tags: ['x'], metricIds: [] });
     db.close();
   });
 });

@@ -80,6 +80,8 @@ export interface UncertaintyItem {
   /** YYYY-MM-DD, or empty when no review is planned. */
   reviewDate: string;
   tags: string[];
+  /** Ids of the program's shared metrics this item bears on (what it puts at risk or rests on). */
+  metricIds: string[];
   evidence: EvidenceEntry[];
   history: ItemHistoryPoint[];
   createdAt: number;

@@ -18,6 +18,7 @@ export function makeItem(overrides: Partial<UncertaintyItem> = {}): UncertaintyI
     nextStep: '',
     reviewDate: '',
     tags: [],
+    metricIds: [],
     evidence: [],
     history: [],
     createdAt: new Date(2026, 10, 1).getTime(),
