@@ -358,7 +358,7 @@ test('a map item links to the metrics it bears on; the metric lists it; deleting
 
   await areas.getByRole('link', { name: 'Shared metrics' }).click();
   await openMetric(page, 'Task success rate');
-  const linked = page.getByRole('region', { name: /Uncertainty it bears on/ });
+  const linked = page.getByRole('region', { name: /Linked uncertainty/ });
   await expect(linked).toContainText('Graders disagree on success');
   await expect(linked).toContainText('Assumption · Open · not placed yet');
   await app.expectAccessible('metric page with a linked item');
