@@ -139,8 +139,8 @@ function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: 
       owner,
       agreementCell,
       latest,
-      cell(describeTarget(m), s),
-      cell(m.guardrail ? describeGuardrail(m.guardrail, m.unit).replace('Must stay ', '') : '–', s),
+      cell(describeTarget(m), `nowrap ${s}`),
+      cell(m.guardrail ? describeGuardrail(m.guardrail, m.unit).replace('Must stay ', '') : '–', `nowrap ${s}`),
       statusCell,
     );
     tbody.append(tr);
