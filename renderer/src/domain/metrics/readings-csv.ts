@@ -57,7 +57,7 @@ const NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+
 const STARTS_LIKE_NUMBER = /^[+-]?\.?\d/;
 const GROUP_SEPARATORS = /[, \u00a0\u202f]/g;
 
-export function parseReadings(text: string): ParsedReadings {
+export function parseReadings(text: string, unit = ''): ParsedReadings {
   let source = text.replace(/^\uFEFF/, '');
   // Excel may write a first line "sep=;" naming the delimiter. It is read, then left as a blank
   // line so row numbers still match what the user sees.
@@ -104,7 +104,7 @@ export function parseReadings(text: string): ParsedReadings {
     }
     // A short row reads its missing cells as empty; extra cells are ignored.
     const date = parseDate(cells[columns.date] ?? '');
-    const value = parseValue(cells[columns.value] ?? '', delimiter);
+    const value = parseValue(cells[columns.value] ?? '', delimiter, unit);
     if (date.ok && value.ok) {
       const note = truncate((cells[columns.note] ?? '').trim(), READING_NOTE_MAX);
       result.readings.push({ date: date.value, value: value.value, note });
@@ -161,11 +161,18 @@ function parseDate(raw: string): Parsed<string> {
   return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
 }
 
-function parseValue(raw: string, delimiter: Delimiter): Parsed<number> {
+/** "45 ms" in a metric measured in ms is 45: the metric's own unit may follow the number. */
+function withoutUnit(text: string, unit: string): string {
+  const u = unit.trim();
+  if (!u || !text.toLocaleLowerCase().endsWith(u.toLocaleLowerCase())) return text;
+  return text.slice(0, text.length - u.length).trimEnd();
+}
+
+function parseValue(raw: string, delimiter: Delimiter, unit = ''): Parsed<number> {
   const text = raw.trim();
   if (!text) return { ok: false, message: 'The value is missing.' };
   // 92% is kept as 92: the metric's unit says what the number means.
-  let body = text.replace(/\s*%$/, '');
+  let body = withoutUnit(text, unit).replace(/\s*%$/, '');
   // A comma cannot be a decimal comma in a comma-separated file; elsewhere 0,92 means 0.92.
   if (delimiter !== ',' && !body.includes('.') && body.split(',').length === 2) body = body.replace(',', '.');
   if (!NUMBER.test(body) || !STARTS_LIKE_NUMBER.test(body)) {
@@ -203,6 +210,6 @@ function pad(n: number): string {
  * A number typed into a field, read as the CSV reader reads values (92% is 92, 1,234.5 is
  * 1234.5; no decimal comma, since "1,234" typed in a field means a thousand and more).
  */
-export function parseTypedNumber(raw: string): { ok: true; value: number } | { ok: false; message: string } {
-  return parseValue(raw, ',');
+export function parseTypedNumber(raw: string, unit = ''): { ok: true; value: number } | { ok: false; message: string } {
+  return parseValue(raw, ',', unit);
 }

@@ -2,7 +2,7 @@ import { csvFormatRows } from 'd3-dsv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { READING_NOTE_MAX, READINGS_MAX } from '../../../../renderer/src/domain/metrics/model';
-import { parseReadings } from '../../../../renderer/src/domain/metrics/readings-csv';
+import { parseReadings, parseTypedNumber } from '../../../../renderer/src/domain/metrics/readings-csv';
 
 /** The value of one data row under a `date<delimiter>value` header, or the problem's message. */
 function readValue(cell: string, delimiter = ','): number | string {
@@ -417,5 +417,16 @@ describe('Excel sep= line', () => {
     expect(result.hasHeader).toBe(true);
     expect(result.readings).toEqual([{ date: '2026-03-01', value: 0.92, note: 'ok' }]);
     expect(result.problems.map((p) => p.row)).toEqual([4]);
+  });
+});
+
+describe("the metric's unit after a value", () => {
+  it('is read away, in any case, with or without a space; another unit is still refused', () => {
+    const result = parseReadings('2026-03-01,45 ms\n2026-03-02,50MS\n2026-03-03,1.2 s', 'ms');
+    expect(result.readings.map((r) => r.value)).toEqual([45, 50]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.message).toContain('"1.2 s" is not a number');
+    expect(parseTypedNumber('3.5 USD', 'USD')).toEqual({ ok: true, value: 3.5 });
+    expect(parseTypedNumber('3.5 USD').ok).toBe(false);
   });
 });
