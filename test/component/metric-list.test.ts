@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { agreementOf, isOwned, withSignoff } from '../../renderer/src/domain/metrics/agreement';
 import { categoryLabel, type Metric } from '../../renderer/src/domain/metrics/model';
-import { metricStatus } from '../../renderer/src/domain/metrics/status';
+import { isReadingStale, metricStatus } from '../../renderer/src/domain/metrics/status';
 import type { MetricRow } from '../../renderer/src/state/metrics.svelte';
 import MetricList from '../../renderer/src/views/metrics/MetricList.svelte';
 import { fn, metric, readings } from '../unit/domain/metrics/factories';
@@ -14,6 +14,7 @@ const row = (m: Metric): MetricRow => ({
   agreement: agreementOf(m, functions),
   owned: isOwned(m, functions),
   category: categoryLabel(m),
+  stale: isReadingStale(metricStatus(m).latest, Date.UTC(2026, 5, 1), 30),
 });
 
 describe('MetricList', () => {
@@ -38,6 +39,8 @@ describe('MetricList', () => {
     expect(first).toHaveTextContent('≥ 90%');
     expect(first).toHaveTextContent('≥ 75%');
     expect(first).toHaveTextContent('Guardrail breached');
+    // The last reading (2026-03-02) is far older than the 30-day rule on 2026-06-01.
+    expect(first).toHaveTextContent('2026-03-02 · stale');
     expect(second).toHaveTextContent('Unit economics');
     expect(second).toHaveTextContent('No owner');
     expect(second).toHaveTextContent('No data');

@@ -1,6 +1,6 @@
 import { agreementOf, isOwned, type Agreement } from '../domain/metrics/agreement';
 import { categoryLabel, type Metric, type ProgramFunction } from '../domain/metrics/model';
-import { metricStatus, type MetricStatus, type StatusResult } from '../domain/metrics/status';
+import { isReadingStale, metricStatus, type MetricStatus, type StatusResult } from '../domain/metrics/status';
 import type { Program } from '../domain/program';
 import { MetricsRepository } from '../storage/metrics-repo';
 import { Live } from './live.svelte';
@@ -26,6 +26,8 @@ export interface MetricRow {
   agreement: Agreement;
   owned: boolean;
   category: string;
+  /** The latest reading is older than the program's staleness rule. */
+  stale: boolean;
 }
 
 /** UI state of one program's shared metrics: live data, computed status and agreement, filters. */
@@ -38,6 +40,8 @@ export class MetricsState {
   search = $state('');
   statusFilter = $state<MetricStatus | 'all'>('all');
   sort = $state<MetricsSort>('status');
+  /** Refreshed each hour so "days since the last reading" follows the clock. */
+  now = $state(Date.now());
   /** Who signs off in this window; remembered on this computer. */
   signer = $state('');
 
@@ -49,6 +53,10 @@ export class MetricsState {
     this.functionsLive = new Live(() => this.repo.watchFunctions(this.program().id));
     this.metricsLive = new Live(() => this.repo.watchMetrics(this.program().id));
     this.signer = localStorage.getItem(SIGNER_KEY) ?? '';
+    $effect(() => {
+      const timer = setInterval(() => (this.now = Date.now()), 3_600_000);
+      return () => clearInterval(timer);
+    });
     const sort = localStorage.getItem(SORT_KEY);
     if (sort && sort in SORT_LABELS) this.sort = sort as MetricsSort;
   }
@@ -79,13 +87,17 @@ export class MetricsState {
   rows = $derived.by((): MetricRow[] =>
     [...this.metrics]
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-      .map((metric) => ({
-        metric,
-        status: metricStatus(metric),
-        agreement: agreementOf(metric, this.functions),
-        owned: isOwned(metric, this.functions),
-        category: categoryLabel(metric),
-      })),
+      .map((metric) => {
+        const status = metricStatus(metric);
+        return {
+          metric,
+          status,
+          agreement: agreementOf(metric, this.functions),
+          owned: isOwned(metric, this.functions),
+          category: categoryLabel(metric),
+          stale: isReadingStale(status.latest, this.now, this.program().staleAfterDays),
+        };
+      }),
   );
 
   visibleRows = $derived.by(() => {

@@ -273,5 +273,7 @@ export function metricRows(metrics: readonly Metric[], functions: readonly Progr
       agreement: agreementOf(metric, functions),
       owned: isOwned(metric, functions),
       category: categoryLabel(metric),
+      // No reading is stale here, so both tables render the same plain date.
+      stale: false,
     }));
 }

@@ -34,6 +34,16 @@ const DAY_MS = 86_400_000;
 
 export type StatusInput = Pick<Metric, 'readings' | 'guardrail' | 'target' | 'direction' | 'unit'>;
 
+/** Whole days from a YYYY-MM-DD date to a moment, counted in UTC days (0 on the same day). */
+export function daysSince(date: string, now: number): number {
+  return Math.max(0, Math.floor(now / DAY_MS - dayNumber(date)));
+}
+
+/** A metric whose latest reading is older than the program's staleness rule (0 turns it off). */
+export function isReadingStale(latest: Reading | undefined, now: number, staleAfterDays: number): boolean {
+  return latest !== undefined && staleAfterDays > 0 && daysSince(latest.date, now) > staleAfterDays;
+}
+
 /** Whether a value crosses the guardrail (the guardrail holds while `value <op> guardrail`). */
 export function breaches(value: number, guardrail: Guardrail | null): boolean {
   if (!guardrail) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Guardrail } from '../../../../renderer/src/domain/metrics/model';
-import { breaches, metricStatus, recentTrend } from '../../../../renderer/src/domain/metrics/status';
+import { breaches, daysSince, isReadingStale, metricStatus, recentTrend } from '../../../../renderer/src/domain/metrics/status';
 import { metric, readings } from './factories';
 
 describe('breaches', () => {
@@ -20,6 +20,22 @@ describe('breaches', () => {
 
   it('never breaches without a guardrail', () => {
     expect(breaches(-1e9, null)).toBe(false);
+  });
+});
+
+describe('reading age', () => {
+  const now = Date.UTC(2026, 10, 24, 15);
+  it('counts whole days since the reading', () => {
+    expect(daysSince('2026-11-24', now)).toBe(0);
+    expect(daysSince('2026-11-23', now)).toBe(1);
+    expect(daysSince('2026-09-25', now)).toBe(60);
+  });
+  it('is stale only beyond the rule, and never with the rule off or no reading', () => {
+    const latest = { id: 'r', date: '2026-10-24', value: 1, note: '' };
+    expect(isReadingStale(latest, now, 31)).toBe(false);
+    expect(isReadingStale(latest, now, 30)).toBe(true);
+    expect(isReadingStale(latest, now, 0)).toBe(false);
+    expect(isReadingStale(undefined, now, 30)).toBe(false);
   });
 });
 
