@@ -1,21 +1,13 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { agreementOf, isOwned, withSignoff } from '../../renderer/src/domain/metrics/agreement';
-import { categoryLabel, type Metric } from '../../renderer/src/domain/metrics/model';
-import { isReadingStale, metricStatus } from '../../renderer/src/domain/metrics/status';
-import type { MetricRow } from '../../renderer/src/state/metrics.svelte';
+import { withSignoff } from '../../renderer/src/domain/metrics/agreement';
+import { metricRows } from '../../renderer/src/domain/metrics/rows';
 import MetricList from '../../renderer/src/views/metrics/MetricList.svelte';
 import { fn, metric, readings } from '../unit/domain/metrics/factories';
 
 const functions = [fn('e', 'Engineering'), fn('p', 'Product', true, 1)];
-const row = (m: Metric): MetricRow => ({
-  metric: m,
-  status: metricStatus(m),
-  agreement: agreementOf(m, functions),
-  owned: isOwned(m, functions),
-  category: categoryLabel(m),
-  stale: isReadingStale(metricStatus(m).latest, Date.UTC(2026, 5, 1), 30),
-});
+// On 2026-06-01 with a 30-day rule, as MetricsState computes its rows.
+const rowsOf = (...metrics: Parameters<typeof metricRows>[0]) => metricRows(metrics, functions, Date.UTC(2026, 5, 1), 30);
 
 describe('MetricList', () => {
   it('shows each metric with owner, agreement, latest reading, target, guardrail and status', () => {
@@ -29,7 +21,7 @@ describe('MetricList', () => {
       signoffs: withSignoff([], functions[0]!, 'agree', { reason: '', by: 'Ana', at: 1 }),
     });
     const unowned = metric({ name: 'Cost per task', category: 'custom', customCategory: 'Unit economics' });
-    render(MetricList, { rows: [row(breached), row(unowned)], functions, hrefOf: (id: string) => `#/m/${id}` });
+    render(MetricList, { rows: rowsOf(breached, unowned), functions, hrefOf: (id: string) => `#/m/${id}` });
 
     const [first, second] = screen.getAllByRole('row').slice(1);
     expect(within(first!).getByRole('link', { name: 'Task success rate' })).toHaveAttribute('href', `#/m/${breached.id}`);

@@ -1,6 +1,6 @@
-import { agreementOf, isOwned, type Agreement } from '../domain/metrics/agreement';
-import { categoryLabel, type Metric, type ProgramFunction } from '../domain/metrics/model';
-import { isReadingStale, metricStatus, type MetricStatus, type StatusResult } from '../domain/metrics/status';
+import type { Metric, ProgramFunction } from '../domain/metrics/model';
+import { metricRows, type MetricRow } from '../domain/metrics/rows';
+import type { MetricStatus } from '../domain/metrics/status';
 import type { Program } from '../domain/program';
 import { MetricsRepository } from '../storage/metrics-repo';
 import { Live } from './live.svelte';
@@ -19,16 +19,7 @@ const SEVERITY: Record<MetricStatus, number> = { breached: 0, 'at-risk': 1, 'no-
 const SIGNER_KEY = 'keel.signer';
 const SORT_KEY = 'keel.metrics.sort';
 
-/** One metric with what the list shows about it, computed once per change. */
-export interface MetricRow {
-  metric: Metric;
-  status: StatusResult;
-  agreement: Agreement;
-  owned: boolean;
-  category: string;
-  /** The latest reading is older than the program's staleness rule. */
-  stale: boolean;
-}
+export type { MetricRow };
 
 /** UI state of one program's shared metrics: live data, computed status and agreement, filters. */
 export class MetricsState {
@@ -84,21 +75,7 @@ export class MetricsState {
   }
 
   /** Every metric with its status and agreement, in creation order. */
-  rows = $derived.by((): MetricRow[] =>
-    [...this.metrics]
-      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-      .map((metric) => {
-        const status = metricStatus(metric);
-        return {
-          metric,
-          status,
-          agreement: agreementOf(metric, this.functions),
-          owned: isOwned(metric, this.functions),
-          category: categoryLabel(metric),
-          stale: isReadingStale(status.latest, this.now, this.program().staleAfterDays),
-        };
-      }),
-  );
+  rows = $derived.by(() => metricRows(this.metrics, this.functions, this.now, this.program().staleAfterDays));
 
   visibleRows = $derived.by(() => {
     const query = this.search.trim().toLocaleLowerCase();

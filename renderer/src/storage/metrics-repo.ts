@@ -72,14 +72,19 @@ export type NewReading = Omit<Reading, 'id'>;
 /** Readings are dated within these years, as the CSV reader accepts. */
 export const READING_YEARS = { min: 1900, max: 2200 } as const;
 
-function validReading(input: NewReading): Reading {
-  if (!DAY.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) {
-    throw new InvalidInputError('Give the reading a date.');
-  }
-  const year = Number(input.date.slice(0, 4));
+/** What is wrong with a reading's date, as a sentence, or undefined when it is fine. */
+export function readingDateProblem(date: string): string | undefined {
+  if (!DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return 'Give the reading a date.';
+  const year = Number(date.slice(0, 4));
   if (year < READING_YEARS.min || year > READING_YEARS.max) {
-    throw new InvalidInputError(`Date readings between the years ${READING_YEARS.min} and ${READING_YEARS.max}.`);
+    return `Date readings between the years ${READING_YEARS.min} and ${READING_YEARS.max}.`;
   }
+  return undefined;
+}
+
+function validReading(input: NewReading): Reading {
+  const dateProblem = readingDateProblem(input.date);
+  if (dateProblem) throw new InvalidInputError(dateProblem);
   if (!Number.isFinite(input.value)) throw new InvalidInputError('A reading needs a number.');
   return { id: newId(), date: input.date, value: input.value, note: input.note.trim().slice(0, READING_NOTE_MAX) };
 }

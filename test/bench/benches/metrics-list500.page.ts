@@ -65,8 +65,8 @@ function cell(text: string, scope: string): HTMLTableCellElement {
 /** The same table, element for element and text for text, by hand; texts formatted here too. */
 function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: readonly ProgramFunction[], { list: s, badge: b }: Scopes): void {
   const functionName = new Map(functions.map((f) => [f.id, f.name]));
-  const scroll = el('div', `scroll ${s}`);
-  const table = el('table', s);
+  const scroll = el('div', `table-frame ${s}`);
+  const table = el('table', `data-table ${s}`);
   const thead = el('thead', s);
   const headRow = document.createElement('tr');
   for (const label of HEADERS) {

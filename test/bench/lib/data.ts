@@ -7,18 +7,15 @@ import {
   type UncertaintyItem,
 } from '../../../renderer/src/domain/uncertainty/model';
 import { defaultLayers } from '../../../renderer/src/domain/uncertainty/stack';
-import { agreementOf, isOwned } from '../../../renderer/src/domain/metrics/agreement';
 import { METRIC_LIBRARY } from '../../../renderer/src/domain/metrics/library';
 import {
-  categoryLabel,
   type Metric,
   type MetricContract,
   type ProgramFunction,
   type Reading,
   type Signoff,
 } from '../../../renderer/src/domain/metrics/model';
-import { metricStatus } from '../../../renderer/src/domain/metrics/status';
-import type { MetricRow } from '../../../renderer/src/state/metrics.svelte';
+import { metricRows as appMetricRows, type MetricRow } from '../../../renderer/src/domain/metrics/rows';
 
 /** A fixed "now" so relative times ("3 days ago", dates) are the same on every run. */
 export const BENCH_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -263,17 +260,7 @@ export function makeMetrics(
   return metrics;
 }
 
-/** What `MetricsState.rows` computes from the metrics: creation order, status, agreement, owner. */
+/** What `MetricsState.rows` computes: the app's own metricRows, with no reading counted stale. */
 export function metricRows(metrics: readonly Metric[], functions: readonly ProgramFunction[]): MetricRow[] {
-  return [...metrics]
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-    .map((metric) => ({
-      metric,
-      status: metricStatus(metric),
-      agreement: agreementOf(metric, functions),
-      owned: isOwned(metric, functions),
-      category: categoryLabel(metric),
-      // No reading is stale here, so both tables render the same plain date.
-      stale: false,
-    }));
+  return appMetricRows(metrics, functions, 0, 0);
 }

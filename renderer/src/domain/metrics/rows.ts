@@ -1,0 +1,36 @@
+import { agreementOf, isOwned, type Agreement } from './agreement';
+import { categoryLabel, type Metric, type ProgramFunction } from './model';
+import { isReadingStale, metricStatus, type StatusResult } from './status';
+
+/** One metric with what lists show about it, computed once per change. */
+export interface MetricRow {
+  metric: Metric;
+  status: StatusResult;
+  agreement: Agreement;
+  owned: boolean;
+  category: string;
+  /** The latest reading is older than the program's staleness rule. */
+  stale: boolean;
+}
+
+/** Every metric in creation order, with its status, agreement, owner and staleness. */
+export function metricRows(
+  metrics: readonly Metric[],
+  functions: readonly ProgramFunction[],
+  now: number,
+  staleAfterDays: number,
+): MetricRow[] {
+  return [...metrics]
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((metric) => {
+      const status = metricStatus(metric);
+      return {
+        metric,
+        status,
+        agreement: agreementOf(metric, functions),
+        owned: isOwned(metric, functions),
+        category: categoryLabel(metric),
+        stale: isReadingStale(status.latest, now, staleAfterDays),
+      };
+    });
+}
