@@ -44,7 +44,7 @@ function readScopes(target: HTMLElement, rows: MetricRow[], functions: ProgramFu
     if (!found) throw new Error(`MetricList no longer renders a scoped ${selector}; update the plain baseline to match`);
     return found;
   };
-  const scopes = { list: scope('table'), badge: scope('tbody td:last-child > span') };
+  const scopes = { list: scope('tbody th'), badge: scope('tbody td:last-child > span') };
   void unmount(component);
   target.textContent = '';
   return scopes;
@@ -52,7 +52,8 @@ function readScopes(target: HTMLElement, rows: MetricRow[], functions: ProgramFu
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  node.className = className;
+  // Elements no component style targets carry no class at all, as Svelte renders them.
+  if (className) node.className = className;
   return node;
 }
 
@@ -65,14 +66,15 @@ function cell(text: string, scope: string): HTMLTableCellElement {
 /** The same table, element for element and text for text, by hand; texts formatted here too. */
 function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: readonly ProgramFunction[], { list: s, badge: b }: Scopes): void {
   const functionName = new Map(functions.map((f) => [f.id, f.name]));
-  const scroll = el('div', `table-frame ${s}`);
-  const table = el('table', `data-table ${s}`);
-  const thead = el('thead', s);
+  // Shared app.css classes are unscoped; Svelte scopes only what MetricList's own styles target.
+  const scroll = el('div', 'table-frame');
+  const table = el('table', 'data-table');
+  const thead = el('thead', '');
   const headRow = document.createElement('tr');
   for (const label of HEADERS) {
     const th = document.createElement('th');
     th.setAttribute('scope', 'col');
-    th.className = label === 'Latest' ? `num ${s}` : s;
+    if (label === 'Latest') th.className = `num ${s}`;
     th.textContent = label;
     headRow.append(th);
   }
@@ -80,21 +82,20 @@ function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: 
   const tbody = el('tbody', s);
   for (const row of rows) {
     const m = row.metric;
-    const tr = el('tr', s);
+    const tr = el('tr', '');
 
     const th = document.createElement('th');
     th.setAttribute('scope', 'row');
     th.className = s;
     const link = document.createElement('a');
     link.setAttribute('dir', 'auto');
-    link.className = s;
     link.setAttribute('href', hrefOf(m.id));
     link.textContent = m.name;
     const version = el('span', `sub ${s}`);
     version.textContent = `${row.category} · v${m.version}`;
     th.append(link, ' ', version);
 
-    const owner = el('td', s);
+    const owner = el('td', '');
     if (row.owned) {
       owner.append(functionName.get(m.ownerFunctionId) ?? '');
       if (m.ownerPerson) {
@@ -104,12 +105,12 @@ function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: 
         owner.append(person);
       }
     } else {
-      const warn = el('span', `warn ${s}`);
+      const warn = el('span', 'flag-warn');
       warn.textContent = 'No owner';
       owner.append(warn);
     }
 
-    const agreementCell = el('td', s);
+    const agreementCell = el('td', '');
     const agreement = el('span', `agreement ${row.agreement.state} ${s}`);
     agreement.textContent =
       row.agreement.state === 'pending'
@@ -125,7 +126,7 @@ function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: 
       latest.append(date);
     }
 
-    const statusCell = el('td', s);
+    const statusCell = el('td', '');
     const badge = el('span', `badge ${row.status.status} ${b}`);
     badge.setAttribute('title', row.status.reason);
     const symbol = document.createElement('span');
