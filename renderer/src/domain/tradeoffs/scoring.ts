@@ -97,6 +97,9 @@ export function matrixFacts(input: MatrixInput): MatrixFacts {
   return { utilities, vetoes };
 }
 
+/** Rounding noise is not a difference in score: options this close tie, and keep their order. */
+const EPSILON = 1e-9;
+
 /** Scores and ranks every option under one set of weights. */
 export function rankOptions(input: MatrixInput, weights: Readonly<Record<string, number>>, facts = matrixFacts(input)): OptionResult[] {
   const w = normaliseWeights(weights, input.criteria);
@@ -115,14 +118,14 @@ export function rankOptions(input: MatrixInput, weights: Readonly<Record<string,
   });
   const order = results
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => (b.r.score ?? -1) - (a.r.score ?? -1) || a.i - b.i)
+    .sort((a, b) => {
+      const difference = (b.r.score ?? -1) - (a.r.score ?? -1);
+      return Math.abs(difference) > EPSILON ? difference : a.i - b.i;
+    })
     .map(({ r }) => r);
   order.forEach((r, i) => (r.rank = i + 1));
   return results;
 }
-
-/** Rounding noise is not a difference in score. */
-const EPSILON = 1e-9;
 
 /**
  * The option to recommend: the best-scored option that is not vetoed, preferring options
