@@ -2,7 +2,7 @@
 // free-standing ones), weighted per function, with guardrail vetoes and the decision taken.
 
 export const SCORING_MODES = ['rating', 'effect'] as const;
-/** rating: 1 (poor) to 5 (excellent) on the criterion; effect: -3 (worsens a lot) to +3 (improves a lot) relative to today. */
+/** rating: how much of the criterion, 1 (very low) to 5 (very high); effect: -3 (worsens a lot) to +3 (improves a lot) relative to today. */
 export type ScoringMode = (typeof SCORING_MODES)[number];
 
 export const SCALES: Record<ScoringMode, { min: number; max: number }> = {
@@ -47,4 +47,129 @@ export interface Score {
 export interface FunctionWeights {
   functionId: string;
   weights: Record<string, number>;
+}
+
+/**
+ * Pairwise judgements (AHP) behind a set of weights, keyed `${rowCriterionId}|${colCriterionId}`
+ * with the row criterion's importance over the column's on Saaty's 1–9 scale (1/9..9). Only
+ * one of each pair is stored; the reciprocal is implied.
+ */
+export type Judgements = Record<string, number>;
+
+/** One function's weights, and the pairwise judgements they were derived from, if any. */
+export interface StoredFunctionWeights extends FunctionWeights {
+  judgements: Judgements | null;
+}
+
+/** What drives the main ranking: the equal blend of the functions, or the facilitator's own weights. */
+export type StoredCombined =
+  | { mode: 'equal' }
+  | { mode: 'facilitator'; weights: Record<string, number>; judgements: Judgements | null };
+
+/** What the team decided, and what it gave up for it. */
+export interface Decision {
+  optionId: string;
+  rationale: string;
+  /** Who decided, as typed (names or roles). */
+  deciders: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Criteria on which the chosen option is not the best, at the time of deciding. */
+  tradedAway: string[];
+  /** The option the weighted ranking recommended when the decision was recorded, if any. */
+  recommendedId: string | null;
+  recordedAt: number;
+  /** Set when the matrix was reopened after this decision; null while it stands. */
+  reopened: { at: number; reason: string } | null;
+}
+
+/** A trade-off matrix, stored as one row: a question, options, criteria, scores, weights and the decision. */
+export interface Matrix {
+  id: string;
+  programId: string;
+  question: string;
+  context: string;
+  mode: ScoringMode;
+  options: MatrixOption[];
+  criteria: Criterion[];
+  /** Only cells that carry something (a value, rationale, confidence or expected value). */
+  scores: Score[];
+  /** One entry per function that has set weights; a function without an entry weighs equally. */
+  functionWeights: StoredFunctionWeights[];
+  combined: StoredCombined;
+  /** The standing decision; while set, the matrix is locked. */
+  decision: Decision | null;
+  /** Earlier decisions, reopened on purpose, oldest first. */
+  pastDecisions: Decision[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const MATRIX_QUESTION_MAX = 300;
+export const MATRIX_TEXT_MAX = 5000;
+export const OPTION_TITLE_MAX = 200;
+export const CRITERION_NAME_MAX = 200;
+export const OPTIONS_MAX = 100;
+export const CRITERIA_MAX = 60;
+
+/** Weights only matter as ratios; the cap keeps a typo or a hand-edited file from holding absurd ones. */
+export const WEIGHT_MAX = 1000;
+/** Pairwise judgements stay on Saaty's scale, 1/9 to 9. */
+export const JUDGEMENT_MIN = 1 / 9;
+export const JUDGEMENT_MAX = 9;
+/** Who decided is one line of names or roles. */
+export const DECIDERS_MAX = MATRIX_QUESTION_MAX;
+
+export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/**
+ * Labelled anchors of each scale, from its minimum up. A rating says how much of the criterion
+ * an option brings (very high latency, very low effort); the criterion's direction says whether
+ * more is better. An effect says better or worse directly.
+ */
+export const SCALE_ANCHORS: Record<ScoringMode, readonly string[]> = {
+  rating: ['Very low', 'Low', 'Medium', 'High', 'Very high'],
+  effect: ['Worsens a lot', 'Worsens', 'Worsens a little', 'No change', 'Improves a little', 'Improves', 'Improves a lot'],
+};
+
+export const MODE_LABELS: Record<ScoringMode, string> = {
+  rating: 'Rating 1–5',
+  effect: 'Effect vs today −3…+3',
+};
+
+/** The label of a value on the matrix's scale ("4 · Good", "−2 · Worsens"). */
+export function anchorLabel(mode: ScoringMode, value: number): string {
+  const { min } = SCALES[mode];
+  const anchor = SCALE_ANCHORS[mode][Math.round(value) - min] ?? '';
+  const shown = mode === 'effect' && value > 0 ? `+${value}` : String(value).replace('-', '−');
+  return anchor ? `${shown} · ${anchor}` : shown;
+}
+
+export function newMatrix(programId: string, question: string, now: number, id: () => string): Matrix {
+  return {
+    id: id(),
+    programId,
+    question,
+    context: '',
+    mode: 'rating',
+    options: [],
+    criteria: [],
+    scores: [],
+    functionWeights: [],
+    combined: { mode: 'equal' },
+    decision: null,
+    pastDecisions: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** An empty cell: used when a rationale or confidence is set before a value. */
+export function emptyScore(optionId: string, criterionId: string): Score {
+  return { optionId, criterionId, value: null, rationale: '', confidence: null, expected: null };
+}
+
+/** Whether a cell carries nothing worth keeping. */
+export function isBlankScore(s: Score): boolean {
+  return s.value === null && s.rationale === '' && s.confidence === null && s.expected === null;
 }

@@ -1,0 +1,171 @@
+import type { FunctionRanking } from './analysis';
+import type { MatrixOption } from './model';
+import type { OptionResult } from './scoring';
+import { smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
+
+// Plain sentences for the trade-off results: what the charts show, said in words. They are
+// the charts' accessible names and their tooltips, so a reader never depends on the picture.
+
+/** A share 0..1 as a whole percentage: 0.123 → "12%". */
+export function percent(x: number): string {
+  const n = Math.round(x * 100);
+  // Math.round(-0.001 * 100) is −0, which would print as "0" anyway; this keeps "-0%" impossible.
+  return `${n === 0 ? 0 : n}%`;
+}
+
+/** A utility 0..1 as the 0–100 score users see: 0.784 → "78". */
+export function score100(score: number): string {
+  const n = Math.round(score * 100);
+  return String(n === 0 ? 0 : n);
+}
+
+/** Whether an option is scored on less than all of the weight. */
+export function isPartial(result: Pick<OptionResult, 'score' | 'coverage'>): boolean {
+  return result.score !== null && result.coverage < 1 - 1e-9;
+}
+
+/**
+ * "80% scored". A partly scored option never reads "100%" nor "0%": rounding would hide
+ * that something is missing, or that something is there.
+ */
+export function coverageText(coverage: number): string {
+  return `${Math.min(99, Math.max(1, Math.round(coverage * 100)))}% scored`;
+}
+
+export const UNTITLED_OPTION = 'Untitled option';
+export const UNTITLED_CRITERION = 'Untitled criterion';
+
+/** Looks up an option's title by id; empty titles and unknown ids read "Untitled option". */
+export function optionTitles(options: readonly Pick<MatrixOption, 'id' | 'title'>[]): (id: string) => string {
+  const byId = new Map(options.map((o) => [o.id, o.title.trim()]));
+  return (id) => byId.get(id) || UNTITLED_OPTION;
+}
+
+/** Looks up a criterion's or a function's name by id, with a fallback for empty names. */
+export function namesOf(items: readonly { id: string; name: string }[], fallback = UNTITLED_CRITERION): (id: string) => string {
+  const byId = new Map(items.map((c) => [c.id, c.name.trim()]));
+  return (id) => byId.get(id) || fallback;
+}
+
+/** "A", "A or B", "A, B or C". */
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * How far one criterion's weight can move, alone, before the winner changes:
+ * "Weight of Latency p95 can move from 12% to 48% (now 30%) before Option B overtakes Option A."
+ */
+export function describeSensitivity(
+  s: CriterionSensitivity,
+  criterionName: string,
+  optionTitle: (id: string) => string,
+  winnerTitle: string,
+): string {
+  const subject = `Weight of ${criterionName}`;
+  const { belowLow: below, aboveHigh: above } = s;
+  if (!below && !above) return `${subject} can take any value from 0% to 100% without changing the winner.`;
+  const now = percent(s.weight);
+  const low = percent(s.low);
+  const high = percent(s.high);
+  const takers = [...new Set([below, above].filter((id): id is string => id !== null))].map(optionTitle);
+  // A band narrower than a percentage point would read "from 30% to 30%".
+  if (low === high) return `${subject} is at a tipping point (now ${now}): a small change lets ${orList(takers)} overtake ${winnerTitle}.`;
+  const who = below && above && below !== above ? `${optionTitle(below)} (below ${low}) or ${optionTitle(above)} (above ${high})` : takers[0]!;
+  return `${subject} can move from ${low} to ${high} (now ${now}) before ${who} overtakes ${winnerTitle}.`;
+}
+
+/**
+ * The smallest single weight change that flips the winner:
+ * "The smallest single change that flips the winner: Latency p95 from 30% to 48% makes Option B the winner."
+ */
+export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: string) => string, optionTitle: (id: string) => string): string {
+  if (!flip) return 'No single weight change flips the winner.';
+  return `The smallest single change that flips the winner: ${criterionName(flip.criterionId)} from ${percent(flip.from)} to ${percent(flip.to)} makes ${optionTitle(flip.optionId)} the winner.`;
+}
+
+/** Results best first; options without a score keep their place at the end. */
+export function byRank<T extends Pick<OptionResult, 'rank'>>(results: readonly T[]): T[] {
+  return [...results].sort((a, b) => a.rank - b.rank);
+}
+
+/** The ranking chart in words: the recommendation, then every option in rank order. */
+export function rankingSummary(results: readonly OptionResult[], options: readonly MatrixOption[], winnerId: string | undefined): string {
+  if (results.length === 0) return 'Weighted ranking: no options yet.';
+  const title = optionTitles(options);
+  const ordered = byRank(results);
+  const parts = [`Weighted ranking of ${results.length} ${results.length === 1 ? 'option' : 'options'}, scores out of 100.`];
+  const winner = winnerId === undefined ? undefined : results.find((r) => r.optionId === winnerId && r.score !== null && r.vetoes.length === 0);
+  parts.push(winner ? `Recommended: ${title(winner.optionId)}.` : 'No option can be recommended yet.');
+  const scored = ordered.filter((r) => r.score !== null);
+  if (scored.length) {
+    const items = scored.map((r) => {
+      const notes = [r.vetoes.length ? 'vetoed' : '', isPartial(r) ? coverageText(r.coverage) : ''].filter(Boolean);
+      return `${r.rank}. ${title(r.optionId)}: ${score100(r.score!)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+    });
+    parts.push(`${items.join('; ')}.`);
+  }
+  const unscored = ordered.filter((r) => r.score === null);
+  if (unscored.length) parts.push(`Not scored: ${andList(unscored.map((r) => title(r.optionId)))}.`);
+  return parts.join(' ');
+}
+
+/** The function comparison in words: the recommendation, each function's top pick, and where they differ. */
+export function functionComparisonSummary(
+  options: readonly MatrixOption[],
+  functions: readonly { id: string; name: string }[],
+  perFunction: readonly FunctionRanking[],
+  combinedWinnerId: string | undefined,
+): string {
+  const title = optionTitles(options);
+  const name = namesOf(functions, 'Unnamed function');
+  const rankings = new Map(perFunction.map((f) => [f.functionId, f]));
+  const shown = functions.filter((f) => rankings.has(f.id));
+  const parts = [`Scores out of 100 of ${options.length} ${options.length === 1 ? 'option' : 'options'} under each function's weights and the combined weights.`];
+  parts.push(
+    combinedWinnerId === undefined ? 'No option can be recommended with the combined weights.' : `Recommended with the combined weights: ${title(combinedWinnerId)}.`,
+  );
+  if (shown.length) {
+    const picks = shown.map((f) => {
+      const winner = rankings.get(f.id)!.winner;
+      return `${name(f.id)}, ${winner === undefined ? 'none' : title(winner)}`;
+    });
+    parts.push(`Top pick by function: ${picks.join('; ')}.`);
+    const differing = shown.filter((f) => {
+      const winner = rankings.get(f.id)!.winner;
+      return winner !== undefined && winner !== combinedWinnerId;
+    });
+    if (differing.length) {
+      const verb = differing.length === 1 ? 'picks' : 'pick';
+      parts.push(`${andList(differing.map((f) => name(f.id)))} ${verb} a different option from the recommendation.`);
+    } else if (combinedWinnerId !== undefined && shown.every((f) => rankings.get(f.id)!.winner === combinedWinnerId)) {
+      parts.push("Every function's top pick is the recommended option.");
+    }
+  }
+  return parts.join(' ');
+}
+
+/** The sensitivity chart in words: the smallest flip first, then every criterion. */
+export function sensitivitySummary(
+  sensitivity: readonly CriterionSensitivity[],
+  criteria: readonly { id: string; name: string }[],
+  options: readonly MatrixOption[],
+  winnerId: string,
+): string {
+  if (sensitivity.length === 0) return 'Weight sensitivity: nothing to show.';
+  const title = optionTitles(options);
+  const name = namesOf(criteria);
+  const winner = title(winnerId);
+  return [
+    `How far each criterion's weight can move, on its own, before ${winner} stops being the winner.`,
+    describeFlip(smallestFlip(sensitivity), name, title),
+    ...sensitivity.map((s) => describeSensitivity(s, name(s.criterionId), title, winner)),
+  ].join(' ');
+}
