@@ -23,6 +23,18 @@ import {
   READINGS_MAX,
   SIGNOFF_STATES,
 } from '../domain/metrics/model';
+import {
+  CONFIDENCES,
+  CRITERIA_MAX,
+  CRITERION_NAME_MAX,
+  MATRIX_QUESTION_MAX,
+  MATRIX_TEXT_MAX,
+  OPTION_TITLE_MAX,
+  OPTIONS_MAX,
+  SCALES,
+  SCORING_MODES,
+} from '../domain/tradeoffs/model';
+import { DECIDERS_MAX, JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
 
 // The .keel.json file format. Every released version keeps a fixture under test/fixtures/
 // that is never edited; a new version adds a migration in migrations.ts.
@@ -33,8 +45,9 @@ export const FORMAT_NAME = 'keel';
 /**
  * 1: programs. 2: the uncertainty map (layers, items) and the program's staleness rule.
  * 3: shared metrics (functions, metrics with versions, sign-offs and readings).
+ * 4: trade-off matrices (options, criteria, scores, weights per function, decisions).
  */
-export const CURRENT_FORMAT_VERSION = 3;
+export const CURRENT_FORMAT_VERSION = 4;
 export const FILE_EXTENSION = '.keel.json';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -159,11 +172,76 @@ export const MetricFileSchema = z.strictObject({
   updatedAt: isoDate,
 });
 
+const matrixText = text(0, MATRIX_TEXT_MAX);
+const weights = z.record(id, z.number().check(z.gte(0), z.lte(WEIGHT_MAX)));
+// Keyed `${rowCriterionId}|${colCriterionId}`; which criteria they are is checked with the references.
+const judgements = z.record(text(3, 201), z.number().check(z.gte(JUDGEMENT_MIN), z.lte(JUDGEMENT_MAX)));
+const scaleMin = Math.min(...SCORING_MODES.map((m) => SCALES[m].min));
+const scaleMax = Math.max(...SCORING_MODES.map((m) => SCALES[m].max));
+
+const decisionShape = {
+  optionId: id,
+  rationale: text(1, MATRIX_TEXT_MAX),
+  deciders: text(1, DECIDERS_MAX),
+  date: day,
+  tradedAway: z.array(id).check(z.maxLength(CRITERIA_MAX)),
+  recommendedId: z.nullable(id),
+  recordedAt: isoDate,
+};
+
+export const MatrixFileSchema = z.strictObject({
+  id,
+  question: text(1, MATRIX_QUESTION_MAX),
+  context: matrixText,
+  mode: z.enum(SCORING_MODES),
+  options: z
+    .array(z.strictObject({ id, title: text(1, OPTION_TITLE_MAX), description: matrixText }))
+    .check(z.maxLength(OPTIONS_MAX)),
+  criteria: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(1, CRITERION_NAME_MAX),
+        metricId: z.union([z.literal(''), id]),
+        direction: z.enum(['benefit', 'cost']),
+      }),
+    )
+    .check(z.maxLength(CRITERIA_MAX)),
+  // Whether a value fits this matrix's own scale is checked with the references.
+  scores: z
+    .array(
+      z.strictObject({
+        optionId: id,
+        criterionId: id,
+        value: z.nullable(z.int().check(z.gte(scaleMin), z.lte(scaleMax))),
+        rationale: matrixText,
+        confidence: z.nullable(z.enum(CONFIDENCES as readonly ['low', 'medium', 'high'])),
+        expected: z.nullable(finite),
+      }),
+    )
+    .check(z.maxLength(OPTIONS_MAX * CRITERIA_MAX)),
+  functionWeights: z
+    .array(z.strictObject({ functionId: id, weights, judgements: z.nullable(judgements) }))
+    .check(z.maxLength(FUNCTIONS_MAX)),
+  combined: z.discriminatedUnion('mode', [
+    z.strictObject({ mode: z.literal('equal') }),
+    z.strictObject({ mode: z.literal('facilitator'), weights, judgements: z.nullable(judgements) }),
+  ]),
+  // A standing decision is never reopened; an earlier one always was.
+  decision: z.nullable(z.strictObject({ ...decisionShape, reopened: z.null() })),
+  pastDecisions: z
+    .array(z.strictObject({ ...decisionShape, reopened: z.strictObject({ at: isoDate, reason: text(1, MATRIX_TEXT_MAX) }) }))
+    .check(z.maxLength(1000)),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
 export const DataFileSchema = z.strictObject({
   layers: z.array(LayerFileSchema).check(z.maxLength(200)),
   uncertaintyItems: z.array(ItemFileSchema).check(z.maxLength(200_000)),
   functions: z.array(FunctionFileSchema).check(z.maxLength(FUNCTIONS_MAX)),
   metrics: z.array(MetricFileSchema).check(z.maxLength(10_000)),
+  matrices: z.array(MatrixFileSchema).check(z.maxLength(10_000)),
 });
 
 export const KeelFileSchema = z.strictObject({
@@ -178,3 +256,4 @@ export type KeelFileType = z.infer<typeof KeelFileSchema>;
 export type LayerFileType = z.infer<typeof LayerFileSchema>;
 export type ItemFileType = z.infer<typeof ItemFileSchema>;
 export type MetricFileType = z.infer<typeof MetricFileSchema>;
+export type MatrixFileType = z.infer<typeof MatrixFileSchema>;

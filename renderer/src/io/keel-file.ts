@@ -2,7 +2,8 @@ import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract';
 import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import type { Metric, ProgramFunction, Signoff } from '../domain/metrics/model';
-import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType } from './format';
+import { SCALES, type Decision, type Judgements, type Matrix, type StoredCombined } from '../domain/tradeoffs/model';
+import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType, type MatrixFileType } from './format';
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
 
@@ -19,7 +20,9 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
   const items = (snapshot.owned.uncertaintyItems ?? []) as unknown as UncertaintyItem[];
   const functions = ((snapshot.owned.functions ?? []) as unknown as ProgramFunction[]).slice().sort((a, b) => a.order - b.order);
   const metrics = ((snapshot.owned.metrics ?? []) as unknown as Metric[]).slice().sort((a, b) => a.createdAt - b.createdAt);
+  const matrices = ((snapshot.owned.matrices ?? []) as unknown as Matrix[]).slice().sort((a, b) => a.createdAt - b.createdAt);
   const signoffsOut = (signoffs: readonly Signoff[]) => signoffs.map((s) => ({ ...s, at: iso(s.at) }));
+  const decisionOut = (d: Decision) => ({ ...d, recordedAt: iso(d.recordedAt) });
   const file: KeelFileType = {
     format: FORMAT_NAME,
     formatVersion: CURRENT_FORMAT_VERSION,
@@ -48,6 +51,16 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
         versions: metric.versions.map((v) => ({ ...v, signoffs: signoffsOut(v.signoffs), supersededAt: iso(v.supersededAt) })),
         createdAt: iso(metric.createdAt),
         updatedAt: iso(metric.updatedAt),
+      })),
+      matrices: matrices.map(({ programId: _p, ...matrix }) => ({
+        ...matrix,
+        decision: matrix.decision ? { ...decisionOut(matrix.decision), reopened: null } : null,
+        pastDecisions: matrix.pastDecisions.map((d) => ({
+          ...decisionOut(d),
+          reopened: { at: iso(d.reopened?.at ?? d.recordedAt), reason: d.reopened?.reason ?? '' },
+        })),
+        createdAt: iso(matrix.createdAt),
+        updatedAt: iso(matrix.updatedAt),
       })),
     },
   };
@@ -136,7 +149,7 @@ function brokenReferences(file: KeelFileType): string[] {
   const metricIds = new Set(file.data.metrics.map((m) => m.id));
   const problems: string[] = [];
   const seen = new Set<string>([file.program.id]);
-  for (const row of [...file.data.layers, ...file.data.uncertaintyItems, ...file.data.functions, ...file.data.metrics]) {
+  for (const row of [...file.data.layers, ...file.data.uncertaintyItems, ...file.data.functions, ...file.data.metrics, ...file.data.matrices]) {
     if (seen.has(row.id)) problems.push(`id ${row.id} is used twice`);
     seen.add(row.id);
   }
@@ -156,6 +169,69 @@ function brokenReferences(file: KeelFileType): string[] {
       problems.push(`data.metrics.${i}.versions: versions must run 1, 2, 3 ... up to the current one`);
     }
   });
+  file.data.matrices.forEach((matrix, i) => problems.push(...brokenMatrixReferences(matrix, `data.matrices.${i}`, metricIds, functionIds)));
+  return problems;
+}
+
+/** A matrix's links to metrics and functions, and its cells, weights and decisions, must fit together. */
+function brokenMatrixReferences(matrix: MatrixFileType, at: string, metricIds: ReadonlySet<string>, functionIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const optionIds = new Set<string>();
+  matrix.options.forEach((o, j) => {
+    if (optionIds.has(o.id)) problems.push(`${at}.options.${j}.id: option ${o.id} is listed twice`);
+    optionIds.add(o.id);
+  });
+  const criterionIds = new Set<string>();
+  const linked = new Set<string>();
+  matrix.criteria.forEach((c, j) => {
+    if (criterionIds.has(c.id)) problems.push(`${at}.criteria.${j}.id: criterion ${c.id} is listed twice`);
+    criterionIds.add(c.id);
+    if (!c.metricId) return;
+    if (!metricIds.has(c.metricId)) problems.push(`${at}.criteria.${j}.metricId: no metric ${c.metricId} in the file`);
+    else if (linked.has(c.metricId)) problems.push(`${at}.criteria.${j}.metricId: metric ${c.metricId} is linked twice in this matrix`);
+    linked.add(c.metricId);
+  });
+  const { min, max } = SCALES[matrix.mode];
+  const cells = new Set<string>();
+  matrix.scores.forEach((s, j) => {
+    if (!optionIds.has(s.optionId)) problems.push(`${at}.scores.${j}.optionId: no option ${s.optionId} in this matrix`);
+    if (!criterionIds.has(s.criterionId)) problems.push(`${at}.scores.${j}.criterionId: no criterion ${s.criterionId} in this matrix`);
+    const cell = `${s.optionId}:${s.criterionId}`;
+    if (cells.has(cell)) problems.push(`${at}.scores.${j}: option ${s.optionId} is scored twice on criterion ${s.criterionId}`);
+    cells.add(cell);
+    if (s.value !== null && (s.value < min || s.value > max)) {
+      problems.push(`${at}.scores.${j}.value: ${s.value} is outside the ${matrix.mode} scale of ${min} to ${max}`);
+    }
+  });
+  const weightProblems = (where: string, weights: Record<string, number>, judgements: Judgements | null) => {
+    for (const key of Object.keys(weights)) {
+      if (!criterionIds.has(key)) problems.push(`${where}.weights.${key}: no criterion ${key} in this matrix`);
+    }
+    for (const key of Object.keys(judgements ?? {})) {
+      const [row, col, ...rest] = key.split('|');
+      if (rest.length || !row || !col || row === col || !criterionIds.has(row) || !criterionIds.has(col)) {
+        problems.push(`${where}.judgements.${key}: expected two different criteria of this matrix`);
+      }
+    }
+  };
+  const weighted = new Set<string>();
+  matrix.functionWeights.forEach((f, j) => {
+    const where = `${at}.functionWeights.${j}`;
+    if (!functionIds.has(f.functionId)) problems.push(`${where}.functionId: no function ${f.functionId} in the file`);
+    else if (weighted.has(f.functionId)) problems.push(`${where}.functionId: function ${f.functionId} has weights twice`);
+    weighted.add(f.functionId);
+    weightProblems(where, f.weights, f.judgements);
+  });
+  if (matrix.combined.mode === 'facilitator') weightProblems(`${at}.combined`, matrix.combined.weights, matrix.combined.judgements);
+  const decisionProblems = (where: string, d: MatrixFileType['pastDecisions'][number] | NonNullable<MatrixFileType['decision']>) => {
+    if (!optionIds.has(d.optionId)) problems.push(`${where}.optionId: no option ${d.optionId} in this matrix`);
+    if (d.recommendedId !== null && !optionIds.has(d.recommendedId)) problems.push(`${where}.recommendedId: no option ${d.recommendedId} in this matrix`);
+    d.tradedAway.forEach((c, k) => {
+      if (!criterionIds.has(c)) problems.push(`${where}.tradedAway.${k}: no criterion ${c} in this matrix`);
+    });
+  };
+  if (matrix.decision) decisionProblems(`${at}.decision`, matrix.decision);
+  matrix.pastDecisions.forEach((d, j) => decisionProblems(`${at}.pastDecisions.${j}`, d));
   return problems;
 }
 
@@ -196,6 +272,28 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
     createdAt: Date.parse(metric.createdAt),
     updatedAt: Date.parse(metric.updatedAt),
   }));
+  const judgementsIn = (j: Judgements | null): Judgements | null => (j ? { ...j } : null);
+  const decisionIn = (d: MatrixFileType['pastDecisions'][number] | NonNullable<MatrixFileType['decision']>): Decision => ({
+    ...d,
+    tradedAway: [...d.tradedAway],
+    recordedAt: Date.parse(d.recordedAt),
+    reopened: d.reopened ? { at: Date.parse(d.reopened.at), reason: d.reopened.reason } : null,
+  });
+  const matrices: Matrix[] = file.data.matrices.map((matrix) => ({
+    ...matrix,
+    programId,
+    options: matrix.options.map((o) => ({ ...o })),
+    criteria: matrix.criteria.map((c) => ({ ...c })),
+    scores: matrix.scores.map((s) => ({ ...s })),
+    functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: { ...f.weights }, judgements: judgementsIn(f.judgements) })),
+    combined: (matrix.combined.mode === 'equal'
+      ? { mode: 'equal' }
+      : { mode: 'facilitator', weights: { ...matrix.combined.weights }, judgements: judgementsIn(matrix.combined.judgements) }) satisfies StoredCombined,
+    decision: matrix.decision ? decisionIn(matrix.decision) : null,
+    pastDecisions: matrix.pastDecisions.map(decisionIn),
+    createdAt: Date.parse(matrix.createdAt),
+    updatedAt: Date.parse(matrix.updatedAt),
+  }));
   return {
     program: {
       id: programId,
@@ -212,6 +310,7 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
       uncertaintyItems: items as unknown as OwnedRow[],
       functions: functions as unknown as OwnedRow[],
       metrics: metrics as unknown as OwnedRow[],
+      matrices: matrices as unknown as OwnedRow[],
     },
   };
 }

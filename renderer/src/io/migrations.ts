@@ -41,6 +41,8 @@ export const MIGRATIONS: Record<number, FileMigration> = {
       },
     };
   },
+  // 3 -> 4: programs gain trade-off matrices; a program from a v3 file has none yet.
+  3: (file) => ({ ...file, data: { ...asRecord(file.data), matrices: [] } }),
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import { defaultFunctions } from '../domain/metrics/functions';
 import type { Metric, ProgramFunction } from '../domain/metrics/model';
 import type { Program } from '../domain/program';
+import type { Matrix } from '../domain/tradeoffs/model';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
 import { defaultLayers } from '../domain/uncertainty/stack';
@@ -18,6 +19,7 @@ export class KeelDB extends Dexie {
   uncertaintyItems!: EntityTable<UncertaintyItem, 'id'>;
   functions!: EntityTable<ProgramFunction, 'id'>;
   metrics!: EntityTable<Metric, 'id'>;
+  matrices!: EntityTable<Matrix, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
@@ -58,6 +60,10 @@ export class KeelDB extends Dexie {
             item.metricIds ??= [];
           });
       });
+    // 4: trade-off matrices, one row each. Nothing existing changes shape.
+    this.version(4).stores({
+      matrices: 'id, programId',
+    });
   }
 
   /** The newest schema version this build knows. */
@@ -95,4 +101,4 @@ export class NewerDatabaseError extends Error {
  * Tables whose rows belong to one program (they carry a `programId`). Duplicate, export,
  * import and delete-forever walk this list, so a later area only has to add its table here.
  */
-export const PROGRAM_OWNED_TABLES: readonly string[] = ['layers', 'uncertaintyItems', 'functions', 'metrics'];
+export const PROGRAM_OWNED_TABLES: readonly string[] = ['layers', 'uncertaintyItems', 'functions', 'metrics', 'matrices'];

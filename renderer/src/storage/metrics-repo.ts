@@ -18,6 +18,8 @@ import {
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
+import { metricDirection } from '../domain/tradeoffs/matrix';
+import { CRITERION_NAME_MAX, type Criterion, type Matrix } from '../domain/tradeoffs/model';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError } from './programs-repo';
@@ -185,7 +187,11 @@ export class MetricsRepository {
     );
   }
 
-  /** Deletes metrics; uncertainty items that named them no longer do (undo restores both). */
+  /**
+   * Deletes metrics; uncertainty items that named them no longer do, and matrix criteria that
+   * stood for them become free-standing ones under the same name and direction, keeping their
+   * scores (undo restores all of it).
+   */
   deleteMetrics(ids: readonly string[]): Promise<void> {
     return this.editor.edit(ids.length === 1 ? 'Delete metric' : `Delete ${ids.length} metrics`, async (tx) => {
       const metrics = await this.db.metrics.bulkGet(ids as string[]);
@@ -197,6 +203,15 @@ export class MetricsRepository {
         if (item.metricIds.some((id) => gone.has(id))) {
           await tx.update<UncertaintyItem>('uncertaintyItems', item.id, { metricIds: item.metricIds.filter((id) => !gone.has(id)) });
         }
+      }
+      const deleted = new Map(metrics.filter((m): m is Metric => m !== undefined).map((m) => [m.id, m]));
+      for (const matrix of await this.db.matrices.where({ programId }).toArray()) {
+        if (!matrix.criteria.some((c) => deleted.has(c.metricId))) continue;
+        const criteria = matrix.criteria.map((c): Criterion => {
+          const metric = deleted.get(c.metricId);
+          return metric ? { ...c, metricId: '', name: metric.name.slice(0, CRITERION_NAME_MAX), direction: metricDirection(metric) } : c;
+        });
+        await tx.update<Matrix>('matrices', matrix.id, { criteria });
       }
       await this.touchProgram(tx, programId);
     });
@@ -318,7 +333,8 @@ export class MetricsRepository {
 
   /**
    * Removes a function: metrics it owned become unowned and its sign-offs on current versions
-   * go; earlier versions keep what it signed, under the name it had.
+   * go; earlier versions keep what it signed, under the name it had. Its weights in trade-off
+   * matrices go too.
    */
   removeFunction(id: string): Promise<void> {
     return this.editor.edit('Remove function', async (tx) => {
@@ -330,6 +346,12 @@ export class MetricsRepository {
         if (metric.ownerFunctionId === id) patch.ownerFunctionId = '';
         if (metric.signoffs.some((s) => s.functionId === id)) patch.signoffs = metric.signoffs.filter((s) => s.functionId !== id);
         if (Object.keys(patch).length) await tx.update<Metric>('metrics', metric.id, patch);
+      }
+      // Matrices forget the weights it set; the blend is of the functions that remain.
+      for (const matrix of await this.db.matrices.where({ programId: fn.programId }).toArray()) {
+        if (matrix.functionWeights.some((f) => f.functionId === id)) {
+          await tx.update<Matrix>('matrices', matrix.id, { functionWeights: matrix.functionWeights.filter((f) => f.functionId !== id) });
+        }
       }
       await tx.remove('functions', [id]);
       const rest = sortFunctions((await this.db.functions.where({ programId: fn.programId }).toArray()).filter((f) => f.id !== id));

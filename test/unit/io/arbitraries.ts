@@ -16,6 +16,17 @@ import {
   type ProgramFunction,
   type Signoff,
 } from '../../../renderer/src/domain/metrics/model';
+import { SAATY_SCALE } from '../../../renderer/src/domain/tradeoffs/ahp';
+import {
+  CONFIDENCES,
+  SCALES,
+  SCORING_MODES,
+  type Decision,
+  type Judgements,
+  type Matrix,
+  type Score,
+  type StoredCombined,
+} from '../../../renderer/src/domain/tradeoffs/model';
 
 const time = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
 const text = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });
@@ -82,14 +93,18 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
         updatedAt: time,
       });
       return fc
-        .uniqueArray(item, { maxLength: 8, selector: (i) => i.id })
-        .map((items) => ({
+        .tuple(
+          fc.uniqueArray(item, { maxLength: 8, selector: (i) => i.id }),
+          fc.uniqueArray(matrixArb(program.id, metricIds, functions.map((f) => f.id)), { maxLength: 3, selector: (m) => m.id }),
+        )
+        .map(([items, matrices]) => ({
           program,
           owned: {
             layers: layers as unknown as OwnedRow[],
             uncertaintyItems: items as unknown as OwnedRow[],
             functions: functions as unknown as OwnedRow[],
             metrics: metrics as unknown as OwnedRow[],
+            matrices: matrices as unknown as OwnedRow[],
           },
         }));
     }),
@@ -163,5 +178,89 @@ export function functionsAndMetricsArb(programId: string): fc.Arbitrary<{ functi
           readings: readings.sort((a, b) => a.date.localeCompare(b.date)),
         }));
       return fc.uniqueArray(metric, { maxLength: 5, selector: (m) => m.id }).map((metrics) => ({ functions, metrics }));
+    });
+}
+
+const weight = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1000, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)));
+const judgement = fc.constantFrom(...SAATY_SCALE);
+
+/** Weights by criterion id for some of the criteria, and judgements over some pairs of them (or none). */
+function weightsArb(criterionIds: readonly string[]): fc.Arbitrary<{ weights: Record<string, number>; judgements: Judgements | null }> {
+  const pairs = criterionIds.flatMap((a, i) => criterionIds.slice(i + 1).map((b) => `${a}|${b}`));
+  return fc.record({
+    weights: fc.dictionary(criterionIds.length ? fc.constantFrom(...criterionIds) : fc.constant('unused'), weight, { maxKeys: criterionIds.length, noNullPrototype: true }),
+    judgements: fc.option(pairs.length ? fc.dictionary(fc.constantFrom(...pairs), judgement, { maxKeys: pairs.length, noNullPrototype: true }) : fc.constant({}), { nil: null }),
+  });
+}
+
+/**
+ * A matrix whose criteria link to some of the given metrics (each at most once), whose weights
+ * belong to some of the given functions, and whose cells and decisions name its own options and criteria.
+ */
+export function matrixArb(programId: string, metricIds: readonly string[], functionIds: readonly string[]): fc.Arbitrary<Matrix> {
+  const options = fc.uniqueArray(fc.record({ id: fc.uuid(), title: fc.string({ minLength: 1, maxLength: 60 }), description: text(100) }), {
+    maxLength: 5,
+    selector: (o) => o.id,
+  });
+  const criteria = fc
+    .tuple(
+      fc.uniqueArray(
+        fc.record({ id: fc.uuid(), name: fc.string({ minLength: 1, maxLength: 60 }), direction: fc.constantFrom('benefit' as const, 'cost' as const) }),
+        { maxLength: 5, selector: (c) => c.id },
+      ),
+      metricIds.length ? fc.shuffledSubarray([...metricIds]) : fc.constant([] as string[]),
+    )
+    .map(([raw, linked]) => raw.map((c, i) => ({ ...c, metricId: linked[i] ?? '' })));
+  return fc
+    .record({ id: fc.uuid(), mode: fc.constantFrom(...SCORING_MODES), options, criteria })
+    .chain(({ id, mode, options, criteria }) => {
+      const optionIds = options.map((o) => o.id);
+      const criterionIds = criteria.map((c) => c.id);
+      const cells = optionIds.flatMap((optionId) => criterionIds.map((criterionId) => ({ optionId, criterionId })));
+      const score: fc.Arbitrary<Omit<Score, 'optionId' | 'criterionId'>> = fc.record({
+        value: fc.option(fc.integer(SCALES[mode]), { nil: null }),
+        rationale: text(60),
+        confidence: fc.option(fc.constantFrom(...CONFIDENCES), { nil: null }),
+        expected: nullableValue,
+      });
+      const scores = cells.length
+        ? fc.subarray(cells).chain((chosen) => fc.tuple(...chosen.map((cell) => score.map((s) => ({ ...s, ...cell })))))
+        : fc.constant([] as Score[]);
+      const functionWeights = fc
+        .subarray([...functionIds])
+        .chain((fns) => fc.tuple(...fns.map((functionId) => weightsArb(criterionIds).map((w) => ({ functionId, ...w })))));
+      const combined: fc.Arbitrary<StoredCombined> = fc.oneof(
+        fc.constant({ mode: 'equal' as const }),
+        weightsArb(criterionIds).map((w) => ({ mode: 'facilitator' as const, ...w })),
+      );
+      const decision = (reopened: fc.Arbitrary<Decision['reopened']>): fc.Arbitrary<Decision> =>
+        fc.record({
+          optionId: fc.constantFrom(...optionIds),
+          rationale: fc.string({ minLength: 1, maxLength: 80 }),
+          deciders: fc.string({ minLength: 1, maxLength: 40 }),
+          date: day,
+          tradedAway: criterionIds.length ? fc.subarray(criterionIds) : fc.constant([]),
+          recommendedId: fc.option(fc.constantFrom(...optionIds), { nil: null }),
+          recordedAt: time,
+          reopened,
+        });
+      return fc.record({
+        id: fc.constant(id),
+        programId: fc.constant(programId),
+        question: fc.string({ minLength: 1, maxLength: 120 }),
+        context: text(100),
+        mode: fc.constant(mode),
+        options: fc.constant(options),
+        criteria: fc.constant(criteria),
+        scores,
+        functionWeights,
+        combined,
+        decision: optionIds.length ? fc.option(decision(fc.constant(null)), { nil: null }) : fc.constant(null),
+        pastDecisions: optionIds.length
+          ? fc.array(decision(fc.record({ at: time, reason: fc.string({ minLength: 1, maxLength: 60 }) })), { maxLength: 2 })
+          : fc.constant([]),
+        createdAt: time,
+        updatedAt: time,
+      });
     });
 }

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../../../renderer/src/io/import-errors';
 import { exportFileName, parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
-import { CURRENT_FORMAT_VERSION } from '../../../renderer/src/io/format';
+import { CURRENT_FORMAT_VERSION, type KeelFileType, type MatrixFileType } from '../../../renderer/src/io/format';
 import { makeProgram } from '../factories';
 import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
 import type { Metric, ProgramFunction } from '../../../renderer/src/domain/metrics/model';
 import { metricStatus } from '../../../renderer/src/domain/metrics/status';
+import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
+import { resolveMatrix } from '../../../renderer/src/domain/tradeoffs/matrix';
+import { migrateFile } from '../../../renderer/src/io/migrations';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -101,6 +104,58 @@ describe('parseKeelFile', () => {
     const latency = metrics.find((m) => m.name.startsWith('p95 latency'))!;
     expect(latency.ownerFunctionId).toBe('');
     expect(metricStatus(latency).status).toBe('at-risk');
+  });
+
+  it('migrates the format-3 fixture to format 4 with no matrices, keeping everything else', () => {
+    const v3 = JSON.parse(fixture('format-v3/support-assistant.keel.json'));
+    const migrated = migrateFile(v3, 3, 4);
+    expect(migrated.formatVersion).toBe(4);
+    expect(migrated.data).toEqual({ ...v3.data, matrices: [] });
+    const result = parseKeelFile(JSON.stringify(v3));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.snapshot.owned.matrices).toEqual([]);
+    expect(result.snapshot.owned.metrics).toHaveLength(3);
+  });
+
+  it('reads the format-4 fixture: matrices linked to metrics and functions, scores, weights and decisions', () => {
+    const result = parseKeelFile(fixture('format-v4/support-assistant.keel.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const metrics = result.snapshot.owned.metrics as unknown as Metric[];
+    const functions = result.snapshot.owned.functions as unknown as ProgramFunction[];
+    const matrices = result.snapshot.owned.matrices as unknown as Matrix[];
+    expect(matrices.map((m) => [m.question, m.mode, m.decision !== null])).toEqual([
+      ['Which retrieval upgrade ships next quarter?', 'effect', true],
+      ['How do we cut escalations to a human before the holiday peak?', 'rating', false],
+    ]);
+    const [retrieval, escalations] = matrices as [Matrix, Matrix];
+    expect(retrieval.programId).toBe(result.snapshot.program.id);
+    const metricName = (id: string) => metrics.find((m) => m.id === id)?.name ?? '';
+    expect(retrieval.criteria.map((c) => [c.name, metricName(c.metricId), c.direction])).toEqual([
+      ['Task success rate', 'Task success rate', 'benefit'],
+      ['p95 latency (end to end)', 'p95 latency (end to end)', 'cost'],
+      ['Cost per resolved ticket', 'Cost per resolved ticket', 'cost'],
+      ['Effort', '', 'cost'],
+    ]);
+    expect(retrieval.scores).toHaveLength(12);
+    expect(retrieval.scores[0]).toMatchObject({ value: 2, confidence: 'medium', expected: 88.5, rationale: expect.stringContaining('Offline eval') });
+    const functionName = (id: string) => functions.find((f) => f.id === id)?.name;
+    expect(retrieval.functionWeights.map((f) => [functionName(f.functionId), f.judgements === null])).toEqual([
+      ['Engineering', true],
+      ['Product', false],
+      ['Leadership', true],
+    ]);
+    const option = (id: string | null | undefined) => retrieval.options.find((o) => o.id === id)?.title;
+    expect(option(retrieval.decision!.optionId)).toBe('Hybrid search');
+    expect(retrieval.decision).toMatchObject({ date: '2026-12-02', reopened: null, recordedAt: Date.parse('2026-12-02T10:57:00.000Z') });
+    expect(retrieval.pastDecisions.map((d) => [option(d.optionId), d.reopened?.reason])).toEqual([
+      ['Cross-encoder re-ranker', 'The platform team can only give us a 5 s p95 budget, which the re-ranker would exceed.'],
+    ]);
+    // The analysis runs on what was read: the bigger model breaks the cost guardrail; hybrid search wins.
+    const { analysis } = resolveMatrix(retrieval, new Map(metrics.map((m) => [m.id, m])), functions);
+    expect(option(analysis.winner?.optionId)).toBe('Hybrid search');
+    expect(analysis.results.filter((r) => r.vetoes.length).map((r) => option(r.optionId))).toEqual(['Bigger generation model']);
+    expect(escalations.combined.mode).toBe('facilitator');
+    expect(escalations.scores.every((s) => s.value === null || (s.value >= 1 && s.value <= 5))).toBe(true);
   });
 
   it('refuses a metric whose owner is not in the file, and drops current sign-offs of missing functions', () => {
@@ -221,5 +276,74 @@ describe('references inside a file', () => {
     if (!result.ok && result.error.kind === 'invalid') {
       expect(result.error.problems).toEqual([`data.uncertaintyItems.${linked}.metricIds.0: no metric no-such-metric in the file`]);
     }
+  });
+});
+
+describe('references inside a matrix', () => {
+  /** The format-4 fixture with its first matrix changed by `edit`; returns the problems found. */
+  function problems(edit: (matrix: MatrixFileType, data: KeelFileType['data']) => void): string[] {
+    const file = JSON.parse(fixture('format-v4/support-assistant.keel.json')) as KeelFileType;
+    edit(file.data.matrices[0]!, file.data);
+    const result = parseKeelFile(JSON.stringify(file));
+    if (result.ok) return [];
+    if (result.error.kind !== 'invalid') throw new Error(JSON.stringify(result.error));
+    return result.error.problems;
+  }
+  const at = 'data.matrices.0';
+
+  it('accepts the fixture as it is', () => {
+    expect(problems(() => {})).toEqual([]);
+  });
+
+  it('refuses links to metrics and functions that are not in the file, or a metric linked twice', () => {
+    expect(problems((m) => (m.criteria[0]!.metricId = 'gone'))).toEqual([`${at}.criteria.0.metricId: no metric gone in the file`]);
+    expect(problems((m) => (m.criteria[1]!.metricId = m.criteria[0]!.metricId))).toEqual([
+      expect.stringMatching(/^data\.matrices\.0\.criteria\.1\.metricId: metric .* is linked twice in this matrix$/),
+    ]);
+    expect(problems((m) => (m.functionWeights[0]!.functionId = 'gone'))).toEqual([`${at}.functionWeights.0.functionId: no function gone in the file`]);
+    expect(problems((m) => (m.functionWeights[1]!.functionId = m.functionWeights[0]!.functionId))).toEqual([
+      expect.stringMatching(/^data\.matrices\.0\.functionWeights\.1\.functionId: function .* has weights twice$/),
+    ]);
+  });
+
+  it('refuses repeated options, criteria and cells, and cells of options or criteria not in the matrix', () => {
+    expect(problems((m) => m.options.push({ ...m.options[0]! }))).toEqual([expect.stringMatching(/options\.3\.id: option .* is listed twice$/)]);
+    expect(problems((m) => m.criteria.push({ ...m.criteria[3]! }))).toEqual([expect.stringMatching(/criteria\.4\.id: criterion .* is listed twice$/)]);
+    expect(problems((m) => m.scores.push({ ...m.scores[0]! }))).toEqual([expect.stringMatching(/scores\.12: option .* is scored twice on criterion .*$/)]);
+    expect(problems((m) => (m.scores[0]!.optionId = 'gone'))).toEqual([`${at}.scores.0.optionId: no option gone in this matrix`]);
+    expect(problems((m) => (m.scores[0]!.criterionId = 'gone'))).toEqual([`${at}.scores.0.criterionId: no criterion gone in this matrix`]);
+  });
+
+  it('refuses a value outside the matrix\'s own scale', () => {
+    // 4 is on the rating scale but not on the effect scale (-3 to 3) this matrix uses.
+    expect(problems((m) => (m.scores[0]!.value = 4))).toEqual([`${at}.scores.0.value: 4 is outside the effect scale of -3 to 3`]);
+    expect(problems((m) => (m.scores[0]!.value = 1.5))).not.toEqual([]);
+    const second = (edit: (m: MatrixFileType) => void) => problems((_m, data) => edit(data.matrices[1]!));
+    expect(second((m) => (m.scores[0]!.value = -1))).toEqual(['data.matrices.1.scores.0.value: -1 is outside the rating scale of 1 to 5']);
+    expect(second((m) => (m.scores[0]!.confidence = 'sure' as never))).not.toEqual([]);
+  });
+
+  it('refuses weights and judgements of criteria not in the matrix', () => {
+    expect(problems((m) => (m.functionWeights[0]!.weights.gone = 1))).toEqual([`${at}.functionWeights.0.weights.gone: no criterion gone in this matrix`]);
+    expect(problems((m) => (m.functionWeights[0]!.weights[m.criteria[0]!.id] = -1))).not.toEqual([]);
+    expect(problems((m) => (m.functionWeights[1]!.judgements![`${m.criteria[0]!.id}|gone`] = 3))).toEqual([
+      expect.stringMatching(/functionWeights\.1\.judgements\..*\|gone: expected two different criteria of this matrix$/),
+    ]);
+    expect(problems((m) => (m.functionWeights[1]!.judgements![`${m.criteria[0]!.id}|${m.criteria[1]!.id}`] = 10))).not.toEqual([]);
+    expect(problems((_m, data) => ((data.matrices[1]!.combined as { weights: Record<string, number> }).weights.gone = 1))).toEqual(['data.matrices.1.combined.weights.gone: no criterion gone in this matrix']);
+  });
+
+  it('refuses decisions naming options or criteria not in the matrix, and a standing decision marked reopened', () => {
+    expect(problems((m) => (m.decision!.optionId = 'gone'))).toEqual([`${at}.decision.optionId: no option gone in this matrix`]);
+    expect(problems((m) => (m.decision!.recommendedId = 'gone'))).toEqual([`${at}.decision.recommendedId: no option gone in this matrix`]);
+    expect(problems((m) => (m.decision!.tradedAway = ['gone']))).toEqual([`${at}.decision.tradedAway.0: no criterion gone in this matrix`]);
+    expect(problems((m) => (m.pastDecisions[0]!.optionId = 'gone'))).toEqual([`${at}.pastDecisions.0.optionId: no option gone in this matrix`]);
+    expect(problems((m) => (m.decision!.reopened = { at: '2026-12-03T00:00:00.000Z', reason: 'x' } as never))).not.toEqual([]);
+    expect(problems((m) => (m.pastDecisions[0]!.reopened = null as never))).not.toEqual([]);
+    expect(problems((m) => (m.decision!.rationale = ''))).not.toEqual([]);
+  });
+
+  it('refuses a matrix id used by another record', () => {
+    expect(problems((m, data) => (m.id = data.metrics[0]!.id))).toEqual([expect.stringMatching(/^id .* is used twice$/)]);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Metric, Signoff } from '../../../renderer/src/domain/metrics/model';
+import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
 import { checkProgramName } from '../../../renderer/src/domain/program';
 import { parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { importSnapshot, snapshotForExport } from '../../../renderer/src/storage/transfer';
@@ -15,7 +16,7 @@ function sortedJson(value: unknown): string {
 }
 
 describe('.keel.json round trip', () => {
-  it('serialise -> parse gives back the same program, layers, items, functions and metrics (property)', () => {
+  it('serialise -> parse gives back the same program, layers, items, functions, metrics and matrices (property)', () => {
     const byOrder = (rows: unknown[]) => [...(rows as { order: number }[])].sort((a, b) => a.order - b.order);
     fc.assert(
       fc.property(snapshotArb, (snapshot) => {
@@ -28,6 +29,8 @@ describe('.keel.json round trip', () => {
         expect(parsed.snapshot.owned.functions).toEqual(byOrder(snapshot.owned.functions!));
         const byCreation = [...(snapshot.owned.metrics as unknown as Metric[])].sort((a, b) => a.createdAt - b.createdAt);
         expect(parsed.snapshot.owned.metrics).toEqual(byCreation);
+        const matricesByCreation = [...(snapshot.owned.matrices as unknown as Matrix[])].sort((a, b) => a.createdAt - b.createdAt);
+        expect(parsed.snapshot.owned.matrices).toEqual(matricesByCreation);
       }),
       { numRuns: 300 },
     );
@@ -81,6 +84,17 @@ describe('.keel.json round trip', () => {
                   signoffs: signoffs(m.signoffs),
                   versions: m.versions.map((v) => ({ ...v, signoffs: signoffs(v.signoffs) })),
                   readings: m.readings.map((r) => ({ ...r, id: undefined })),
+                }),
+              )
+              .sort(),
+            // Matrices keep their own option and criterion ids; their links follow the metrics and functions.
+            matrices: (data.matrices as Matrix[])
+              .map((m) =>
+                sortedJson({
+                  ...m,
+                  id: undefined,
+                  criteria: m.criteria.map((c) => ({ ...c, metricId: c.metricId ? metricKey.get(c.metricId) : '' })),
+                  functionWeights: m.functionWeights.map((f) => ({ ...f, functionId: functionIndex.get(f.functionId) })),
                 }),
               )
               .sort(),

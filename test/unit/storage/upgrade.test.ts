@@ -49,4 +49,30 @@ describe('database upgrades', () => {
     expect(await db.uncertaintyItems.get('i1')).toMatchObject({ title: 'Kept', tags: ['x'], metricIds: [] });
     db.close();
   });
+
+  it('version 4 adds trade-off matrices, keeping programs, functions and metrics as they were', async () => {
+    const name = `keel-upgrade-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ programs: 'id, updatedAt' });
+    v3.version(2).stores({ layers: 'id, programId', uncertaintyItems: 'id, programId, layerId' });
+    v3.version(3).stores({ functions: 'id, programId', metrics: 'id, programId' });
+    const program = { id: 'a', name: 'Alpha', description: '', createdAt: 1, updatedAt: 2, archivedAt: null, deletedAt: null, staleAfterDays: 14 };
+    await v3.table('programs').add(program);
+    await v3.table('functions').add({ id: 'f1', programId: 'a', name: 'Engineering', required: true, order: 0 });
+    await v3.table('metrics').add({ id: 'm1', programId: 'a', name: 'Latency', readings: [] });
+    await v3.table('uncertaintyItems').add({ id: 'i1', programId: 'a', layerId: 'l1', title: 'Kept', metricIds: ['m1'] });
+    v3.close();
+
+    const db = new KeelDB(name);
+    await db.openChecked();
+    expect(db.backendDB().version / 10).toBe(4);
+    expect(await db.programs.get('a')).toEqual(program);
+    expect(await db.functions.where({ programId: 'a' }).count()).toBe(1);
+    expect(await db.metrics.get('m1')).toMatchObject({ name: 'Latency' });
+    expect(await db.uncertaintyItems.get('i1')).toMatchObject({ metricIds: ['m1'] });
+    expect(await db.matrices.where({ programId: 'a' }).count()).toBe(0);
+    await db.matrices.add({ id: 'x', programId: 'a' } as never);
+    expect(await db.matrices.where({ programId: 'a' }).primaryKeys()).toEqual(['x']);
+    db.close();
+  });
 });
