@@ -2,9 +2,11 @@
 
 export type Route =
   | { name: 'programs'; view: 'active' | 'archived' | 'trash' }
-  | { name: 'program'; programId: string; area: ProgramArea; /** A record opened inside the area (a metric). */ recordId?: string };
+  | { name: 'program'; programId: string; area: ProgramArea; /** A record opened inside the area (a metric, a matrix). */ recordId?: string };
 
-export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics'] as const;
+export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics', 'tradeoffs'] as const;
+/** Areas whose records open by link: #/programs/<id>/<area>/<recordId>. */
+const AREAS_WITH_RECORDS: readonly ProgramArea[] = ['metrics', 'tradeoffs'];
 export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 
 export function parseRoute(hash: string): Route {
@@ -20,8 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'trash' && parts.length === 1) return { name: 'programs', view: 'trash' };
   if (parts[0] === 'programs' && parts[1] && parts.length <= 4) {
     const area = (PROGRAM_AREAS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProgramArea) : 'overview';
-    // Only the metrics area opens records by link: #/programs/<id>/metrics/<metricId>.
-    if (area === 'metrics' && parts[3]) return { name: 'program', programId: parts[1], area, recordId: parts[3] };
+    if (AREAS_WITH_RECORDS.includes(area) && parts[3]) return { name: 'program', programId: parts[1], area, recordId: parts[3] };
     return { name: 'program', programId: parts[1], area };
   }
   return { name: 'programs', view: 'active' };

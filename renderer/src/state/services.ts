@@ -19,6 +19,11 @@ export function createServices(dbName?: string): Services {
 
 const KEY = Symbol('keel-services');
 
+/** The context that provideServices sets, for mounting a view on its own (benchmarks). */
+export function servicesContext(services: Services): Map<symbol, Services> {
+  return new Map([[KEY, services]]);
+}
+
 export function provideServices(services: Services): void {
   setContext(KEY, services);
 }

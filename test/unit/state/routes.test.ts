@@ -13,7 +13,7 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs/abc/nowhere')).toEqual({ name: 'program', programId: 'abc', area: 'overview' });
-    // Only the metrics area opens records by link.
+    // Only the metrics and trade-off areas open records by link.
     expect(parseRoute('#/programs/abc/uncertainty/x')).toEqual({ name: 'program', programId: 'abc', area: 'uncertainty' });
     expect(parseRoute('#/programs/abc/metrics/m1/extra')).toEqual({ name: 'programs', view: 'active' });
   });
@@ -26,6 +26,8 @@ describe('routes', () => {
       { name: 'program', programId: 'abc', area: 'uncertainty' },
       { name: 'program', programId: 'abc', area: 'metrics' },
       { name: 'program', programId: 'abc', area: 'metrics', recordId: 'metric/1' },
+      { name: 'program', programId: 'abc', area: 'tradeoffs' },
+      { name: 'program', programId: 'abc', area: 'tradeoffs', recordId: 'matrix-1' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

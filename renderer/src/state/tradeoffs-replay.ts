@@ -1,0 +1,39 @@
+import type { Matrix } from '../domain/tradeoffs/model';
+import type { Services } from './services';
+import type { UnsavedEdit } from './unsaved-journal';
+
+// Typing in a trade-off matrix that was parked when the window closed goes in on the next
+// start, only if nobody changed the text since. The repository loads only when needed, so the
+// trade-off area stays out of the start-up bundle.
+
+type Handler = (edit: UnsavedEdit) => Promise<void>;
+
+export function tradeoffReplayHandlers(services: Services): Record<string, Handler> {
+  const repo = async () => new (await import('../storage/tradeoffs-repo')).MatrixRepository(services.editor);
+  /** Runs `apply` when the matrix named by the edit's id still holds `edit.base` where `current` looks. */
+  const when =
+    (current: (matrix: Matrix, parts: string[]) => string | undefined, apply: (parts: string[], value: string) => Promise<unknown>, required = false): Handler =>
+    async (edit) => {
+      const parts = edit.id.split('/');
+      const matrix = await services.db.matrices.get(parts[0]!);
+      if (!matrix || matrix.decision || current(matrix, parts) !== edit.base) return;
+      if (required && !edit.value.trim()) return;
+      await apply(parts, edit.value);
+    };
+  const option = (m: Matrix, p: string[]) => m.options.find((o) => o.id === p[1]);
+  return {
+    'matrix-question': when((m) => m.question, async ([id], question) => (await repo()).update(id!, { question }), true),
+    'matrix-context': when((m) => m.context, async ([id], context) => (await repo()).update(id!, { context })),
+    'option-title': when((m, p) => option(m, p)?.title, async ([id, o], title) => (await repo()).updateOption(id!, o!, { title }), true),
+    'option-description': when((m, p) => option(m, p)?.description, async ([id, o], description) => (await repo()).updateOption(id!, o!, { description })),
+    'criterion-name': when(
+      (m, p) => m.criteria.find((c) => c.id === p[1])?.name,
+      async ([id, c], name) => (await repo()).updateCriterion(id!, c!, { name }),
+      true,
+    ),
+    'score-rationale': when(
+      (m, p) => m.scores.find((s) => s.optionId === p[1] && s.criterionId === p[2])?.rationale ?? '',
+      async ([id, o, c], rationale) => (await repo()).setScore(id!, o!, c!, { rationale }),
+    ),
+  };
+}

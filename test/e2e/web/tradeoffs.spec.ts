@@ -1,0 +1,223 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type KeelApp } from './fixtures';
+
+const OPTIONS = ['Hybrid search', 'Cross-encoder re-ranker', 'Larger model'];
+// Ratings say how much of each criterion an option brings: groundedness (benefit),
+// p95 latency (cost, from the shared metric) and effort (cost, free-standing).
+const RATINGS = [
+  [3, 2, 2],
+  [5, 4, 3],
+  [5, 5, 4],
+];
+
+/** A program with two shared metrics from the library, on the trade-off area. */
+async function openTradeoffs(app: KeelApp) {
+  await app.open();
+  await app.createProgram('Support assistant');
+  const nav = app.page.getByRole('navigation', { name: 'Program areas' });
+  await nav.getByRole('link', { name: 'Shared metrics', exact: true }).click();
+  await app.page.getByRole('button', { name: 'Add from library' }).first().click();
+  const dialog = app.page.getByRole('dialog', { name: 'Add metrics from the library' });
+  await dialog.getByRole('checkbox', { name: /Groundedness/ }).check();
+  await dialog.getByRole('checkbox', { name: /p95 latency/ }).check();
+  await dialog.getByRole('button', { name: 'Add 2 metrics' }).click();
+  await nav.getByRole('link', { name: 'Trade-offs', exact: true }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Trade-offs' })).toBeVisible();
+}
+
+/** Builds the matrix from the keyboard: options, two criteria linked to metrics and one free-standing. */
+async function buildMatrix(page: Page) {
+  await page.getByRole('button', { name: 'New matrix' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New trade-off matrix' });
+  await page.keyboard.type('Which retrieval upgrade ships next quarter?');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Question', exact: true })).toHaveValue('Which retrieval upgrade ships next quarter?');
+
+  const newOption = page.getByRole('textbox', { name: 'New option' });
+  for (const title of OPTIONS) {
+    await newOption.fill(title);
+    await newOption.press('Enter');
+    await expect(page.getByRole('textbox', { name: /^Option \d title$/ }).last()).toHaveValue(title);
+  }
+  const metric = page.getByRole('combobox', { name: 'Shared metric to add as a criterion' });
+  for (const name of ['Groundedness', 'p95 latency (end to end)']) {
+    await metric.selectOption({ label: name });
+    await metric.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await page.getByRole('textbox', { name: 'New free-standing criterion' }).fill('Effort');
+  await page.getByRole('combobox', { name: 'Direction of the new criterion' }).selectOption('cost');
+  await page.getByRole('textbox', { name: 'New free-standing criterion' }).press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Criterion 3 name' })).toHaveValue('Effort');
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: /^Scores of/ });
+const cell = (page: Page, option: string, criterion: string) => grid(page).getByRole('gridcell', { name: new RegExp(`^${option}, ${criterion}`) });
+
+/** Scores every cell by typing digits and moving with the arrow keys. */
+async function scoreByKeyboard(page: Page) {
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  await grid(page).locator('[tabindex="0"]').focus();
+  for (let r = 0; r < RATINGS.length; r++) {
+    for (let c = 0; c < RATINGS[r]!.length; c++) {
+      await page.keyboard.press(String(RATINGS[r]![c]));
+      if (c < RATINGS[r]!.length - 1) await page.keyboard.press('ArrowRight');
+    }
+    if (r < RATINGS.length - 1) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+    }
+  }
+  await expect(page.getByText('9 of 9 cells scored')).toBeVisible();
+}
+
+test('build, score by keyboard, weigh per function, veto, decide, reload locked, reopen', async ({ app, page }) => {
+  await openTradeoffs(app);
+  await expect(page.getByRole('heading', { name: 'No trade-off matrices yet' })).toBeVisible();
+  await buildMatrix(page);
+  await scoreByKeyboard(page);
+
+  await expect(cell(page, 'Larger model', 'Effort')).toHaveAccessibleName('Larger model, Effort: 4 · High');
+  // Equal weights: hybrid 0.667, re-ranker 0.583, larger 0.417 (hand-worked).
+  await expect(page.getByTestId('live-ranking').getByRole('listitem')).toHaveText([/Hybrid search\s*67/, /re-ranker\s*58/, /Larger model\s*42/]);
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+
+  // A typed score replaces the cell, and undo (Ctrl+Z) puts it back.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('1');
+  await expect(cell(page, 'Cross-encoder re-ranker', 'Effort')).toHaveAccessibleName(/: 1 · Very low/);
+  await app.undoByKeyboard();
+  await expect(cell(page, 'Cross-encoder re-ranker', 'Effort')).toHaveAccessibleName(/: 3 · Medium/);
+  await app.redoByKeyboard();
+  await expect(cell(page, 'Cross-encoder re-ranker', 'Effort')).toHaveAccessibleName(/: 1 · Very low/);
+  await app.undoByKeyboard();
+  await expect(cell(page, 'Cross-encoder re-ranker', 'Effort')).toHaveAccessibleName(/: 3 · Medium/);
+  // Delete clears a cell: it shows as not scored, never as zero.
+  await cell(page, 'Hybrid search', 'Effort').click();
+  await page.keyboard.press('Delete');
+  await expect(cell(page, 'Hybrid search', 'Effort')).toHaveAccessibleName(/: not scored/);
+  await page.keyboard.press('2');
+  // A value off the scale is refused with a sentence.
+  await page.keyboard.press('7');
+  await expect(page.getByText('Rate from 1 to 5.').first()).toBeAttached();
+
+  // The expected latency of the larger model breaks the metric's guardrail (≤ 8,000 ms): vetoed.
+  await cell(page, 'Larger model', 'p95 latency').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
+  await page.keyboard.type('Doubling the model size doubles decoding time on our hardware.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: /Expected p95 latency/ })).toBeFocused();
+  await page.keyboard.type('9500');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('veto')).toContainText('Vetoed: Larger model.');
+  await expect(page.getByTestId('veto')).toContainText('9,500 ms would break the guardrail');
+
+  // Product weighs groundedness five times the rest; Engineering and Leadership stay equal.
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  const productGroundedness = page.getByRole('textbox', { name: "Product's weight of Groundedness" });
+  await productGroundedness.fill('5');
+  await productGroundedness.press('Enter');
+  await expect(page.getByRole('row', { name: /Groundedness/ })).toContainText('71%');
+  // Blend: groundedness 0.460, the others 0.270 → re-ranker 0.6625 beats hybrid 0.635.
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  const disagreement = page.getByTestId('disagreement');
+  await expect(disagreement).toContainText("Engineering's weights pick Hybrid search");
+  await expect(disagreement).toContainText("Leadership's weights pick Hybrid search");
+  await expect(disagreement).toContainText('the combined weighting picks Cross-encoder re-ranker');
+
+  await page.getByRole('button', { name: 'Results', exact: true }).click();
+  await expect(page.getByRole('img', { name: /ranking/i }).first()).toBeVisible();
+  await expect(page.getByTestId('flip-sentence')).toContainText(/flips the winner|No single weight change/);
+  await app.expectAccessible('trade-off results');
+
+  // The decision: traded away is where the chosen option is not the best.
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Chosen option' })).toHaveValue(/.+/);
+  await expect(page.getByTestId('traded-away')).toContainText('p95 latency (end to end), Effort');
+  await page.getByRole('button', { name: 'Record decision and lock' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Say why' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Rationale' }).fill('Grounded answers matter most to customers; latency stays inside the guardrail.');
+  await page.getByRole('textbox', { name: 'Decided by' }).fill('Ana (Product), Ben (Engineering)');
+  await page.getByRole('button', { name: 'Record decision and lock' }).click();
+  await expect(page.getByTestId('decided-banner')).toContainText('Cross-encoder re-ranker');
+  await expect(page.getByTestId('decision-record')).toContainText('Traded away');
+
+  // After a reload the decision stands and the matrix refuses edits.
+  await page.reload();
+  await expect(page.getByTestId('decided-banner')).toContainText('locked against edits');
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  await cell(page, 'Hybrid search', 'Groundedness').click();
+  await page.keyboard.press('1');
+  await expect(page.getByText('This matrix is decided. Reopen it to change it.').first()).toBeAttached();
+  await expect(cell(page, 'Hybrid search', 'Groundedness')).toHaveAccessibleName(/: 3 · Medium/);
+  await expect(page.getByRole('textbox', { name: 'Question', exact: true })).toHaveAttribute('readonly', '');
+  await app.expectAccessible('decided matrix, score tab');
+
+  // Reopening is deliberate: it needs a reason and keeps the earlier decision.
+  await page.getByRole('button', { name: 'See the decision or reopen' }).click();
+  await page.getByRole('button', { name: 'Reopen…' }).click();
+  await page.getByRole('button', { name: 'Reopen the matrix' }).click();
+  await expect(page.getByText('Say why the decision is reopened')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Why reopen it?' }).fill('The latency budget changed.');
+  await page.getByRole('button', { name: 'Reopen the matrix' }).click();
+  await expect(page.getByTestId('decided-banner')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Earlier decisions/ })).toBeVisible();
+  await expect(page.getByText('The latency budget changed.')).toBeVisible();
+
+  // The list shows the matrix with its standing.
+  await page.getByRole('link', { name: '← All matrices' }).click();
+  await expect(page.getByRole('row', { name: /Which retrieval upgrade/ })).toContainText('Recommended: Cross-encoder re-ranker');
+});
+
+test('trade-off screens have no serious accessibility violations, light and dark', async ({ app, page }) => {
+  // Eleven axe runs over a full matrix.
+  test.slow();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    if (scheme === 'light') {
+      await openTradeoffs(app);
+      await app.expectAccessible('trade-offs empty');
+      await buildMatrix(page);
+      await scoreByKeyboard(page);
+    }
+    for (const tab of ['Options and criteria', 'Score', 'Weights', 'Results', 'Decision']) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await app.expectAccessible(`matrix ${tab}, ${scheme}`);
+    }
+    await page.getByRole('button', { name: 'Weights', exact: true }).click();
+    await page.getByRole('button', { name: 'Pairwise…' }).first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await app.expectAccessible(`pairwise dialog, ${scheme}`);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('pairwise comparisons set a function’s weights and flag inconsistency', async ({ app, page }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await page.getByRole('button', { name: 'Pairwise…' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Engineering');
+  await expect(dialog).toContainText(/CR/);
+  await dialog.getByRole('button', { name: 'Apply weights' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('from pairwise comparisons');
+  // Undo puts the hand-set state back.
+  await app.undoByKeyboard();
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('not set: equal');
+});
+
+test('a matrix is deleted only after confirming, and undo brings it back', async ({ app, page }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await page.getByRole('button', { name: 'Delete matrix' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete matrix' }).click();
+  await expect(page.getByRole('heading', { name: 'No trade-off matrices yet' })).toBeVisible();
+  await app.toast(/Deleted/).locator('..').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('link', { name: 'Which retrieval upgrade ships next quarter?' })).toBeVisible();
+});
