@@ -55,6 +55,7 @@ export function resolveMatrix(matrix: Matrix, metricsById: ReadonlyMap<string, M
 /**
  * The criteria on which the chosen option is not the best scored: what choosing it trades away.
  * A criterion the chosen option leaves unscored counts as traded away when another option is scored on it.
+ * Only options that are not vetoed are compared.
  */
 export function tradedAway(input: MatrixInput, chosenId: string): string[] {
   const facts = matrixFacts(input);
@@ -62,7 +63,8 @@ export function tradedAway(input: MatrixInput, chosenId: string): string[] {
   if (chosen < 0) return [];
   return input.criteria.flatMap((c, j) => {
     const mine = facts.utilities[chosen]![j];
-    const best = Math.max(-1, ...facts.utilities.map((row) => row[j] ?? -1));
+    // Vetoed options were never on the table: being beaten by one trades nothing away.
+    const best = Math.max(-1, ...facts.utilities.map((row, i) => (i === chosen || facts.vetoes[i]!.length === 0 ? (row[j] ?? -1) : -1)));
     if (best < 0) return [];
     return mine === null || mine === undefined || mine < best - 1e-9 ? [c.id] : [];
   });

@@ -26,6 +26,8 @@ export interface RowView {
   score: string;
   rank: string;
   vetoed: boolean;
+  /** "33% scored" while the option is scored on only part of the weight, else ''. */
+  partial: string;
 }
 
 function cellView(key: string, optionTitle: string, criterion: ResolvedCriterion, score: Score | undefined, mode: Matrix['mode'], heatmap: boolean): CellView {
@@ -69,7 +71,8 @@ export function gridRows(
     const score = scored ? String(Math.round(result.score! * 100)) : '';
     const rank = scored ? `#${result.rank}` : '';
     const vetoed = result !== undefined && result.vetoes.length > 0;
-    if (reused && before && before.score === score && before.rank === rank && before.vetoed === vetoed) return before;
-    return { id: option.id, title: option.title, cells: views, score, rank, vetoed };
+    const partial = scored && result.coverage < 0.995 ? `${Math.max(1, Math.round(result.coverage * 100))}% scored` : '';
+    if (reused && before && before.score === score && before.rank === rank && before.vetoed === vetoed && before.partial === partial) return before;
+    return { id: option.id, title: option.title, cells: views, score, rank, vetoed, partial };
   });
 }
