@@ -1,3 +1,4 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- each Map is a snapshot, replaced whole and never mutated once stored */
 import { cellKey, landedScores, withPendingScores } from '../domain/tradeoffs/matrix';
 import type { Matrix } from '../domain/tradeoffs/model';
 
