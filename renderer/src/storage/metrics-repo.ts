@@ -218,6 +218,12 @@ export class MetricsRepository {
   }
 
   /** The uncertainty items that name a metric, live. */
+  /** The trade-off matrices in which a metric is a criterion, for a warning before it is deleted. */
+  async matricesUsing(programId: string, metricId: string): Promise<{ question: string; decided: boolean }[]> {
+    const matrices = await this.db.matrices.where({ programId }).toArray();
+    return matrices.filter((m) => m.criteria.some((c) => c.metricId === metricId)).map((m) => ({ question: m.question, decided: m.decision !== null }));
+  }
+
   watchLinkedItems(programId: string, metricId: string): Observable<UncertaintyItem[]> {
     return liveQuery(async () => (await this.db.uncertaintyItems.where({ programId }).toArray()).filter((i) => i.metricIds.includes(metricId)));
   }

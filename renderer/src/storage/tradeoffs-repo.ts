@@ -261,7 +261,18 @@ export class MatrixRepository {
       const names = await this.shownNames(matrix);
       if ([...names.shown.values()].some((n) => sameName(n, name))) throw new InvalidInputError(`There is already a criterion called "${name}".`);
       const added: Criterion = { id: criterionId, name, metricId: criterion.metricId, direction: criterion.direction };
-      await this.write(tx, matrix, { criteria: [...matrix.criteria, added] });
+      // Weights set before the criterion existed give it their average, so it neither vanishes
+      // (0) nor dominates; each function can then adjust it.
+      const withAverage = (weights: Record<string, number>): Record<string, number> => {
+        const values = matrix.criteria.map((c) => weights[c.id] ?? 0);
+        const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1;
+        return { ...weights, [criterionId]: Math.round(mean * 10) / 10 };
+      };
+      await this.write(tx, matrix, {
+        criteria: [...matrix.criteria, added],
+        functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: withAverage(f.weights) })),
+        combined: matrix.combined.mode === 'facilitator' ? { ...matrix.combined, weights: withAverage(matrix.combined.weights) } : matrix.combined,
+      });
     });
     return criterionId;
   }

@@ -114,7 +114,7 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await page.keyboard.type('9500');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('veto')).toContainText('Vetoed: Larger model.');
-  await expect(page.getByTestId('veto')).toContainText('9,500 ms would break the guardrail');
+  await expect(page.getByTestId('veto')).toContainText('9,500 ms breaks the guardrail');
 
   // Product weighs groundedness five times the rest; Engineering and Leadership stay equal.
   await page.getByRole('button', { name: 'Weights', exact: true }).click();
@@ -220,4 +220,54 @@ test('a matrix is deleted only after confirming, and undo brings it back', async
   await expect(page.getByRole('heading', { name: 'No trade-off matrices yet' })).toBeVisible();
   await app.toast(/Deleted/).locator('..').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('link', { name: 'Which retrieval upgrade ships next quarter?' })).toBeVisible();
+});
+
+test('a tie is called a tie; Escape returns to the grid; the decision form and focus are kept', async ({ app, page }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  await grid(page).locator('[tabindex="0"]').focus();
+  // Hybrid (0.5, 0.75, 0.75) and re-ranker (1, 0.25, 0.75) both score 2/3; the larger model 1/12.
+  for (const row of [
+    [3, 2, 2],
+    [5, 4, 2],
+    [2, 5, 5],
+  ]) {
+    for (const [c, value] of row.entries()) {
+      await page.keyboard.press(String(value));
+      if (c < row.length - 1) await page.keyboard.press('ArrowRight');
+    }
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+  }
+  await expect(page.getByTestId('recommendation')).toContainText('A tie: Hybrid search and Cross-encoder re-ranker score 67 of 100');
+  await expect(page.getByTestId('live-ranking').getByRole('listitem')).toHaveText([/^1\.\s*Hybrid/, /^1\.\s*Cross-encoder/, /^3\.\s*Larger/]);
+
+  // Enter opens the cell's rationale; Escape goes back to the same cell.
+  await cell(page, 'Larger model', 'Effort').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 'Larger model', 'Effort')).toBeFocused();
+
+  // With a tie nothing is recommended, so the decision form says so nowhere; what is typed survives a reload.
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Chosen option' }).locator('option', { hasText: 'recommended' })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Rationale' }).fill('Re-ranker: groundedness is what customers notice.');
+  await page.reload();
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Rationale' })).toHaveValue('Re-ranker: groundedness is what customers notice.');
+
+  // Moving an option to the end keeps the keyboard on the row's other move button.
+  await page.getByRole('button', { name: 'Options and criteria', exact: true }).click();
+  await page.getByRole('button', { name: 'Move Cross-encoder re-ranker down' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Option 3 title' })).toHaveValue('Cross-encoder re-ranker');
+  await expect(page.getByRole('button', { name: 'Move Cross-encoder re-ranker up' })).toBeFocused();
+
+  // Deleting a metric that is a criterion says what happens to the matrix.
+  await page.getByRole('link', { name: 'Groundedness', exact: true }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('It is a criterion in the trade-off matrix "Which retrieval upgrade ships next quarter?"');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 });

@@ -337,4 +337,17 @@ describe('MatrixRepository', () => {
     expect(await store.db.matrices.where({ programId: copy.id }).count()).toBe(0);
     expect(await store.db.matrices.count()).toBe(1);
   });
+
+  it('gives a criterion added after weights were set the average of each function’s weights', async () => {
+    const { id, speed, effort } = await setUp();
+    const [engineering] = functions;
+    await repo.setFunctionWeights(id, engineering!.id, { [speed]: 6, [effort]: 2 }, null);
+    await repo.setCombined(id, { mode: 'facilitator', weights: { [speed]: 1, [effort]: 4 }, judgements: null });
+    const quality = await repo.addCriterion(id, { name: 'Quality', metricId: '', direction: 'benefit' });
+    const matrix = await stored(id);
+    expect(matrix.functionWeights[0]!.weights[quality]).toBe(4);
+    expect(matrix.combined.mode === 'facilitator' && matrix.combined.weights[quality]).toBe(2.5);
+    await store.editor.undo();
+    expect((await stored(id)).functionWeights[0]!.weights[quality]).toBeUndefined();
+  });
 });

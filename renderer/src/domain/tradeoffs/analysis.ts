@@ -1,5 +1,5 @@
 import type { FunctionWeights } from './model';
-import { blendWeights, matrixFacts, normaliseWeights, rankOptions, recommended, type MatrixInput, type OptionResult } from './scoring';
+import { blendWeights, EPSILON, matrixFacts, normaliseWeights, rankOptions, recommended, type MatrixInput, type OptionResult } from './scoring';
 import { sensitivity, smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
 
 // Everything a matrix shows, recomputed in one pass whenever a score or weight changes.
@@ -16,6 +16,8 @@ export interface MatrixAnalysis {
   weights: Record<string, number>;
   results: OptionResult[];
   winner: OptionResult | undefined;
+  /** Options that could be recommended and score exactly what the winner scores: a tie the team must break. */
+  tied: string[];
   perFunction: FunctionRanking[];
   /** Functions whose own weights pick a different winner: the misalignment to resolve. */
   disagreeing: string[];
@@ -29,6 +31,13 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
     combined.mode === 'equal' ? blendWeights(functionWeights, input.criteria) : normaliseWeights(combined.weights, input.criteria);
   const results = rankOptions(input, weights, facts);
   const winner = recommended(results);
+  const complete = (r: OptionResult) => r.coverage >= 1 - EPSILON;
+  const tied = winner
+    ? results
+        .filter((r) => r.optionId !== winner.optionId && r.vetoes.length === 0 && r.score !== null)
+        .filter((r) => Math.abs(r.score! - winner.score!) <= EPSILON && (!complete(winner) || complete(r)))
+        .map((r) => r.optionId)
+    : [];
   const perFunction = functionWeights.map((f): FunctionRanking => {
     const own = rankOptions(input, f.weights, facts);
     return { functionId: f.functionId, results: own, winner: recommended(own)?.optionId };
@@ -43,5 +52,5 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
   });
   const canAnalyse = winner !== undefined && contenders.some((c) => c.optionId === winner.optionId);
   const sens = canAnalyse ? sensitivity(input.criteria, weights, contenders, winner.optionId) : [];
-  return { weights, results, winner, perFunction, disagreeing, sensitivity: sens, flip: smallestFlip(sens) };
+  return { weights, results, winner, tied, perFunction, disagreeing, sensitivity: sens, flip: smallestFlip(sens) };
 }

@@ -47,7 +47,7 @@ export interface OptionResult {
   /** Share of the weight whose cells are scored, 0..1. */
   coverage: number;
   vetoes: Veto[];
-  /** 1 for the best; options without a score come last. */
+  /** 1 for the best, shared by options that tie; options without a score come last. */
   rank: number;
 }
 
@@ -98,7 +98,7 @@ export function matrixFacts(input: MatrixInput): MatrixFacts {
 }
 
 /** Rounding noise is not a difference in score: options this close tie, and keep their order. */
-const EPSILON = 1e-9;
+export const EPSILON = 1e-9;
 
 /** Scores and ranks every option under one set of weights. */
 export function rankOptions(input: MatrixInput, weights: Readonly<Record<string, number>>, facts = matrixFacts(input)): OptionResult[] {
@@ -123,7 +123,11 @@ export function rankOptions(input: MatrixInput, weights: Readonly<Record<string,
       return Math.abs(difference) > EPSILON ? difference : a.i - b.i;
     })
     .map(({ r }) => r);
-  order.forEach((r, i) => (r.rank = i + 1));
+  // Options that tie share a rank (1, 1, 3): the order among them is only the list's order.
+  order.forEach((r, i) => {
+    const before = order[i - 1];
+    r.rank = before && r.score !== null && before.score !== null && Math.abs(before.score - r.score) <= EPSILON ? before.rank : i + 1;
+  });
   return results;
 }
 

@@ -171,3 +171,22 @@ describe('grid rows', () => {
     expect(gridRows(edited, again.criteria, again.analysis.results, false, previous)[0]!.cells[0]!.style).toBe('');
   });
 });
+
+describe('ties', () => {
+  it('are called ties: shared rank, and the analysis names the options tied with the winner', () => {
+    const { matrix } = sample();
+    // Without the metric, lat is a plain benefit: A (0.5, 0.25, 0.75) and B (1, 0.25, 0.25) both average 0.5.
+    matrix.scores = [
+      score('A', 'q', 3),
+      score('A', 'lat', 2),
+      score('A', 'eff', 2),
+      score('B', 'q', 5),
+      score('B', 'lat', 2),
+      score('B', 'eff', 4),
+    ];
+    const { analysis } = resolveMatrix(matrix, new Map(), []);
+    expect(analysis.results.map((r) => r.rank)).toEqual([1, 1, 3]);
+    expect(analysis.winner?.optionId).toBe('A');
+    expect(analysis.tied).toEqual(['B']);
+  });
+});
