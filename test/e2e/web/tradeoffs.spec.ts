@@ -125,8 +125,7 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   // Blend: groundedness 0.460, the others 0.270 → re-ranker 0.6625 beats hybrid 0.635.
   await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
   const disagreement = page.getByTestId('disagreement');
-  await expect(disagreement).toContainText("Engineering's weights pick Hybrid search");
-  await expect(disagreement).toContainText("Leadership's weights pick Hybrid search");
+  await expect(disagreement).toContainText("Engineering's and Leadership's weights pick Hybrid search");
   await expect(disagreement).toContainText('the combined weighting picks Cross-encoder re-ranker');
 
   await page.getByRole('button', { name: 'Results', exact: true }).click();
@@ -145,6 +144,14 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await page.getByRole('button', { name: 'Record decision and lock' }).click();
   await expect(page.getByTestId('decided-banner')).toContainText('Cross-encoder re-ranker');
   await expect(page.getByTestId('decision-record')).toContainText('Traded away');
+  await expect(page.getByRole('heading', { name: 'Decision', exact: true })).toBeFocused();
+
+  // The program's overview lists the matrix with what was decided.
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Overview' }).click();
+  const summary = page.getByRole('region', { name: 'Trade-offs' });
+  await expect(summary).toContainText('0 open · 1 decided');
+  await expect(summary).toContainText(/Decided \d{4}-\d{2}-\d{2}: Cross-encoder re-ranker/);
+  await summary.getByRole('link', { name: 'Which retrieval upgrade ships next quarter?' }).click();
 
   // After a reload the decision stands and the matrix refuses edits.
   await page.reload();

@@ -1,0 +1,29 @@
+import { liveQuery, type Observable } from 'dexie';
+import type { KeelDB } from './db';
+
+// What the program overview shows of each trade-off matrix, read without loading the
+// trade-off area (its repository and analysis stay in the area's own chunk).
+
+export interface MatrixHeadline {
+  id: string;
+  question: string;
+  /** The chosen option's title and the decision's date, or null while the matrix is open. */
+  decided: { option: string; date: string } | null;
+  options: number;
+}
+
+export function watchMatrixHeadlines(db: KeelDB, programId: string): Observable<MatrixHeadline[]> {
+  return liveQuery(async () => {
+    const matrices = await db.matrices.where({ programId }).toArray();
+    return matrices
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((m) => ({
+        id: m.id,
+        question: m.question,
+        options: m.options.length,
+        decided: m.decision
+          ? { option: m.options.find((o) => o.id === m.decision!.optionId)?.title ?? 'an option since removed', date: m.decision.date }
+          : null,
+      }));
+  });
+}
