@@ -210,10 +210,31 @@ test('pairwise comparisons set a function’s weights and flag inconsistency', a
   await page.getByRole('button', { name: 'Pairwise…' }).first().click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Engineering');
-  await expect(dialog).toContainText(/CR/);
+  await expect(dialog).toContainText('consistent enough');
+  // A cycle (groundedness over latency, effort over groundedness, latency over effort) by keyboard.
+  const judge = async (pair: RegExp, key: 'Home' | 'End') => {
+    await dialog.getByRole('group', { name: pair }).getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press(key);
+  };
+  await judge(/^Groundedness vs p95 latency/, 'Home');
+  await judge(/^Groundedness vs Effort/, 'End');
+  await judge(/^p95 latency \(end to end\) vs Effort/, 'Home');
+  await expect(dialog).toContainText('inconsistent (above 0.10)');
+  await expect(dialog).toContainText(/Most inconsistent: .+ vs .+\./);
+  // Back to a consistent set: groundedness far over both, latency and effort equal (the middle of 17 points).
+  await judge(/^Groundedness vs Effort/, 'Home');
+  await judge(/^p95 latency \(end to end\) vs Effort/, 'Home');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByRole('group', { name: /^p95 latency \(end to end\) vs Effort/ }).getByRole('radio', { checked: true })).toHaveAccessibleName(/equal/i);
+  await expect(dialog).toContainText('consistent enough');
   await dialog.getByRole('button', { name: 'Apply weights' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('from pairwise comparisons');
+  // Groundedness was judged extremely more important than both others: it gets most of the weight.
+  const groundedness = Number((await page.getByRole('textbox', { name: "Engineering's weight of Groundedness" }).inputValue()).trim());
+  const effort = Number((await page.getByRole('textbox', { name: "Engineering's weight of Effort" }).inputValue()).trim());
+  expect(groundedness).toBeGreaterThan(60);
+  expect(effort).toBeLessThan(10);
   // Undo puts the hand-set state back.
   await app.undoByKeyboard();
   await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('not set: equal');
