@@ -94,3 +94,24 @@ for (const [file, message] of [
     await app.expectNames(['Existing']);
   });
 }
+
+test('the released format-4 fixture imports with its trade-off matrices and decisions', async ({ app, page }) => {
+  await app.open();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).first().click();
+  await (await choosing).setFiles(fixture('format-v4/support-assistant.keel.json'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
+  const summary = page.getByRole('region', { name: 'Trade-offs' });
+  await expect(summary).toContainText('1 open · 1 decided');
+  await expect(summary).toContainText('Decided 2026-12-02: Hybrid search');
+
+  await summary.getByRole('link', { name: 'Which retrieval upgrade ships next quarter?' }).click();
+  await expect(page.getByTestId('decided-banner')).toContainText('Hybrid search');
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  // Decided for the re-ranker first, reopened, then decided for hybrid search.
+  await expect(page.getByRole('heading', { name: /Earlier decisions/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  await expect(page.getByRole('grid', { name: /^Scores of 3 options/ })).toBeVisible();
+  await expect(page.getByTestId('veto')).toContainText('Vetoed: Bigger generation model.');
+  await app.expectAccessible('imported decided matrix');
+});
