@@ -5,30 +5,62 @@ import type { Matrix } from '../domain/tradeoffs/model';
 /**
  * Scores typed into the grid, shown at once while their save to IndexedDB (a durable write,
  * tens of milliseconds for a large matrix) is under way. A value leaves when the stored matrix
- * holds it, or when its save fails and the stored value shows again.
+ * holds it, when its save fails, or, once saved, with the next stored matrix that arrives
+ * (another window may have written the cell since: what is stored is what shows).
  */
 export class PendingScores {
   private values = $state.raw<ReadonlyMap<string, number | null>>(new Map());
+  /** Keys whose save has landed: the next stored matrix is the truth for them. */
+  private saved = new Set<string>();
+  /** Each key's latest typing, so an older save finishing does not clear a newer value. */
+  private typed = new Map<string, number>();
+  private count = 0;
 
-  set(optionId: string, criterionId: string, value: number | null): string {
+  /** Shows a typed value; returns a token for `landed` and `failed`. */
+  set(optionId: string, criterionId: string, value: number | null): { key: string; token: number } {
     const key = cellKey(optionId, criterionId);
+    const token = ++this.count;
+    this.typed.set(key, token);
+    this.saved.delete(key);
     this.values = new Map(this.values).set(key, value);
-    return key;
+    return { key, token };
   }
 
-  drop(keys: readonly string[]): void {
-    if (!keys.some((k) => this.values.has(k))) return;
-    const next = new Map(this.values);
-    for (const key of keys) next.delete(key);
-    this.values = next;
+  /** The save of this typing finished; `current` is the stored matrix as this window has it now. */
+  landed({ key, token }: { key: string; token: number }, current: Matrix): void {
+    if (this.typed.get(key) !== token) return;
+    this.saved.add(key);
+    this.reconcile(current, false);
+  }
+
+  /** Whether this is still the newest typing in its cell. */
+  isLatest({ key, token }: { key: string; token: number }): boolean {
+    return this.typed.get(key) === token;
+  }
+
+  failed({ key, token }: { key: string; token: number }): void {
+    if (this.typed.get(key) === token) this.drop([key]);
   }
 
   apply(matrix: Matrix): Matrix {
     return withPendingScores(matrix, this.values);
   }
 
-  /** Call with each stored matrix that arrives. */
-  reconcile(matrix: Matrix): void {
-    this.drop(landedScores(matrix, this.values));
+  /** Call with each stored matrix that arrives; `fresh` is false when it is not a new arrival. */
+  reconcile(matrix: Matrix, fresh = true): void {
+    const done = landedScores(matrix, this.values);
+    if (fresh) done.push(...[...this.saved].filter((k) => this.values.has(k)));
+    this.drop(done);
+  }
+
+  private drop(keys: readonly string[]): void {
+    for (const key of keys) {
+      this.saved.delete(key);
+      this.typed.delete(key);
+    }
+    if (!keys.some((k) => this.values.has(k))) return;
+    const next = new Map(this.values);
+    for (const key of keys) next.delete(key);
+    this.values = next;
   }
 }

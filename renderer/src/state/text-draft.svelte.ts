@@ -11,9 +11,20 @@ const SAVE_DELAY_MS = 300;
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const open = new Set<TextDraft>();
 
-/** Saves every draft with unsaved typing; called before undo/redo, navigation and unload. */
+// Saves started elsewhere that undo must wait for (a typed score saves after its first paint).
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const inflight = new Set<Promise<unknown>>();
+
+/** Lets undo, redo and navigation wait for a save that is under way. */
+export function trackSave<T>(save: Promise<T>): Promise<T> {
+  inflight.add(save);
+  void save.finally(() => inflight.delete(save)).catch(() => undefined);
+  return save;
+}
+
+/** Saves every draft with unsaved typing, and waits for saves under way; called before undo/redo, navigation and unload. */
 export function flushAllDrafts(): Promise<void> {
-  return Promise.all([...open].map((d) => d.flush())).then(() => undefined);
+  return Promise.all([...[...open].map((d) => d.flush()), ...[...inflight].map((p) => p.catch(() => undefined))]).then(() => undefined);
 }
 
 export class TextDraft {

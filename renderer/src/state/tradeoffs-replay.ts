@@ -31,6 +31,13 @@ export function tradeoffReplayHandlers(services: Services): Record<string, Handl
       async ([id, c], name) => (await repo()).updateCriterion(id!, c!, { name }),
       true,
     ),
+    'score-value': when(
+      (m, p) => {
+        const value = m.scores.find((s) => s.optionId === p[1] && s.criterionId === p[2])?.value ?? null;
+        return value === null ? '' : String(value);
+      },
+      async ([id, o, c], value) => (await repo()).setScore(id!, o!, c!, { value: value === '' ? null : Number(value) }),
+    ),
     'score-rationale': when(
       (m, p) => m.scores.find((s) => s.optionId === p[1] && s.criterionId === p[2])?.rationale ?? '',
       async ([id, o, c], rationale) => (await repo()).setScore(id!, o!, c!, { rationale }),

@@ -224,6 +224,12 @@ export class MetricsRepository {
     return matrices.filter((m) => m.criteria.some((c) => c.metricId === metricId)).map((m) => ({ question: m.question, decided: m.decision !== null }));
   }
 
+  /** The trade-off matrices in which a function has set its own weights, for a warning before it is removed. */
+  async matricesWeightedBy(programId: string, functionId: string): Promise<{ question: string; decided: boolean }[]> {
+    const matrices = await this.db.matrices.where({ programId }).toArray();
+    return matrices.filter((m) => m.functionWeights.some((f) => f.functionId === functionId)).map((m) => ({ question: m.question, decided: m.decision !== null }));
+  }
+
   watchLinkedItems(programId: string, metricId: string): Observable<UncertaintyItem[]> {
     return liveQuery(async () => (await this.db.uncertaintyItems.where({ programId }).toArray()).filter((i) => i.metricIds.includes(metricId)));
   }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type KeelApp } from './fixtures';
+import { expect, KeelApp, test } from './fixtures';
 
 const OPTIONS = ['Hybrid search', 'Cross-encoder re-ranker', 'Larger model'];
 // Ratings say how much of each criterion an option brings: groundedness (benefit),
@@ -298,4 +298,49 @@ test('a tie is called a tie; Escape returns to the grid; the decision form and f
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByRole('dialog')).toContainText('It is a criterion in the trade-off matrix "Which retrieval upgrade ships next quarter?"');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a score typed just before the window reloads, or undone at once, is never lost or mixed up', async ({ app, page }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  const first = cell(page, 'Hybrid search', 'Groundedness');
+  await first.focus();
+  await page.keyboard.press('4');
+  // Undo straight away waits for that save, then undoes exactly it (not the criterion added before).
+  await app.undoByKeyboard();
+  await expect(app.toast('Undid: Score.')).toBeVisible();
+  await expect(first).toHaveAccessibleName(/: not scored/);
+  await expect(page.getByText('0 of 9 cells scored')).toBeVisible();
+
+  await first.focus();
+  await page.keyboard.press('5');
+  await page.reload();
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  await expect(cell(page, 'Hybrid search', 'Groundedness')).toHaveAccessibleName(/: 5 · Very high/);
+});
+
+test('two windows typing into the same cell end up showing what is stored', async ({ app, page, context }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await page.getByRole('button', { name: 'Score', exact: true }).click();
+  const other = new KeelApp(await context.newPage());
+  await other.page.goto(page.url());
+  await other.page.getByRole('button', { name: 'Score', exact: true }).click();
+  const shownIn = (p: Page) => cell(p, 'Hybrid search', 'Effort').getAttribute('aria-label');
+  for (let round = 0; round < 6; round++) {
+    await cell(page, 'Hybrid search', 'Effort').focus();
+    await cell(other.page, 'Hybrid search', 'Effort').focus();
+    await Promise.all([
+      page.keyboard.press('1').then(() => page.keyboard.press('3')),
+      other.page.keyboard.press('3').then(() => other.page.keyboard.press('1')),
+    ]);
+    // Whichever write landed last, both windows settle on it...
+    await expect.poll(async () => (await shownIn(page)) === (await shownIn(other.page))).toBe(true);
+  }
+  // ... and it is what is stored: a fresh load shows the same.
+  const settled = await shownIn(page);
+  await other.page.reload();
+  await other.page.getByRole('button', { name: 'Score', exact: true }).click();
+  await expect(cell(other.page, 'Hybrid search', 'Effort')).toHaveAttribute('aria-label', settled!);
 });
