@@ -1,3 +1,4 @@
+import { safeFileStem } from './file-names';
 import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract';
 import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
@@ -315,18 +316,7 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
   };
 }
 
-/** A file name without extension, safe on every OS, made from a title typed by a user. */
-export function safeFileStem(title: string, fallback = 'program'): string {
-  const cleaned = title
-    // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g, ' ')
-    // The save dialog refuses ".." anywhere in a name, so collapse runs of dots.
-    .replace(/\.{2,}/g, '.')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 80);
-  return cleaned || fallback;
-}
+export { safeFileStem };
 
 /** A file name for a program's export, safe on every OS. */
 export function exportFileName(programName: string): string {

@@ -1,5 +1,4 @@
 import { describeImportError } from '../io/import-errors';
-import { exportFileName, parseKeelFile, serializeProgram } from '../io/keel-file';
 import type { Program } from '../domain/program';
 import { classifyStorageError } from '../storage/errors';
 import { InvalidInputError } from '../storage/programs-repo';
@@ -11,6 +10,19 @@ import type { Services } from './services';
 import { flushAllDrafts } from './text-draft.svelte';
 import { toasts, type Toast } from './toasts.svelte';
 import type { Editor } from '../storage/editor';
+
+/**
+ * The .keel.json reader and writer (schemas, migrations, reference checks) load on first
+ * import or export, keeping them out of what every window loads at start-up.
+ */
+async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefined> {
+  try {
+    return await import('../io/keel-file');
+  } catch {
+    toasts.show('This part of Keel could not be loaded. Restart Keel; your data is safe.', 'error');
+    return undefined;
+  }
+}
 
 /** Shows any error from an action as a plain sentence; returns undefined when it failed. */
 export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -139,6 +151,9 @@ export class ProgramActions {
   async export(program: Program): Promise<void> {
     const snapshot = await attempt(() => snapshotForExport(this.services.editor, program.id));
     if (!snapshot) return;
+    const keelFile = await loadKeelFile();
+    if (!keelFile) return;
+    const { serializeProgram, exportFileName } = keelFile;
     const text = serializeProgram(snapshot, __APP_VERSION__, new Date());
     const result = await saveFile('keel-json', exportFileName(program.name), text);
     if (result.status === 'saved') toasts.show(`Exported "${program.name}" to ${result.fileName}.`, 'success');
@@ -160,7 +175,9 @@ export class ProgramActions {
   }
 
   async importText(text: string, fileName: string): Promise<Program | undefined> {
-    const parsed = parseKeelFile(text);
+    const keelFile = await loadKeelFile();
+    if (!keelFile) return undefined;
+    const parsed = keelFile.parseKeelFile(text);
     if (!parsed.ok) {
       toasts.show(describeImportError(parsed.error, fileName), 'error');
       return undefined;

@@ -18,8 +18,8 @@ import {
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
-import { metricDirection } from '../domain/tradeoffs/matrix';
-import { CRITERION_NAME_MAX, type Criterion, type Matrix } from '../domain/tradeoffs/model';
+// Only the model: the trade-off analysis stays out of the start-up bundle.
+import { CRITERION_NAME_MAX, metricDirection, type Criterion, type Matrix } from '../domain/tradeoffs/model';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError } from './programs-repo';

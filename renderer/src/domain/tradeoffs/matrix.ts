@@ -1,6 +1,8 @@
 import type { Metric, ProgramFunction } from '../metrics/model';
 import { analyseMatrix, type CombinedWeighting, type MatrixAnalysis } from './analysis';
-import type { Criterion, CriterionDirection, FunctionWeights, Matrix } from './model';
+import { metricDirection, type Criterion, type FunctionWeights, type Matrix } from './model';
+
+export { metricDirection };
 import { matrixFacts, type MatrixInput } from './scoring';
 
 // Glue between a stored matrix, the program's metrics and functions, and the analysis.
@@ -11,10 +13,6 @@ export interface ResolvedCriterion extends Criterion {
   metric: Metric | undefined;
 }
 
-/** A metric's direction as a criterion's: higher is a benefit, lower a cost, a range counts as benefit. */
-export function metricDirection(metric: Pick<Metric, 'direction'>): CriterionDirection {
-  return metric.direction === 'lower' ? 'cost' : 'benefit';
-}
 
 export function resolveCriteria(criteria: readonly Criterion[], metricsById: ReadonlyMap<string, Metric>): ResolvedCriterion[] {
   return criteria.map((c) => {

@@ -13,6 +13,11 @@ export const SCALES: Record<ScoringMode, { min: number; max: number }> = {
 /** benefit: more is better (accuracy); cost: more is worse (effort, latency). */
 export type CriterionDirection = 'benefit' | 'cost';
 
+/** A metric's direction as a criterion's: higher is a benefit, lower a cost, a range counts as benefit. */
+export function metricDirection(metric: { direction: 'higher' | 'lower' | 'range' }): CriterionDirection {
+  return metric.direction === 'lower' ? 'cost' : 'benefit';
+}
+
 export interface Criterion {
   id: string;
   name: string;
