@@ -196,7 +196,7 @@ test('trade-off screens have no serious accessibility violations, light and dark
       await app.expectAccessible(`matrix ${tab}, ${scheme}`);
     }
     await page.getByRole('button', { name: 'Weights', exact: true }).click();
-    await page.getByRole('button', { name: 'Pairwise…' }).first().click();
+    await page.getByRole('button', { name: 'Pairwise comparisons for Engineering…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await app.expectAccessible(`pairwise dialog, ${scheme}`);
     await page.keyboard.press('Escape');
@@ -207,7 +207,7 @@ test('pairwise comparisons set a function’s weights and flag inconsistency', a
   await openTradeoffs(app);
   await buildMatrix(page);
   await page.getByRole('button', { name: 'Weights', exact: true }).click();
-  await page.getByRole('button', { name: 'Pairwise…' }).first().click();
+  await page.getByRole('button', { name: 'Pairwise comparisons for Engineering…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Engineering');
   await expect(dialog).toContainText('consistent enough');
