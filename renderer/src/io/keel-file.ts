@@ -3,7 +3,7 @@ import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract';
 import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import type { Metric, ProgramFunction, Signoff } from '../domain/metrics/model';
-import { SCALES, type Decision, type Judgements, type Matrix, type StoredCombined } from '../domain/tradeoffs/model';
+import { judgesTwoOf, SCALES, type Decision, type Judgements, type Matrix, type StoredCombined } from '../domain/tradeoffs/model';
 import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType, type MatrixFileType } from './format';
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
@@ -209,10 +209,7 @@ function brokenMatrixReferences(matrix: MatrixFileType, at: string, metricIds: R
       if (!criterionIds.has(key)) problems.push(`${where}.weights.${key}: no criterion ${key} in this matrix`);
     }
     for (const key of Object.keys(judgements ?? {})) {
-      const [row, col, ...rest] = key.split('|');
-      if (rest.length || !row || !col || row === col || !criterionIds.has(row) || !criterionIds.has(col)) {
-        problems.push(`${where}.judgements.${key}: expected two different criteria of this matrix`);
-      }
+      if (!judgesTwoOf(key, criterionIds)) problems.push(`${where}.judgements.${key}: expected two different criteria of this matrix`);
     }
   };
   const weighted = new Set<string>();

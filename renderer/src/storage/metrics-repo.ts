@@ -22,16 +22,10 @@ import type { Program } from '../domain/program';
 import { CRITERION_NAME_MAX, metricDirection, type Criterion, type Matrix } from '../domain/tradeoffs/model';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
+import { oneLine } from './one-line';
 import { InvalidInputError } from './programs-repo';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function oneLine(raw: string, max: number, what: string, required = false): string {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (required && !text) throw new InvalidInputError(`Give the ${what} a name.`);
-  if (text.length > max) throw new InvalidInputError(`Keep the ${what} under ${max} characters.`);
-  return text;
-}
 
 function checkNumber(value: number | null, what: string): void {
   if (value !== null && !Number.isFinite(value)) throw new InvalidInputError(`The ${what} must be a number.`);
@@ -47,7 +41,7 @@ const LONG_FIELDS = ['description', 'decision', 'formula'] as const;
 /** Cleans and checks a patch the way every write of a metric needs. */
 function validPatch<T extends MetricPatch>(patch: T): T {
   const out: MetricPatch = { ...patch };
-  if (out.name !== undefined) out.name = oneLine(out.name, METRIC_NAME_MAX, 'metric', true);
+  if (out.name !== undefined) out.name = oneLine(out.name, METRIC_NAME_MAX, 'metric', 'Give the metric a name.');
   for (const field of SHORT_FIELDS) {
     const value = out[field];
     if (value !== undefined && value.length > METRIC_SHORT_MAX) throw new InvalidInputError(`Keep it under ${METRIC_SHORT_MAX} characters.`);
@@ -290,7 +284,7 @@ export class MetricsRepository {
   // --- Functions ---
 
   async addFunction(programId: string, name: string): Promise<ProgramFunction> {
-    const valid = oneLine(name, FUNCTION_NAME_MAX, 'function', true);
+    const valid = oneLine(name, FUNCTION_NAME_MAX, 'function', 'Give the function a name.');
     return this.editor.edit(`Add function "${valid}"`, async (tx) => {
       const functions = await this.db.functions.where({ programId }).toArray();
       if (functions.length >= FUNCTIONS_MAX) throw new InvalidInputError(`A program has up to ${FUNCTIONS_MAX} functions.`);
@@ -305,7 +299,7 @@ export class MetricsRepository {
   }
 
   renameFunction(id: string, name: string, coalesceKey?: string): Promise<ProgramFunction> {
-    const valid = oneLine(name, FUNCTION_NAME_MAX, 'function', true);
+    const valid = oneLine(name, FUNCTION_NAME_MAX, 'function', 'Give the function a name.');
     return this.editor.edit(
       `Rename function to "${valid}"`,
       async (tx) => {

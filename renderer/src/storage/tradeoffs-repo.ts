@@ -7,8 +7,12 @@ import {
   CONFIDENCES,
   CRITERIA_MAX,
   CRITERION_NAME_MAX,
+  DECIDERS_MAX,
   emptyScore,
   isBlankScore,
+  judgesTwoOf,
+  JUDGEMENT_MAX,
+  JUDGEMENT_MIN,
   MATRIX_QUESTION_MAX,
   MATRIX_TEXT_MAX,
   newMatrix,
@@ -16,6 +20,7 @@ import {
   OPTIONS_MAX,
   SCALES,
   SCORING_MODES,
+  WEIGHT_MAX,
   type Criterion,
   type CriterionDirection,
   type Decision,
@@ -27,9 +32,9 @@ import {
   type StoredCombined,
   type StoredFunctionWeights,
 } from '../domain/tradeoffs/model';
-import { blendWeights } from '../domain/tradeoffs/scoring';
-import { DECIDERS_MAX, JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
+import { blendWeights, percentPoints } from '../domain/tradeoffs/scoring';
 import type { EditTransaction, Editor } from './editor';
+import { oneLine } from './one-line';
 import { InvalidInputError } from './programs-repo';
 
 /** Why an edit of a decided matrix is refused: its decision would no longer match what it shows. */
@@ -37,13 +42,6 @@ export const MATRIX_LOCKED_MESSAGE = 'This matrix is decided. Reopen it to chang
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DIRECTIONS: readonly CriterionDirection[] = ['benefit', 'cost'];
-
-function oneLine(raw: string, max: number, what: string, missing: string): string {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (!text) throw new InvalidInputError(missing);
-  if (text.length > max) throw new InvalidInputError(`Keep the ${what} under ${max} characters.`);
-  return text;
-}
 
 function longText(raw: string, what: string): string {
   if (raw.length > MATRIX_TEXT_MAX) throw new InvalidInputError(`Keep the ${what} under ${MATRIX_TEXT_MAX} characters.`);
@@ -95,10 +93,6 @@ export class MatrixRepository {
     return liveQuery(async () =>
       (await this.db.matrices.where({ programId }).toArray()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
     );
-  }
-
-  watchMatrix(id: string): Observable<Matrix | undefined> {
-    return liveQuery(() => this.db.matrices.get(id));
   }
 
   private touchProgram(tx: EditTransaction, programId: string): Promise<Program> {
@@ -403,10 +397,7 @@ export class MatrixRepository {
     if (judgements === null) return null;
     const ids = new Set(matrix.criteria.map((c) => c.id));
     for (const [key, value] of Object.entries(judgements)) {
-      const [row, col, ...rest] = key.split('|');
-      if (rest.length || !row || !col || row === col || !ids.has(row) || !ids.has(col)) {
-        throw new InvalidInputError('A comparison names a criterion that no longer exists.');
-      }
+      if (!judgesTwoOf(key, ids)) throw new InvalidInputError('A comparison names a criterion that no longer exists.');
       if (!Number.isFinite(value) || value < JUDGEMENT_MIN || value > JUDGEMENT_MAX) {
         throw new InvalidInputError('Compare criteria on the scale from 1/9 to 9.');
       }
@@ -476,9 +467,8 @@ export class MatrixRepository {
       if (matrix.combined.mode === 'facilitator') base = matrix.combined.weights;
       else {
         const functions = sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
-        // The blend as percentage points to a tenth, as the weights table shows it.
-        const blend = blendWeights(functionWeightsOf(matrix, functions), matrix.criteria);
-        base = Object.fromEntries(Object.entries(blend).map(([k, w]) => [k, Math.round(w * 1000) / 10]));
+        // The blend as percentage points, as the weights table shows it.
+        base = percentPoints(blendWeights(functionWeightsOf(matrix, functions), matrix.criteria));
       }
       await this.write(tx, matrix, { combined: { mode: 'facilitator', weights: { ...base, [criterionId]: weight }, judgements: null } });
     });
@@ -518,8 +508,7 @@ export class MatrixRepository {
         recordedAt: this.now(),
         reopened: null,
       };
-      await tx.update<Matrix>('matrices', id, { decision: standing, updatedAt: this.now() });
-      await this.touchProgram(tx, matrix.programId);
+      await this.write(tx, matrix, { decision: standing });
     });
   }
 
@@ -532,8 +521,7 @@ export class MatrixRepository {
       const matrix = await this.matrix(id);
       if (!matrix.decision) throw new InvalidInputError('This matrix has no decision to reopen.');
       const past: Decision = { ...matrix.decision, reopened: { at: this.now(), reason: why } };
-      await tx.update<Matrix>('matrices', id, { decision: null, pastDecisions: [...matrix.pastDecisions, past], updatedAt: this.now() });
-      await this.touchProgram(tx, matrix.programId);
+      await this.write(tx, matrix, { decision: null, pastDecisions: [...matrix.pastDecisions, past] });
     });
   }
 }

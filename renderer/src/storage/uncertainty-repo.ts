@@ -14,6 +14,7 @@ import {
 import { nextLayerColor, renumberLayers, reorderLayers } from '../domain/uncertainty/stack';
 import type { EditTransaction, Editor } from './editor';
 import { COALESCE_WINDOW_MS } from './history';
+import { oneLine } from './one-line';
 import { InvalidInputError } from './programs-repo';
 
 export interface NewItem {
@@ -24,19 +25,8 @@ export interface NewItem {
   uncertainty?: number;
 }
 
-function validTitle(raw: string): string {
-  const title = raw.replace(/\s+/g, ' ').trim();
-  if (!title) throw new InvalidInputError('Give the item a title.');
-  if (title.length > ITEM_TITLE_MAX) throw new InvalidInputError(`Keep the title under ${ITEM_TITLE_MAX} characters.`);
-  return title;
-}
-
-function validLayerName(raw: string): string {
-  const name = raw.replace(/\s+/g, ' ').trim();
-  if (!name) throw new InvalidInputError('Give the layer a name.');
-  if (name.length > LAYER_NAME_MAX) throw new InvalidInputError(`Keep the layer name under ${LAYER_NAME_MAX} characters.`);
-  return name;
-}
+const validTitle = (raw: string) => oneLine(raw, ITEM_TITLE_MAX, 'title', 'Give the item a title.');
+const validLayerName = (raw: string) => oneLine(raw, LAYER_NAME_MAX, 'layer name', 'Give the layer a name.');
 
 /** Layers and items of one program's uncertainty map. Every write is one undoable edit. */
 export class UncertaintyRepository {

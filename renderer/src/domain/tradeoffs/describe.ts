@@ -54,7 +54,7 @@ function orList(items: readonly string[]): string {
 }
 
 /** "A", "A and B", "A, B and C". */
-function andList(items: readonly string[]): string {
+export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

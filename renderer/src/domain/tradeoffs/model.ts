@@ -61,6 +61,12 @@ export interface FunctionWeights {
  */
 export type Judgements = Record<string, number>;
 
+/** Whether a judgement's key names two different criteria among `criterionIds`. */
+export function judgesTwoOf(key: string, criterionIds: ReadonlySet<string>): boolean {
+  const [row, col, ...rest] = key.split('|');
+  return rest.length === 0 && !!row && !!col && row !== col && criterionIds.has(row) && criterionIds.has(col);
+}
+
 /** One function's weights, and the pairwise judgements they were derived from, if any. */
 export interface StoredFunctionWeights extends FunctionWeights {
   judgements: Judgements | null;
@@ -142,11 +148,16 @@ export const MODE_LABELS: Record<ScoringMode, string> = {
   effect: 'Effect vs today −3…+3',
 };
 
-/** The label of a value on the matrix's scale ("4 · Good", "−2 · Worsens"). */
+/** A score as written: effects carry their sign ("+2", "−2"), ratings do not. */
+export function formatScore(mode: ScoringMode, value: number): string {
+  return mode === 'effect' && value > 0 ? `+${value}` : String(value).replace('-', '−');
+}
+
+/** The label of a value on the matrix's scale ("4 · High", "−2 · Worsens"). */
 export function anchorLabel(mode: ScoringMode, value: number): string {
   const { min } = SCALES[mode];
   const anchor = SCALE_ANCHORS[mode][Math.round(value) - min] ?? '';
-  const shown = mode === 'effect' && value > 0 ? `+${value}` : String(value).replace('-', '−');
+  const shown = formatScore(mode, value);
   return anchor ? `${shown} · ${anchor}` : shown;
 }
 

@@ -27,6 +27,11 @@ export function normaliseWeights(weights: Readonly<Record<string, number>>, crit
   return Object.fromEntries(criteria.map((c, i) => [c.id, sum > 0 ? raw[i]! / sum : 1 / criteria.length]));
 }
 
+/** Weights that sum to 1 as percentage points to a tenth (0.3333 → 33.3): how weights are shown and stored as points. */
+export function percentPoints(weights: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, Math.round(w * 1000) / 10]));
+}
+
 /** The equal blend of every function's normalised weights. */
 export function blendWeights(functionWeights: readonly FunctionWeights[], criteria: readonly Pick<Criterion, 'id'>[]): Record<string, number> {
   if (functionWeights.length === 0) return normaliseWeights({}, criteria);

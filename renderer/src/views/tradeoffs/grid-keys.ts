@@ -1,4 +1,4 @@
-import { SCALES, type ScoringMode } from '../../domain/tradeoffs/model';
+import { formatScore, SCALES, type ScoringMode } from '../../domain/tradeoffs/model';
 
 // Spreadsheet keys of the score grid, kept pure so they can be tested without a browser.
 
@@ -55,7 +55,5 @@ export function scoreKey(key: string, mode: ScoringMode, negative: boolean): Sco
 
 /** A score as shown in a cell: effects carry their sign. */
 export function showScore(mode: ScoringMode, value: number | null): string {
-  if (value === null) return '';
-  if (mode === 'effect' && value > 0) return `+${value}`;
-  return String(value).replace('-', '−');
+  return value === null ? '' : formatScore(mode, value);
 }
