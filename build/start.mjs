@@ -1,23 +1,14 @@
-// `npm start`: launches the built app in Electron. Where the Electron binary is missing (an
-// offline install, CI machines) it says so and serves the same build on 127.0.0.1 instead.
-// `npm run web` (--web) serves it on purpose.
+// `npm start`: launches the built app in Electron, downloading Electron's binary the first time.
+// Where it cannot be had (no access to Electron's downloads, CI machines) it says so and serves
+// the same build on 127.0.0.1 instead. `npm run web` (--web) serves it on purpose.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
+import { downloadElectronBinary, electronBinary } from './electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wantWeb = process.argv.includes('--web');
-
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function serveWeb() {
   if (!existsSync(`${root}dist/renderer/index.html`)) {
@@ -41,11 +32,14 @@ async function serveWeb() {
 if (wantWeb) {
   await serveWeb();
 } else {
-  const binary = electronBinary();
+  let binary = electronBinary();
   if (!binary) {
-    console.log(
-      'The Electron binary is not installed here (offline install or ELECTRON_SKIP_BINARY_DOWNLOAD), so Keel opens in your browser instead.',
-    );
+    console.log('Downloading Electron for this computer (first start only)…');
+    const download = await downloadElectronBinary();
+    binary = download.binary;
+    if (!binary) console.log(`Electron could not be downloaded (${download.problem}), so Keel opens in your browser instead.`);
+  }
+  if (!binary) {
     await serveWeb();
   } else {
     const child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit' });

@@ -1,26 +1,14 @@
 // Electron-only checks: the real app, its window and its guards. Needs the Electron binary,
 // which cannot be downloaded on offline build machines; there every test is skipped with the
 // reason. Run `npm run build` first (the renderer in dist/renderer, main in dist-electron).
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from '../../../build/electron-binary.mjs';
 
 const SKIP_REASON =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or offline install); Electron e2e tests skipped.';
-
-/** The Electron executable, or undefined when only the npm package (no binary) is installed. */
-function electronExecutable(): string | undefined {
-  try {
-    // The electron package exports the binary's path; it throws when the download never happened.
-    const executable: unknown = createRequire(import.meta.url)('electron');
-    return typeof executable === 'string' && existsSync(executable) ? executable : undefined;
-  } catch {
-    return undefined;
-  }
-}
+  'Electron binary not installed (`npm start` downloads it where Electron\'s servers can be reached); Electron e2e tests skipped.';
 
 interface Keel {
   app: ElectronApplication;
@@ -31,7 +19,7 @@ let keel: Keel | undefined;
 let userData: string | undefined;
 
 test.beforeEach(async () => {
-  const executablePath = electronExecutable();
+  const executablePath = electronBinary();
   test.skip(executablePath === undefined, SKIP_REASON);
 
   // A fresh profile per test: no window state or IndexedDB carried between tests.
