@@ -1,5 +1,7 @@
 // Programs: the top-level container of a team's plan. Pure rules only: no storage, no DOM.
 
+import { checkLongText, checkOneLine, failed, passed, type Check } from './check';
+
 export interface Program {
   id: string;
   name: string;
@@ -28,20 +30,19 @@ export function programView(program: Program): ProgramView {
   return 'active';
 }
 
-export type NameCheck = { ok: true; name: string } | { ok: false; message: string };
-
-/** Bidirectional overrides can make a name display as something else ("exe.png"). */
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 /** Trims and checks a program name typed by a user or read from a file. */
-export function checkProgramName(raw: string): NameCheck {
-  const name = raw.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
-  if (name === '') return { ok: false, message: 'Give the program a name.' };
-  if (name.length > PROGRAM_NAME_MAX) {
-    return { ok: false, message: `Keep the name under ${PROGRAM_NAME_MAX} characters (it has ${name.length}).` };
-  }
-  return { ok: true, name };
+export function checkProgramName(raw: string): Check<string> {
+  return checkOneLine(raw, PROGRAM_NAME_MAX, 'name', 'Give the program a name.');
+}
+
+export function checkProgramDescription(raw: string): Check<string> {
+  return checkLongText(raw, PROGRAM_DESCRIPTION_MAX, 'description');
+}
+
+export function checkStaleAfterDays(days: number): Check<number> {
+  return Number.isInteger(days) && days >= 0 && days <= STALE_AFTER_DAYS_MAX
+    ? passed(days)
+    : failed(`Use a whole number of days from 0 to ${STALE_AFTER_DAYS_MAX}.`);
 }
 
 /** "Pricing bot" -> "Pricing bot (copy)", then "(copy 2)", ... avoiding names already taken. */

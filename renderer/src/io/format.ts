@@ -35,6 +35,9 @@ import {
   SCORING_MODES,
 } from '../domain/tradeoffs/model';
 import { DECIDERS_MAX, JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
+import { isDay } from '../domain/dates';
+import { checkReadingDate, READING_YEARS } from '../domain/metrics/edits';
+import { checkQuestion } from '../domain/tradeoffs/edits';
 
 // The .keel.json file format. Every released version keeps a fixture under test/fixtures/
 // that is never edited; a new version adds a migration in migrations.ts.
@@ -51,7 +54,11 @@ export const CURRENT_FORMAT_VERSION = 4;
 export const FILE_EXTENSION = '.keel.json';
 
 const isoDate = z.iso.datetime({ offset: true });
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'));
+// The same rules as the forms and repositories (domain/): a file holds nothing the app would refuse.
+const day = z.string().check(z.refine(isDay, 'Expected a date as YYYY-MM-DD'));
+const readingDay = z.string().check(
+  z.refine((date) => checkReadingDate(date).ok, `Expected a date as YYYY-MM-DD between the years ${READING_YEARS.min} and ${READING_YEARS.max}`),
+);
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const id = text(1, 100);
 const score = z.number().check(z.gte(SCORE_MIN), z.lte(SCORE_MAX));
@@ -150,7 +157,7 @@ const VersionFileSchema = z.strictObject({
   supersededAt: isoDate,
 });
 
-const ReadingFileSchema = z.strictObject({ id, date: day, value: finite, note: text(0, READING_NOTE_MAX) });
+const ReadingFileSchema = z.strictObject({ id, date: readingDay, value: finite, note: text(0, READING_NOTE_MAX) });
 
 export const MetricFileSchema = z.strictObject({
   id,
@@ -191,7 +198,7 @@ const decisionShape = {
 
 export const MatrixFileSchema = z.strictObject({
   id,
-  question: text(1, MATRIX_QUESTION_MAX),
+  question: z.string().check(z.refine((question) => checkQuestion(question).ok, `Expected a question of 1 to ${MATRIX_QUESTION_MAX} characters`)),
   context: matrixText,
   mode: z.enum(SCORING_MODES),
   options: z

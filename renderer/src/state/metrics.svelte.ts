@@ -1,10 +1,21 @@
-import type { Metric, ProgramFunction } from '../domain/metrics/model';
+import type { NewReading } from '../domain/metrics/edits';
+import type { MetricTemplate } from '../domain/metrics/library';
+import type { AgreementChoice, Metric, MetricDraft, ProgramFunction } from '../domain/metrics/model';
 import { metricRows, type MetricRow } from '../domain/metrics/rows';
 import type { MetricStatus } from '../domain/metrics/status';
+import type { MetricPatch, PatchOutcome } from '../domain/metrics/versions';
 import type { Program } from '../domain/program';
+import type { UncertaintyItem } from '../domain/uncertainty/model';
 import { MetricsRepository } from '../storage/metrics-repo';
+import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
-import type { Services } from './services';
+import { FUNCTION_NAME, metricTextKind, type MetricTextField } from './metrics-replay';
+import { oneOf, preference, text } from './preferences.svelte';
+import { readProblem, type Result } from './result';
+import { useServices, type Services } from './services';
+import { journaledDraft, type TextDraft } from './text-draft.svelte';
+import { toasts } from './toasts.svelte';
+import { Writes } from './writes';
 
 export type MetricsView = 'list' | 'alignment';
 export type MetricsSort = 'status' | 'name' | 'added';
@@ -16,45 +27,56 @@ export const SORT_LABELS: Record<MetricsSort, string> = {
 };
 const SEVERITY: Record<MetricStatus, number> = { breached: 0, 'at-risk': 1, 'no-data': 2, 'on-track': 3 };
 
-const SIGNER_KEY = 'keel.signer';
-const SORT_KEY = 'keel.metrics.sort';
+const METRIC_TEXT_LABELS: Record<MetricTextField, string> = {
+  name: 'Rename metric',
+  description: 'Edit description',
+  decision: 'Edit decision',
+  dataSource: 'Edit data source',
+  cadence: 'Edit cadence',
+  ownerPerson: 'Edit owner',
+  customCategory: 'Edit category',
+  formula: 'Edit formula',
+  numerator: 'Edit numerator',
+  denominator: 'Edit denominator',
+  unit: 'Edit unit',
+  window: 'Edit window',
+};
 
 export type { MetricRow };
 
-/** UI state of one program's shared metrics: live data, computed status and agreement, filters. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One program's shared metrics: live data, computed status and agreement, filters, and every write. */
 export class MetricsState {
-  readonly repo: MetricsRepository;
+  private readonly repo: MetricsRepository;
+  private readonly writes: Writes;
   private readonly functionsLive: Live<ProgramFunction[]>;
   private readonly metricsLive: Live<Metric[]>;
 
   view = $state<MetricsView>('list');
   search = $state('');
   statusFilter = $state<MetricStatus | 'all'>('all');
-  sort = $state<MetricsSort>('status');
+  /** The list's sort order, remembered on this computer. */
+  readonly sort = preference<MetricsSort>('keel.metrics.sort', oneOf(['status', 'name', 'added']), 'status');
+  /** Who signs off in this window; remembered on this computer. */
+  readonly signer = preference('keel.signer', text(200), '');
   /** Refreshed each hour so "days since the last reading" follows the clock. */
   now = $state(Date.now());
-  /** Who signs off in this window; remembered on this computer. */
-  signer = $state('');
+  /** The "started version N" toast on screen, withdrawn when that version is. */
+  private versionToast: number | undefined;
 
   constructor(
-    services: Services,
     private readonly program: () => Program,
+    services: Services = useServices(),
   ) {
     this.repo = new MetricsRepository(services.editor);
+    this.writes = new Writes(services.editor);
     this.functionsLive = new Live(() => this.repo.watchFunctions(this.program().id));
     this.metricsLive = new Live(() => this.repo.watchMetrics(this.program().id));
-    this.signer = localStorage.getItem(SIGNER_KEY) ?? '';
     $effect(() => {
       const timer = setInterval(() => (this.now = Date.now()), 3_600_000);
       return () => clearInterval(timer);
     });
-    const sort = localStorage.getItem(SORT_KEY);
-    if (sort && sort in SORT_LABELS) this.sort = sort as MetricsSort;
-  }
-
-  setSort(sort: MetricsSort) {
-    this.sort = sort;
-    localStorage.setItem(SORT_KEY, sort);
   }
 
   get programId(): string {
@@ -64,8 +86,9 @@ export class MetricsState {
   get loaded(): boolean {
     return this.functionsLive.loaded && this.metricsLive.loaded;
   }
-  get error(): unknown {
-    return this.functionsLive.error ?? this.metricsLive.error;
+  /** Why the metrics could not be read; shown instead of an empty list. */
+  get problem() {
+    return readProblem(this.functionsLive.error ?? this.metricsLive.error);
   }
   get functions(): ProgramFunction[] {
     return this.functionsLive.value ?? [];
@@ -86,13 +109,166 @@ export class MetricsState {
     );
     const byName = (a: MetricRow, b: MetricRow) => a.metric.name.localeCompare(b.metric.name);
     // Rows are in creation order already; sort is stable, so ties keep that order.
-    if (this.sort === 'name') return shown.sort(byName);
-    if (this.sort === 'status') return shown.sort((a, b) => SEVERITY[a.status.status] - SEVERITY[b.status.status]);
+    if (this.sort.value === 'name') return shown.sort(byName);
+    if (this.sort.value === 'status') return shown.sort((a, b) => SEVERITY[a.status.status] - SEVERITY[b.status.status]);
     return shown;
   });
 
-  rememberSigner(name: string) {
-    this.signer = name;
-    localStorage.setItem(SIGNER_KEY, name);
+  clearFilters(): void {
+    this.search = '';
+    this.statusFilter = 'all';
+  }
+
+  /** The uncertainty items that name a metric, live. Call while a component initialises. */
+  linkedItems(metricId: string): Live<UncertaintyItem[]> {
+    return new Live(() => this.repo.watchLinkedItems(this.program().id, metricId));
+  }
+
+  // --- Metrics ---
+
+  async addMetric(draft: MetricDraft): Promise<Result<Metric>> {
+    const added = await this.writes.run(() => this.repo.addMetrics(this.programId, [draft]));
+    return added.ok ? { ok: true, value: added.value[0]! } : added;
+  }
+
+  /** Copies library metrics in, each owned by the function the library suggests if the program has it. */
+  addFromLibrary(templates: readonly MetricTemplate[]): Promise<Result<Metric[]>> {
+    const ownerId = (name: string) => this.functions.find((f) => f.name.toLocaleLowerCase() === name.toLocaleLowerCase())?.id ?? '';
+    const drafts = templates.map((t) => ({ ...structuredClone(t.draft), ownerFunctionId: ownerId(t.suggestedOwner) }));
+    return this.writes.run(() => this.repo.addMetrics(this.programId, drafts), {
+      success: (added) => (added.length === 1 ? `Added "${added[0]!.name}".` : `Added ${added.length} metrics.`),
+      undo: true,
+    });
+  }
+
+  /**
+   * Edits a metric. A change to a signed contract starts a new version: a toast says so, with
+   * Undo; a version withdrawn (undo, or typing the contract back) takes its toast with it.
+   */
+  async updateMetric(metric: Metric, patch: MetricPatch, label: string, coalesceKey?: string): Promise<Result<PatchOutcome>> {
+    const before = metric.version;
+    const outcome = await this.writes.run(() => this.repo.updateMetric(metric.id, patch, label, coalesceKey));
+    if (!outcome.ok) return outcome;
+    const { newVersion, metric: after } = outcome.value;
+    if (newVersion || after.version < before) {
+      if (this.versionToast !== undefined) toasts.dismiss(this.versionToast);
+      this.versionToast = undefined;
+    }
+    if (newVersion) {
+      this.versionToast = toasts.show(
+        `Started version ${newVersion}: the contract changed, so every function is asked to sign off again.`,
+        'info',
+        this.writes.undoOffer(),
+      );
+    }
+    return outcome;
+  }
+
+  /** A text field of a metric, saved as it is typed (a name is never saved empty). `current` gives the stored metric. */
+  metricDraft(metric: Metric, field: MetricTextField, current: () => Metric): TextDraft {
+    const kind = metricTextKind(field);
+    return journaledDraft(kind, metric.id, metric[field], async (text) => {
+      if (field === 'name' && !text.trim()) return false;
+      return (await this.updateMetric(current(), { [field]: text }, METRIC_TEXT_LABELS[field], `${kind}:${metric.id}`)).ok;
+    });
+  }
+
+  /** Deletes a metric after a confirmation that says what goes with it and which matrices use it. */
+  async deleteMetric(metric: Metric): Promise<Result<void> | undefined> {
+    const found = await this.writes.run(() => this.repo.matricesUsing(metric.programId, metric.id));
+    const matrices = found.ok ? found.value : [];
+    const decided = matrices.filter((m) => m.decided).length;
+    const inMatrices = matrices.length
+      ? ` It is a criterion in ${matrices.length === 1 ? 'the trade-off matrix' : `${matrices.length} trade-off matrices`} ${matrices
+          .map((m) => `"${m.question}"`)
+          .join(', ')}${decided ? ` (${decided} decided)` : ''}: there it stays as a free-standing criterion with its scores, and can no longer veto an option.`
+      : '';
+    const ok = await confirm({
+      title: `Delete "${metric.name}"?`,
+      message: `Its ${metric.readings.length} readings, sign-offs and ${metric.versions.length} earlier versions go with it.${inMatrices}`,
+      confirmLabel: 'Delete metric',
+      danger: true,
+    });
+    if (!ok) return undefined;
+    return this.writes.run(() => this.repo.deleteMetrics([metric.id]), { success: `Deleted "${metric.name}".`, undo: true });
+  }
+
+  /** Records a function's agreement, objection (with a reason) or pending, signed by this window's signer. */
+  signOff(metric: Metric, fn: ProgramFunction, choice: AgreementChoice, reason = ''): Promise<Result<Metric>> {
+    return this.writes.run(() => this.repo.signOff(metric.id, fn.id, choice, { reason, by: this.signer.value }));
+  }
+
+  // --- Readings ---
+
+  addReading(metric: Metric, reading: NewReading): Promise<Result<Metric>> {
+    return this.writes.run(() => this.repo.addReadings(metric.id, [reading]));
+  }
+
+  addReadings(metric: Metric, readings: readonly NewReading[]): Promise<Result<Metric>> {
+    return this.writes.run(() => this.repo.addReadings(metric.id, readings), {
+      success: `Added ${plural(readings.length, 'reading')}.`,
+      undo: true,
+    });
+  }
+
+  updateReading(metric: Metric, readingId: string, reading: NewReading): Promise<Result<Metric>> {
+    return this.writes.run(() => this.repo.updateReading(metric.id, readingId, reading));
+  }
+
+  removeReading(metric: Metric, readingId: string, date: string): Promise<Result<Metric>> {
+    return this.writes.run(() => this.repo.removeReading(metric.id, readingId), { success: `Removed the reading of ${date}.`, undo: true });
+  }
+
+  // --- Functions ---
+
+  addFunction(name: string): Promise<Result<ProgramFunction>> {
+    return this.writes.run(() => this.repo.addFunction(this.programId, name));
+  }
+
+  /** A function's name, saved as it is typed; an empty or taken name is never saved. */
+  functionNameDraft(fn: ProgramFunction, isTaken: (name: string) => boolean): TextDraft {
+    const id = fn.id;
+    return journaledDraft(FUNCTION_NAME, id, fn.name, async (text) => {
+      if (!text.trim() || isTaken(text)) return false;
+      return (await this.writes.run(() => this.repo.renameFunction(id, text, `${FUNCTION_NAME}:${id}`))).ok;
+    });
+  }
+
+  setFunctionRequired(fn: ProgramFunction, required: boolean): Promise<Result<ProgramFunction>> {
+    return this.writes.run(() => this.repo.setFunctionRequired(fn.id, required));
+  }
+
+  /** Moves a function up (-1) or down (1) in the program's order. */
+  moveFunction(fn: ProgramFunction, by: -1 | 1): Promise<Result<void>> {
+    const to = this.functions.findIndex((f) => f.id === fn.id) + by;
+    return this.writes.run(() => this.repo.moveFunction(fn.programId, fn.id, to));
+  }
+
+  /** Removes a function after a confirmation that says what it owned, signed and weighed. */
+  async removeFunction(fn: ProgramFunction): Promise<Result<void> | undefined> {
+    const owned = this.metrics.filter((m) => m.ownerFunctionId === fn.id).length;
+    const signed = this.metrics.filter((m) => m.signoffs.some((s) => s.functionId === fn.id)).length;
+    const found = await this.writes.run(() => this.repo.matricesWeightedBy(fn.programId, fn.id));
+    const weighed = found.ok ? found.value : [];
+    const decided = weighed.filter((m) => m.decided).length;
+    const ok = await confirm({
+      title: `Remove ${fn.name}?`,
+      message: [
+        owned ? `${plural(owned, 'metric')} it owns will have no owner.` : '',
+        signed ? `Its sign-offs on ${plural(signed, 'current version')} go.` : '',
+        'Earlier versions keep what it signed.',
+        weighed.length
+          ? `Its weights in ${weighed.length === 1 ? 'the trade-off matrix' : `${weighed.length} trade-off matrices`} ${weighed
+              .map((m) => `"${m.question}"`)
+              .join(', ')} go too, so their combined ranking changes${decided ? `; the decisions recorded on ${decided === 1 ? 'one of them stay' : `${decided} of them stay`} as recorded` : ''}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      confirmLabel: 'Remove function',
+      danger: true,
+    });
+    if (!ok) return undefined;
+    return this.writes.run(() => this.repo.removeFunction(fn.id), { success: `Removed ${fn.name}.`, undo: true });
   }
 }

@@ -1,12 +1,23 @@
 import type { Matrix } from '../domain/tradeoffs/model';
 import type { Services } from './services';
-import type { UnsavedEdit } from './unsaved-journal';
+import type { ReplayHandler } from './unsaved-journal';
 
 // Typing in a trade-off matrix that was parked when the window closed goes in on the next
 // start, only if nobody changed the text since. The repository loads only when needed, so the
 // trade-off area stays out of the start-up bundle.
 
-type Handler = (edit: UnsavedEdit) => Promise<void>;
+type Handler = ReplayHandler;
+
+/** The journal's kinds for typing in a matrix; ids are "matrix", "matrix/option", "matrix/criterion" or "matrix/option/criterion". */
+export const MATRIX_KINDS = {
+  question: 'matrix-question',
+  context: 'matrix-context',
+  optionTitle: 'option-title',
+  optionDescription: 'option-description',
+  criterionName: 'criterion-name',
+  scoreValue: 'score-value',
+  scoreRationale: 'score-rationale',
+} as const;
 
 export function tradeoffReplayHandlers(services: Services): Record<string, Handler> {
   const repo = async () => new (await import('../storage/tradeoffs-repo')).MatrixRepository(services.editor);
@@ -22,23 +33,23 @@ export function tradeoffReplayHandlers(services: Services): Record<string, Handl
     };
   const option = (m: Matrix, p: string[]) => m.options.find((o) => o.id === p[1]);
   return {
-    'matrix-question': when((m) => m.question, async ([id], question) => (await repo()).update(id!, { question }), true),
-    'matrix-context': when((m) => m.context, async ([id], context) => (await repo()).update(id!, { context })),
-    'option-title': when((m, p) => option(m, p)?.title, async ([id, o], title) => (await repo()).updateOption(id!, o!, { title }), true),
-    'option-description': when((m, p) => option(m, p)?.description, async ([id, o], description) => (await repo()).updateOption(id!, o!, { description })),
-    'criterion-name': when(
+    [MATRIX_KINDS.question]: when((m) => m.question, async ([id], question) => (await repo()).update(id!, { question }), true),
+    [MATRIX_KINDS.context]: when((m) => m.context, async ([id], context) => (await repo()).update(id!, { context })),
+    [MATRIX_KINDS.optionTitle]: when((m, p) => option(m, p)?.title, async ([id, o], title) => (await repo()).updateOption(id!, o!, { title }), true),
+    [MATRIX_KINDS.optionDescription]: when((m, p) => option(m, p)?.description, async ([id, o], description) => (await repo()).updateOption(id!, o!, { description })),
+    [MATRIX_KINDS.criterionName]: when(
       (m, p) => m.criteria.find((c) => c.id === p[1])?.name,
       async ([id, c], name) => (await repo()).updateCriterion(id!, c!, { name }),
       true,
     ),
-    'score-value': when(
+    [MATRIX_KINDS.scoreValue]: when(
       (m, p) => {
         const value = m.scores.find((s) => s.optionId === p[1] && s.criterionId === p[2])?.value ?? null;
         return value === null ? '' : String(value);
       },
       async ([id, o, c], value) => (await repo()).setScore(id!, o!, c!, { value: value === '' ? null : Number(value) }),
     ),
-    'score-rationale': when(
+    [MATRIX_KINDS.scoreRationale]: when(
       (m, p) => m.scores.find((s) => s.optionId === p[1] && s.criterionId === p[2])?.rationale ?? '',
       async ([id, o, c], rationale) => (await repo()).setScore(id!, o!, c!, { rationale }),
     ),

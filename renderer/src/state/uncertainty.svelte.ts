@@ -1,18 +1,36 @@
 import type { Program } from '../domain/program';
+import { parseTags } from '../domain/uncertainty/capture';
 import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../domain/uncertainty/filters';
-import { ITEM_KINDS, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
+import type { ItemPatch } from '../domain/uncertainty/history';
+import { ITEM_KINDS, type EvidenceEntry, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
 import { isStale } from '../domain/uncertainty/staleness';
 import { MetricsRepository } from '../storage/metrics-repo';
+import { ProgramRepository } from '../storage/programs-repo';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
 import { Live } from './live.svelte';
-import type { Services } from './services';
+import { fields, oneOf, preference, text, type Preference } from './preferences.svelte';
+import { readProblem, type Result } from './result';
+import { useServices, type Services } from './services';
+import { journaledDraft, type TextDraft } from './text-draft.svelte';
+import { itemTextKind, layerTextKind, type ItemTextField, type LayerTextField } from './uncertainty-replay';
+import { Writes } from './writes';
+
+const ITEM_TEXT_LABELS: Record<ItemTextField, string> = {
+  title: 'Edit title',
+  description: 'Edit description',
+  nextStep: 'Edit next step',
+  ownerPerson: 'Edit owner',
+  ownerFunction: 'Edit owner function',
+};
 
 export type UncertaintyView = 'map' | 'list' | 'stack';
 
-/** UI state of one program's uncertainty area: live data, filters, selection, capture defaults. */
+/** One program's uncertainty area: live data, filters, selection, capture defaults, and every write. */
 export class UncertaintyState {
-  readonly repo: UncertaintyRepository;
+  private readonly repo: UncertaintyRepository;
+  private readonly programs: ProgramRepository;
+  private readonly writes: Writes;
   private readonly layersLive: Live<Layer[]>;
   private readonly itemsLive: Live<UncertaintyItem[]>;
   private readonly metricsLive: Live<{ id: string; name: string }[]>;
@@ -23,40 +41,33 @@ export class UncertaintyState {
   /** Refreshed each minute so staleness follows the clock. */
   now = $state(Date.now());
 
-  captureLayerId = $state<string | undefined>(undefined);
-  captureKind = $state<ItemKind>('assumption');
+  /** The layer and kind fast capture used last in this program, remembered on this computer. */
+  private readonly capture: Preference<Partial<{ layerId: string; kind: ItemKind }>>;
 
   constructor(
-    services: Services,
     private readonly program: () => Program,
+    services: Services = useServices(),
   ) {
     this.repo = new UncertaintyRepository(services.editor);
+    this.programs = new ProgramRepository(services.editor);
+    this.writes = new Writes(services.editor);
     this.layersLive = new Live(() => this.repo.watchLayers(this.program().id));
     this.itemsLive = new Live(() => this.repo.watchItems(this.program().id));
     const metrics = new MetricsRepository(services.editor);
     this.metricsLive = new Live(() => metrics.watchMetricNames(this.program().id));
-    try {
-      const saved = JSON.parse(localStorage.getItem(this.captureKey) ?? '{}') as { layerId?: unknown; kind?: unknown };
-      if (typeof saved.layerId === 'string') this.captureLayerId = saved.layerId;
-      if (typeof saved.kind === 'string' && (ITEM_KINDS as readonly string[]).includes(saved.kind)) this.captureKind = saved.kind as ItemKind;
-    } catch {
-      // A damaged preference only loses the remembered layer and kind.
-    }
+    this.capture = preference(`keel.capture.${this.program().id}`, fields({ layerId: text(100), kind: oneOf(ITEM_KINDS) }), {});
     $effect(() => {
       const timer = setInterval(() => (this.now = Date.now()), 60_000);
       return () => clearInterval(timer);
     });
   }
 
-  private get captureKey() {
-    return `keel.capture.${this.program().id}`;
-  }
-
   get loaded(): boolean {
     return this.layersLive.loaded && this.itemsLive.loaded;
   }
-  get error(): unknown {
-    return this.layersLive.error ?? this.itemsLive.error;
+  /** Why the map could not be read; shown instead of an empty map. */
+  get problem() {
+    return readProblem(this.layersLive.error ?? this.itemsLive.error ?? this.metricsLive.error);
   }
 
   get layers(): Layer[] {
@@ -111,14 +122,11 @@ export class UncertaintyState {
 
   /** The layer and kind fast capture uses: the last ones chosen, or the first layer. */
   get captureLayer(): string | undefined {
-    const id = this.captureLayerId;
+    const id = this.capture.value.layerId;
     return id && this.layerById.has(id) ? id : this.layers[0]?.id;
   }
-
-  rememberCapture(layerId: string, kind: ItemKind) {
-    this.captureLayerId = layerId;
-    this.captureKind = kind;
-    localStorage.setItem(this.captureKey, JSON.stringify({ layerId, kind }));
+  get captureKind(): ItemKind {
+    return this.capture.value.kind ?? 'assumption';
   }
 
   select(id: string | undefined) {
@@ -127,5 +135,94 @@ export class UncertaintyState {
 
   clearFilter() {
     this.filter = { ...EMPTY_FILTER };
+  }
+
+  // --- Writes ---
+
+  /** Adds one item per title (fast capture, or a pasted list); the layer and kind are remembered for the next. */
+  addItems(titles: readonly string[], layerId: string, kind: ItemKind): Promise<Result<UncertaintyItem[]>> {
+    this.capture.set({ layerId, kind });
+    const programId = this.program().id;
+    return this.writes.run(() => this.repo.addItems(programId, titles.map((title) => ({ title, layerId, kind }))), {
+      success: (added) => (added.length > 1 ? `Added ${added.length} items.` : undefined),
+    });
+  }
+
+  /** Places an item; `nudging` (arrow keys) merges a run of moves into one undo step. */
+  moveItem(id: string, impact: number, uncertainty: number, nudging: boolean): Promise<Result<UncertaintyItem>> {
+    return this.writes.run(() => this.repo.moveItem(id, impact, uncertainty, nudging ? `nudge:${id}` : undefined));
+  }
+
+  updateItem(id: string, patch: ItemPatch, label: string): Promise<Result<UncertaintyItem>> {
+    return this.writes.run(() => this.repo.updateItem(id, patch, label));
+  }
+
+  async deleteItem(item: UncertaintyItem): Promise<Result<void>> {
+    const deleted = await this.writes.run(() => this.repo.deleteItems([item.id]), { success: `Deleted "${item.title}".`, undo: true });
+    if (deleted.ok && this.selectedId === item.id) this.select(undefined);
+    return deleted;
+  }
+
+  /** A text field of an item, saved as it is typed (a title is never saved empty). */
+  itemDraft(item: UncertaintyItem, field: ItemTextField): TextDraft {
+    const id = item.id;
+    const kind = itemTextKind(field);
+    return journaledDraft(kind, id, item[field], async (text) => {
+      if (field === 'title' && !text.trim()) return false;
+      return (await this.writes.run(() => this.repo.updateItem(id, { [field]: text }, ITEM_TEXT_LABELS[field], `${kind}:${id}`))).ok;
+    });
+  }
+
+  /** The tags, typed as one comma-separated line and saved as a list. */
+  tagsDraft(item: UncertaintyItem): TextDraft {
+    const id = item.id;
+    const kind = itemTextKind('tags');
+    return journaledDraft(kind, id, item.tags.join(', '), async (text) =>
+      (await this.writes.run(() => this.repo.updateItem(id, { tags: parseTags(text) }, 'Edit tags', `${kind}:${id}`))).ok,
+    );
+  }
+
+  addEvidence(itemId: string, entry: Omit<EvidenceEntry, 'id'>, patch: ItemPatch): Promise<Result<UncertaintyItem>> {
+    return this.writes.run(() => this.repo.addEvidence(itemId, entry, patch));
+  }
+
+  removeEvidence(itemId: string, evidenceId: string): Promise<Result<UncertaintyItem>> {
+    return this.writes.run(() => this.repo.removeEvidence(itemId, evidenceId), { success: 'Removed the evidence.', undo: true });
+  }
+
+  setStaleAfterDays(days: number): Promise<Result<Program>> {
+    const programId = this.program().id;
+    return this.writes.run(() => this.programs.setStaleAfterDays(programId, days));
+  }
+
+  // --- The stack ---
+
+  addLayer(name: string): Promise<Result<Layer>> {
+    const programId = this.program().id;
+    return this.writes.run(() => this.repo.addLayer(programId, name));
+  }
+
+  setLayerColor(layerId: string, color: string): Promise<Result<Layer>> {
+    return this.writes.run(() => this.repo.updateLayer(layerId, { color }));
+  }
+
+  /** A layer's name or description, saved as it is typed (a name is never saved empty). */
+  layerDraft(layer: Layer, field: LayerTextField): TextDraft {
+    const id = layer.id;
+    const kind = layerTextKind(field);
+    return journaledDraft(kind, id, layer[field], async (text) => {
+      if (field === 'name' && !text.trim()) return false;
+      return (await this.writes.run(() => this.repo.updateLayer(id, { [field]: text }, `${kind}:${id}`))).ok;
+    });
+  }
+
+  moveLayer(layerId: string, toIndex: number): Promise<Result<void>> {
+    const programId = this.program().id;
+    return this.writes.run(() => this.repo.moveLayer(programId, layerId, toIndex));
+  }
+
+  /** Removes a layer; its items move to `moveItemsTo`, or are deleted with it when that is null. */
+  removeLayer(layer: Layer, moveItemsTo: string | null): Promise<Result<void>> {
+    return this.writes.run(() => this.repo.removeLayer(layer.id, moveItemsTo), { success: `Removed the layer "${layer.name}".`, undo: true });
   }
 }

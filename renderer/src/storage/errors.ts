@@ -1,6 +1,8 @@
 // Storage failures a user can meet, as typed values with a plain sentence and a next step.
 // None of them ever leads to wiping data.
 
+import type { Check } from '../domain/check';
+
 export type StorageProblemKind =
   | 'quota'
   | 'blocked-upgrade'
@@ -16,6 +18,17 @@ export interface StorageProblem {
   message: string;
   /** The original error's text, for a bug report; never shown as the main message. */
   detail?: string;
+}
+
+/** Thrown by a repository for input it refuses; the message is the sentence to show. */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+}
+
+/** The checked value, or an InvalidInputError with the check's sentence. */
+export function valid<T>(check: Check<T>): T {
+  if (!check.ok) throw new InvalidInputError(check.message);
+  return check.value;
 }
 
 /** Thrown when an undo or redo finds its rows changed since (another window, another edit). */

@@ -1,94 +1,31 @@
 import { liveQuery, type Observable } from 'dexie';
 import { withSignoff } from '../domain/metrics/agreement';
-import { sortFunctions } from '../domain/metrics/functions';
 import {
-  FUNCTION_NAME_MAX,
-  FUNCTIONS_MAX,
-  METRIC_NAME_MAX,
-  METRIC_SHORT_MAX,
-  METRIC_TEXT_MAX,
-  READING_NOTE_MAX,
-  READINGS_MAX,
-  type AgreementChoice,
-  type Metric,
-  type MetricDraft,
-  type ProgramFunction,
-  type Reading,
-} from '../domain/metrics/model';
+  checkMetricPatch,
+  checkNewFunction,
+  checkFunctionName,
+  checkObjection,
+  checkReading,
+  checkSigner,
+  mergeReadings,
+  metricAfterFunctionRemoved,
+  reorderFunctions,
+  type NewReading,
+} from '../domain/metrics/edits';
+import { sortFunctions } from '../domain/metrics/functions';
+import type { AgreementChoice, Metric, MetricDraft, ProgramFunction } from '../domain/metrics/model';
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
-// Only the model: the trade-off analysis stays out of the start-up bundle.
-import { CRITERION_NAME_MAX, metricDirection, type Criterion, type Matrix } from '../domain/tradeoffs/model';
+// Only the rules: the trade-off analysis stays out of the start-up bundle.
+import { criteriaAfterMetricsDeleted, weightsAfterFunctionRemoved } from '../domain/tradeoffs/edits';
+import type { Matrix } from '../domain/tradeoffs/model';
+import { itemLinksAfterMetricsDeleted } from '../domain/uncertainty/edits';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
-import { oneLine } from './one-line';
-import { InvalidInputError } from './programs-repo';
+import { InvalidInputError, valid } from './errors';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkNumber(value: number | null, what: string): void {
-  if (value !== null && !Number.isFinite(value)) throw new InvalidInputError(`The ${what} must be a number.`);
-}
-
-function checkDay(value: string, what: string): void {
-  if (value !== '' && !DAY.test(value)) throw new InvalidInputError(`Give the ${what} as a date.`);
-}
-
-const SHORT_FIELDS = ['unit', 'window', 'cadence', 'dataSource', 'numerator', 'denominator', 'ownerPerson', 'customCategory'] as const;
-const LONG_FIELDS = ['description', 'decision', 'formula'] as const;
-
-/** Cleans and checks a patch the way every write of a metric needs. */
-function validPatch<T extends MetricPatch>(patch: T): T {
-  const out: MetricPatch = { ...patch };
-  if (out.name !== undefined) out.name = oneLine(out.name, METRIC_NAME_MAX, 'metric', 'Give the metric a name.');
-  for (const field of SHORT_FIELDS) {
-    const value = out[field];
-    if (value !== undefined && value.length > METRIC_SHORT_MAX) throw new InvalidInputError(`Keep it under ${METRIC_SHORT_MAX} characters.`);
-  }
-  for (const field of LONG_FIELDS) {
-    const value = out[field];
-    if (value !== undefined && value.length > METRIC_TEXT_MAX) throw new InvalidInputError(`Keep it under ${METRIC_TEXT_MAX} characters.`);
-  }
-  if (out.baseline) {
-    checkNumber(out.baseline.value, 'baseline');
-    checkDay(out.baseline.date, 'baseline date');
-  }
-  if (out.target) {
-    checkNumber(out.target.value, 'target');
-    checkNumber(out.target.high, 'top of the target range');
-    checkDay(out.target.by, 'target date');
-  }
-  if (out.guardrail) checkNumber(out.guardrail.value, 'guardrail');
-  return out as T;
-}
-
-export type NewReading = Omit<Reading, 'id'>;
-
-/** Readings are dated within these years, as the CSV reader accepts. */
-export const READING_YEARS = { min: 1900, max: 2200 } as const;
-
-/** What is wrong with a reading's date, as a sentence, or undefined when it is fine. */
-export function readingDateProblem(date: string): string | undefined {
-  if (!DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return 'Give the reading a date.';
-  const year = Number(date.slice(0, 4));
-  if (year < READING_YEARS.min || year > READING_YEARS.max) {
-    return `Date readings between the years ${READING_YEARS.min} and ${READING_YEARS.max}.`;
-  }
-  return undefined;
-}
-
-function validReading(input: NewReading): Reading {
-  const dateProblem = readingDateProblem(input.date);
-  if (dateProblem) throw new InvalidInputError(dateProblem);
-  if (!Number.isFinite(input.value)) throw new InvalidInputError('A reading needs a number.');
-  return { id: newId(), date: input.date, value: input.value, note: input.note.trim().slice(0, READING_NOTE_MAX) };
-}
-
-/** Readings stay in date order; readings of the same day keep the order they were added in. */
-function mergeReadings(existing: readonly Reading[], added: readonly Reading[]): Reading[] {
-  return [...existing, ...added].sort((a, b) => a.date.localeCompare(b.date));
-}
+export type { NewReading };
 
 /** Functions and shared metrics of one program. Every write is one undoable edit. */
 export class MetricsRepository {
@@ -136,7 +73,7 @@ export class MetricsRepository {
     // A millisecond apart, so metrics added together keep the order they were given in.
     const metrics = drafts.map(
       (draft, i): Metric => ({
-        ...validPatch(draft),
+        ...valid(checkMetricPatch(draft)),
         id: newId(),
         programId,
         version: 1,
@@ -163,11 +100,11 @@ export class MetricsRepository {
    * that version and starts the next one with every sign-off pending (see versions.ts).
    */
   updateMetric(id: string, patch: MetricPatch, label: string, coalesceKey?: string): Promise<PatchOutcome> {
-    const valid = validPatch(patch);
+    const checked = valid(checkMetricPatch(patch));
     return this.editor.edit(
       label,
       async (tx) => {
-        const outcome = applyMetricPatch(await this.metric(id), valid, this.now());
+        const outcome = applyMetricPatch(await this.metric(id), checked, this.now());
         // A version brought back keeps only the sign-offs of functions the program still has.
         const current = new Set((await this.db.functions.where({ programId: outcome.metric.programId }).primaryKeys()) as string[]);
         if (outcome.metric.signoffs.some((s) => !current.has(s.functionId))) {
@@ -192,26 +129,19 @@ export class MetricsRepository {
       await tx.remove('metrics', ids);
       const programId = metrics.find(Boolean)?.programId;
       if (!programId) return;
-      const gone = new Set(ids);
       for (const item of await this.db.uncertaintyItems.where({ programId }).toArray()) {
-        if (item.metricIds.some((id) => gone.has(id))) {
-          await tx.update<UncertaintyItem>('uncertaintyItems', item.id, { metricIds: item.metricIds.filter((id) => !gone.has(id)) });
-        }
+        const metricIds = itemLinksAfterMetricsDeleted(item, ids);
+        if (metricIds) await tx.update<UncertaintyItem>('uncertaintyItems', item.id, { metricIds });
       }
       const deleted = new Map(metrics.filter((m): m is Metric => m !== undefined).map((m) => [m.id, m]));
       for (const matrix of await this.db.matrices.where({ programId }).toArray()) {
-        if (!matrix.criteria.some((c) => deleted.has(c.metricId))) continue;
-        const criteria = matrix.criteria.map((c): Criterion => {
-          const metric = deleted.get(c.metricId);
-          return metric ? { ...c, metricId: '', name: metric.name.slice(0, CRITERION_NAME_MAX), direction: metricDirection(metric) } : c;
-        });
-        await tx.update<Matrix>('matrices', matrix.id, { criteria });
+        const criteria = criteriaAfterMetricsDeleted(matrix, deleted);
+        if (criteria) await tx.update<Matrix>('matrices', matrix.id, { criteria });
       }
       await this.touchProgram(tx, programId);
     });
   }
 
-  /** The uncertainty items that name a metric, live. */
   /** The trade-off matrices in which a metric is a criterion, for a warning before it is deleted. */
   async matricesUsing(programId: string, metricId: string): Promise<{ question: string; decided: boolean }[]> {
     const matrices = await this.db.matrices.where({ programId }).toArray();
@@ -224,15 +154,15 @@ export class MetricsRepository {
     return matrices.filter((m) => m.functionWeights.some((f) => f.functionId === functionId)).map((m) => ({ question: m.question, decided: m.decision !== null }));
   }
 
+  /** The uncertainty items that name a metric, live. */
   watchLinkedItems(programId: string, metricId: string): Observable<UncertaintyItem[]> {
     return liveQuery(async () => (await this.db.uncertaintyItems.where({ programId }).toArray()).filter((i) => i.metricIds.includes(metricId)));
   }
 
   /** Records one function's agreement, objection (with a reason) or pending on the current version. */
   signOff(metricId: string, functionId: string, choice: AgreementChoice, details: { reason: string; by: string }): Promise<Metric> {
-    if (choice === 'object' && !details.reason.trim()) throw new InvalidInputError('Say why the function objects.');
-    if (details.reason.length > METRIC_TEXT_MAX) throw new InvalidInputError(`Keep the reason under ${METRIC_TEXT_MAX} characters.`);
-    const by = oneLine(details.by, METRIC_SHORT_MAX, 'name');
+    valid(checkObjection(choice, details.reason));
+    const by = valid(checkSigner(details.by));
     return this.editor.edit(`${choice === 'agree' ? 'Agree to' : choice === 'object' ? 'Object to' : 'Reset sign-off on'} metric`, async (tx) => {
       const metric = await this.metric(metricId);
       const fn = await this.db.functions.get(functionId);
@@ -245,14 +175,12 @@ export class MetricsRepository {
   }
 
   async addReadings(metricId: string, inputs: readonly NewReading[]): Promise<Metric> {
-    const added = inputs.map(validReading);
+    const added = inputs.map((input) => valid(checkReading(input, newId())));
     if (added.length === 0) throw new InvalidInputError('There are no readings to add.');
     return this.editor.edit(added.length === 1 ? 'Add reading' : `Add ${added.length} readings`, async (tx) => {
       const metric = await this.metric(metricId);
-      if (metric.readings.length + added.length > READINGS_MAX) {
-        throw new InvalidInputError(`A metric keeps up to ${READINGS_MAX.toLocaleString('en-US')} readings.`);
-      }
-      const next = await tx.update<Metric>('metrics', metricId, { readings: mergeReadings(metric.readings, added), updatedAt: this.now() });
+      const readings = valid(mergeReadings(metric.readings, added));
+      const next = await tx.update<Metric>('metrics', metricId, { readings, updatedAt: this.now() });
       await this.touchProgram(tx, metric.programId);
       return next;
     });
@@ -260,12 +188,12 @@ export class MetricsRepository {
 
   /** Corrects one reading (a mistyped value or date); readings stay in date order. */
   updateReading(metricId: string, readingId: string, input: NewReading): Promise<Metric> {
-    const corrected = { ...validReading(input), id: readingId };
+    const corrected = valid(checkReading(input, readingId));
     return this.editor.edit('Edit reading', async (tx) => {
       const metric = await this.metric(metricId);
       if (!metric.readings.some((r) => r.id === readingId)) throw new InvalidInputError('That reading no longer exists.');
       const others = metric.readings.filter((r) => r.id !== readingId);
-      const next = await tx.update<Metric>('metrics', metricId, { readings: mergeReadings(others, [corrected]), updatedAt: this.now() });
+      const next = await tx.update<Metric>('metrics', metricId, { readings: valid(mergeReadings(others, [corrected])), updatedAt: this.now() });
       await this.touchProgram(tx, metric.programId);
       return next;
     });
@@ -284,14 +212,11 @@ export class MetricsRepository {
   // --- Functions ---
 
   async addFunction(programId: string, name: string): Promise<ProgramFunction> {
-    const valid = oneLine(name, FUNCTION_NAME_MAX, 'function', 'Give the function a name.');
-    return this.editor.edit(`Add function "${valid}"`, async (tx) => {
+    const checked = valid(checkFunctionName(name));
+    return this.editor.edit(`Add function "${checked}"`, async (tx) => {
       const functions = await this.db.functions.where({ programId }).toArray();
-      if (functions.length >= FUNCTIONS_MAX) throw new InvalidInputError(`A program has up to ${FUNCTIONS_MAX} functions.`);
-      if (functions.some((f) => f.name.toLocaleLowerCase() === valid.toLocaleLowerCase())) {
-        throw new InvalidInputError(`There is already a function called "${valid}".`);
-      }
-      const fn: ProgramFunction = { id: newId(), programId, name: valid, required: true, order: functions.length };
+      valid(checkNewFunction(checked, functions));
+      const fn: ProgramFunction = { id: newId(), programId, name: checked, required: true, order: functions.length };
       await tx.insert('functions', [fn]);
       await this.touchProgram(tx, programId);
       return fn;
@@ -299,17 +224,15 @@ export class MetricsRepository {
   }
 
   renameFunction(id: string, name: string, coalesceKey?: string): Promise<ProgramFunction> {
-    const valid = oneLine(name, FUNCTION_NAME_MAX, 'function', 'Give the function a name.');
+    const checked = valid(checkFunctionName(name));
     return this.editor.edit(
-      `Rename function to "${valid}"`,
+      `Rename function to "${checked}"`,
       async (tx) => {
         const current = await this.db.functions.get(id);
         if (!current) throw new InvalidInputError('That function no longer exists.');
-        const others = await this.db.functions.where({ programId: current.programId }).toArray();
-        if (others.some((f) => f.id !== id && f.name.toLocaleLowerCase() === valid.toLocaleLowerCase())) {
-          throw new InvalidInputError(`There is already a function called "${valid}".`);
-        }
-        const fn = await tx.update<ProgramFunction>('functions', id, { name: valid });
+        const others = (await this.db.functions.where({ programId: current.programId }).toArray()).filter((f) => f.id !== id);
+        valid(checkFunctionName(checked, others));
+        const fn = await tx.update<ProgramFunction>('functions', id, { name: checked });
         await this.touchProgram(tx, fn.programId);
         return fn;
       },
@@ -328,11 +251,10 @@ export class MetricsRepository {
   moveFunction(programId: string, id: string, toIndex: number): Promise<void> {
     return this.editor.edit('Reorder functions', async (tx) => {
       const functions = sortFunctions(await this.db.functions.where({ programId }).toArray());
-      const from = functions.findIndex((f) => f.id === id);
-      if (from < 0) throw new InvalidInputError('That function no longer exists.');
-      const [moved] = functions.splice(from, 1);
-      functions.splice(Math.max(0, Math.min(functions.length, toIndex)), 0, moved!);
-      for (const [order, fn] of functions.entries()) if (fn.order !== order) await tx.update<ProgramFunction>('functions', fn.id, { order });
+      const before = new Map(functions.map((f) => [f.id, f.order]));
+      for (const fn of valid(reorderFunctions(functions, id, toIndex))) {
+        if (before.get(fn.id) !== fn.order) await tx.update<ProgramFunction>('functions', fn.id, { order: fn.order });
+      }
       await this.touchProgram(tx, programId);
     });
   }
@@ -348,16 +270,12 @@ export class MetricsRepository {
       if (!fn) throw new InvalidInputError('That function no longer exists.');
       const metrics = await this.db.metrics.where({ programId: fn.programId }).toArray();
       for (const metric of metrics) {
-        const patch: Partial<Metric> = {};
-        if (metric.ownerFunctionId === id) patch.ownerFunctionId = '';
-        if (metric.signoffs.some((s) => s.functionId === id)) patch.signoffs = metric.signoffs.filter((s) => s.functionId !== id);
-        if (Object.keys(patch).length) await tx.update<Metric>('metrics', metric.id, patch);
+        const patch = metricAfterFunctionRemoved(metric, id);
+        if (patch) await tx.update<Metric>('metrics', metric.id, patch);
       }
-      // Matrices forget the weights it set; the blend is of the functions that remain.
       for (const matrix of await this.db.matrices.where({ programId: fn.programId }).toArray()) {
-        if (matrix.functionWeights.some((f) => f.functionId === id)) {
-          await tx.update<Matrix>('matrices', matrix.id, { functionWeights: matrix.functionWeights.filter((f) => f.functionId !== id) });
-        }
+        const functionWeights = weightsAfterFunctionRemoved(matrix, id);
+        if (functionWeights) await tx.update<Matrix>('matrices', matrix.id, { functionWeights });
       }
       await tx.remove('functions', [id]);
       const rest = sortFunctions((await this.db.functions.where({ programId: fn.programId }).toArray()).filter((f) => f.id !== id));

@@ -1,30 +1,14 @@
 import { liveQuery, type Observable } from 'dexie';
 import { newId } from '../domain/ids';
-import { checkProgramName, copyName, PROGRAM_DESCRIPTION_MAX, type Program } from '../domain/program';
-import { PROGRAM_OWNED_TABLES } from './db';
-import type { EditTransaction, Editor } from './editor';
-import { insertSnapshot, readSnapshot } from './snapshots';
+import { defaultFunctions } from '../domain/metrics/functions';
+import { checkProgramDescription, checkProgramName, checkStaleAfterDays, copyName, type Program } from '../domain/program';
 import { reidentify } from '../domain/snapshot';
 import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
 import { defaultLayers } from '../domain/uncertainty/stack';
-import { defaultFunctions } from '../domain/metrics/functions';
-
-export class InvalidInputError extends Error {
-  override readonly name = 'InvalidInputError';
-}
-
-function validName(raw: string): string {
-  const check = checkProgramName(raw);
-  if (!check.ok) throw new InvalidInputError(check.message);
-  return check.name;
-}
-
-function validDescription(raw: string): string {
-  if (raw.length > PROGRAM_DESCRIPTION_MAX) {
-    throw new InvalidInputError(`Keep the description under ${PROGRAM_DESCRIPTION_MAX} characters.`);
-  }
-  return raw;
-}
+import { PROGRAM_OWNED_TABLES } from './db';
+import type { EditTransaction, Editor } from './editor';
+import { InvalidInputError, valid } from './errors';
+import { insertSnapshot, readSnapshot } from './snapshots';
 
 /** Every read and write of programs. Writes go through the Editor, so each one can be undone. */
 export class ProgramRepository {
@@ -58,8 +42,8 @@ export class ProgramRepository {
     const time = this.now();
     const program: Program = {
       id: newId(),
-      name: validName(input.name),
-      description: validDescription(input.description?.trim() ?? ''),
+      name: valid(checkProgramName(input.name)),
+      description: valid(checkProgramDescription(input.description?.trim() ?? '')),
       createdAt: time,
       updatedAt: time,
       archivedAt: null,
@@ -80,15 +64,21 @@ export class ProgramRepository {
   }
 
   rename(id: string, name: string): Promise<Program> {
-    const valid = validName(name);
-    return this.editor.edit(`Rename to "${valid}"`, (tx) => this.touch(tx, id, { name: valid }));
+    const checked = valid(checkProgramName(name));
+    return this.editor.edit(`Rename to "${checked}"`, (tx) => this.touch(tx, id, { name: checked }));
   }
 
   setDescription(id: string, description: string): Promise<Program> {
-    const valid = validDescription(description);
-    return this.editor.edit('Edit description', (tx) => this.touch(tx, id, { description: valid }), {
+    const checked = valid(checkProgramDescription(description));
+    return this.editor.edit('Edit description', (tx) => this.touch(tx, id, { description: checked }), {
       coalesceKey: `program-description:${id}`,
     });
+  }
+
+  /** After how many days without evidence an item on the map goes stale (0: never). */
+  setStaleAfterDays(id: string, days: number): Promise<Program> {
+    const checked = valid(checkStaleAfterDays(days));
+    return this.editor.edit('Change staleness rule', (tx) => this.touch(tx, id, { staleAfterDays: checked }));
   }
 
   /** Archiving an archived program changes nothing (a double click records one step). */

@@ -19,7 +19,7 @@ export async function importSnapshot(editor: Editor, snapshot: ProgramSnapshot):
     const copy = reidentify(snapshot, newId);
     // Files are untrusted: names get the same clean-up as names typed in the app.
     const checked = checkProgramName(copy.program.name);
-    const clean = checked.ok ? checked.name : 'Imported program';
+    const clean = checked.ok ? checked.value : 'Imported program';
     const name = names.includes(clean) ? copyName(clean, names) : clean;
     copy.program = { ...copy.program, name, archivedAt: null, deletedAt: null };
     await insertSnapshot(tx, copy);

@@ -1,32 +1,15 @@
 import { liveQuery, type Observable } from 'dexie';
 import { newId } from '../domain/ids';
-import { STALE_AFTER_DAYS_MAX, type Program } from '../domain/program';
-import { applyItemPatch, initialHistory, type ItemPatch } from '../domain/uncertainty/history';
-import {
-  clampScore,
-  ITEM_TITLE_MAX,
-  LAYER_NAME_MAX,
-  type EvidenceEntry,
-  type ItemKind,
-  type Layer,
-  type UncertaintyItem,
-} from '../domain/uncertainty/model';
+import type { Program } from '../domain/program';
+import { checkItemTitle, checkLayerColor, checkLayerName, checkLayerRemoval, newItem, type NewItem } from '../domain/uncertainty/edits';
+import { applyItemPatch, type ItemPatch } from '../domain/uncertainty/history';
+import type { EvidenceEntry, Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { nextLayerColor, renumberLayers, reorderLayers } from '../domain/uncertainty/stack';
 import type { EditTransaction, Editor } from './editor';
+import { InvalidInputError, valid } from './errors';
 import { COALESCE_WINDOW_MS } from './history';
-import { oneLine } from './one-line';
-import { InvalidInputError } from './programs-repo';
 
-export interface NewItem {
-  title: string;
-  layerId: string;
-  kind: ItemKind;
-  impact?: number;
-  uncertainty?: number;
-}
-
-const validTitle = (raw: string) => oneLine(raw, ITEM_TITLE_MAX, 'title', 'Give the item a title.');
-const validLayerName = (raw: string) => oneLine(raw, LAYER_NAME_MAX, 'layer name', 'Give the layer a name.');
+export type { NewItem };
 
 /** Layers and items of one program's uncertainty map. Every write is one undoable edit. */
 export class UncertaintyRepository {
@@ -56,32 +39,7 @@ export class UncertaintyRepository {
   /** Adds items (one for fast capture, several for a paste), placed mid-map unless told. */
   async addItems(programId: string, inputs: readonly NewItem[]): Promise<UncertaintyItem[]> {
     const time = this.now();
-    const items = inputs.map((input): UncertaintyItem => {
-      const placed = {
-        impact: clampScore(input.impact ?? 3),
-        uncertainty: clampScore(input.uncertainty ?? 3),
-        status: 'open' as const,
-      };
-      return {
-        id: newId(),
-        programId,
-        layerId: input.layerId,
-        title: validTitle(input.title),
-        description: '',
-        kind: input.kind,
-        ...placed,
-        ownerPerson: '',
-        ownerFunction: '',
-        nextStep: '',
-        reviewDate: '',
-        tags: [],
-        metricIds: [],
-        evidence: [],
-        history: initialHistory(placed, time),
-        createdAt: time,
-        updatedAt: time,
-      };
-    });
+    const items = inputs.map((input) => valid(newItem(programId, input, newId(), time)));
     if (items.length === 0) return [];
     const label = items.length === 1 ? `Add "${items[0]!.title}"` : `Add ${items.length} items`;
     await this.editor.edit(label, async (tx) => {
@@ -98,7 +56,7 @@ export class UncertaintyRepository {
    * nudging with arrow keys merge into one undo step through `coalesceKey`.
    */
   updateItem(id: string, patch: ItemPatch, label: string, coalesceKey?: string): Promise<UncertaintyItem> {
-    if (patch.title !== undefined) patch = { ...patch, title: validTitle(patch.title) };
+    if (patch.title !== undefined) patch = { ...patch, title: valid(checkItemTitle(patch.title)) };
     return this.editor.edit(
       label,
       async (tx) => {
@@ -152,13 +110,13 @@ export class UncertaintyRepository {
   // --- Layers ---
 
   async addLayer(programId: string, name: string): Promise<Layer> {
-    const valid = validLayerName(name);
-    return this.editor.edit(`Add layer "${valid}"`, async (tx) => {
+    const checked = valid(checkLayerName(name));
+    return this.editor.edit(`Add layer "${checked}"`, async (tx) => {
       const layers = await this.db.layers.where({ programId }).toArray();
       const layer: Layer = {
         id: newId(),
         programId,
-        name: valid,
+        name: checked,
         description: '',
         color: nextLayerColor(layers),
         order: layers.length,
@@ -170,8 +128,8 @@ export class UncertaintyRepository {
   }
 
   updateLayer(id: string, patch: Partial<Pick<Layer, 'name' | 'description' | 'color'>>, coalesceKey?: string): Promise<Layer> {
-    if (patch.name !== undefined) patch = { ...patch, name: validLayerName(patch.name) };
-    if (patch.color !== undefined && !/^#[0-9a-f]{6}$/i.test(patch.color)) throw new InvalidInputError('Pick a colour.');
+    if (patch.name !== undefined) patch = { ...patch, name: valid(checkLayerName(patch.name)) };
+    if (patch.color !== undefined) patch = { ...patch, color: valid(checkLayerColor(patch.color)) };
     return this.editor.edit(
       patch.name !== undefined ? `Rename layer to "${patch.name}"` : 'Edit layer',
       async (tx) => {
@@ -200,10 +158,7 @@ export class UncertaintyRepository {
       const layer = await this.db.layers.get(layerId);
       if (!layer) throw new InvalidInputError('That layer no longer exists.');
       const layers = await this.db.layers.where({ programId: layer.programId }).toArray();
-      if (layers.length <= 1) throw new InvalidInputError('A map needs at least one layer.');
-      if (moveItemsTo === layerId || (moveItemsTo && !layers.some((l) => l.id === moveItemsTo))) {
-        throw new InvalidInputError('Choose another layer for its items.');
-      }
+      valid(checkLayerRemoval(layers, layerId, moveItemsTo));
       const items = await this.db.uncertaintyItems.where({ layerId }).toArray();
       if (moveItemsTo) {
         for (const item of items) await tx.update<UncertaintyItem>('uncertaintyItems', item.id, { layerId: moveItemsTo });
@@ -220,14 +175,5 @@ export class UncertaintyRepository {
       }
       await this.touchProgram(tx, layer.programId);
     });
-  }
-
-  setStaleAfterDays(programId: string, days: number): Promise<Program> {
-    if (!Number.isInteger(days) || days < 0 || days > STALE_AFTER_DAYS_MAX) {
-      throw new InvalidInputError(`Use a whole number of days from 0 to ${STALE_AFTER_DAYS_MAX}.`);
-    }
-    return this.editor.edit('Change staleness rule', (tx) =>
-      tx.update<Program>('programs', programId, { staleAfterDays: days, updatedAt: this.now() }),
-    );
   }
 }

@@ -11,11 +11,11 @@ import { makeProgram } from '../factories';
 
 describe('checkProgramName', () => {
   it('trims and collapses whitespace', () => {
-    expect(checkProgramName('  Support   bot \n')).toEqual({ ok: true, name: 'Support bot' });
+    expect(checkProgramName('  Support   bot \n')).toEqual({ ok: true, value: 'Support bot' });
   });
   it('removes control and bidirectional-override characters', () => {
-    expect(checkProgramName('Line1\nLine2\t\ttabbed')).toEqual({ ok: true, name: 'Line1 Line2 tabbed' });
-    expect(checkProgramName('invoice\u202Egnp.exe')).toEqual({ ok: true, name: 'invoice gnp.exe' });
+    expect(checkProgramName('Line1\nLine2\t\ttabbed')).toEqual({ ok: true, value: 'Line1 Line2 tabbed' });
+    expect(checkProgramName('invoice\u202Egnp.exe')).toEqual({ ok: true, value: 'invoice gnp.exe' });
   });
   it('refuses an empty name with a plain message', () => {
     expect(checkProgramName('   ')).toEqual({ ok: false, message: 'Give the program a name.' });

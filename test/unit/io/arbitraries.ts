@@ -1,3 +1,4 @@
+import { checkQuestion } from '../../../renderer/src/domain/tradeoffs/edits';
 import fc from 'fast-check';
 import { PROGRAM_NAME_MAX, type Program } from '../../../renderer/src/domain/program';
 import type { ProgramSnapshot, OwnedRow } from '../../../renderer/src/domain/snapshot';
@@ -247,7 +248,11 @@ export function matrixArb(programId: string, metricIds: readonly string[], funct
       return fc.record({
         id: fc.constant(id),
         programId: fc.constant(programId),
-        question: fc.string({ minLength: 1, maxLength: 120 }),
+        // A question as the app stores it: cleaned by the same rule the reader checks.
+        question: fc.string({ minLength: 1, maxLength: 120 }).map((q) => {
+          const checked = checkQuestion(q);
+          return checked.ok ? checked.value : 'Which option?';
+        }),
         context: text(100),
         mode: fc.constant(mode),
         options: fc.constant(options),

@@ -103,7 +103,7 @@ describe('.keel.json round trip', () => {
         expect(normalise(again)).toEqual(normalise(text));
         // The imported copy keeps the (cleaned-up) name, or gets "(copy)" when the name is taken.
         const clean = checkProgramName(program.name);
-        expect(clean.ok && imported.name.startsWith(clean.name.slice(0, 60))).toBe(true);
+        expect(clean.ok && imported.name.startsWith(clean.value.slice(0, 60))).toBe(true);
         store.db.close();
       }),
       { numRuns: 40 },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyMetricDraft, type ProgramFunction } from '../../../renderer/src/domain/metrics/model';
 import { MetricsRepository } from '../../../renderer/src/storage/metrics-repo';
-import { InvalidInputError } from '../../../renderer/src/storage/programs-repo';
+import { InvalidInputError } from '../../../renderer/src/storage/errors';
 import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
 import { freshStore } from '../factories';
 

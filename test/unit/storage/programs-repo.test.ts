@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../renderer/src/storage/programs-repo';
+import { InvalidInputError } from '../../../renderer/src/storage/errors';
 import { freshStore } from '../factories';
 
 let store: Awaited<ReturnType<typeof freshStore>>;
@@ -49,6 +49,16 @@ describe('ProgramRepository', () => {
     expect(stored?.name).toBe('B');
     expect(stored?.description).toBe('Why we build it');
     expect(stored?.updatedAt).toBe(p.updatedAt + 1000);
+  });
+
+  it('validates the staleness rule, and undo puts the old one back', async () => {
+    const p = await store.programs.create({ name: 'A' });
+    expect(() => store.programs.setStaleAfterDays(p.id, -1)).toThrow('whole number');
+    expect(() => store.programs.setStaleAfterDays(p.id, 2.5)).toThrow('whole number');
+    await store.programs.setStaleAfterDays(p.id, 14);
+    expect((await store.programs.get(p.id))?.staleAfterDays).toBe(14);
+    await store.editor.undo();
+    expect((await store.programs.get(p.id))?.staleAfterDays).toBe(30);
   });
 
   it('archives, unarchives, trashes and restores', async () => {

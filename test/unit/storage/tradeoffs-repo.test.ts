@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyMetricDraft, type Metric, type ProgramFunction } from '../../../renderer/src/domain/metrics/model';
 import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
 import { MetricsRepository } from '../../../renderer/src/storage/metrics-repo';
-import { InvalidInputError } from '../../../renderer/src/storage/programs-repo';
+import { InvalidInputError } from '../../../renderer/src/storage/errors';
 import { MATRIX_LOCKED_MESSAGE, MatrixRepository } from '../../../renderer/src/storage/tradeoffs-repo';
 import { freshStore } from '../factories';
 
@@ -61,7 +61,7 @@ describe('MatrixRepository', () => {
     expect(list.map((m) => m.question)).toEqual(['Which model?', 'Which vendor?']);
     expect((await store.programs.get(programId))!.updatedAt).toBe(store.clock.now());
     await expect(repo.create(programId, '   ')).rejects.toThrow('Ask the question the matrix should answer.');
-    await expect(repo.create(programId, 'x'.repeat(301))).rejects.toThrow('Keep the question under 300 characters.');
+    await expect(repo.create(programId, 'x'.repeat(301))).rejects.toThrow('Keep the question under 300 characters (it has 301).');
     await expect(repo.create('nope', 'Why?')).rejects.toThrow('That program no longer exists.');
   });
 

@@ -4,6 +4,8 @@
 
 import { dsvFormat } from 'd3-dsv';
 import { READING_NOTE_MAX, READINGS_MAX } from './model';
+import type { Check } from '../check';
+import { READING_YEARS } from './edits';
 
 export interface ParsedReading {
   /** YYYY-MM-DD. */
@@ -29,13 +31,12 @@ export interface ParsedReadings {
 }
 
 type Delimiter = ParsedReadings['delimiter'];
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+type Parsed<T> = Check<T>;
 
 const ROW_TEXT_MAX = 80;
 const QUOTED_MAX = 40;
 const VALUE_MAX = 1e15;
-const YEAR_MIN = 1900;
-const YEAR_MAX = 2200;
+const { min: YEAR_MIN, max: YEAR_MAX } = READING_YEARS;
 
 const SEP_LINE = /^sep=([,;\t])[ \t]*(?:\r?\n|$)/i;
 const HEADER_WORDS = new Set(['date', 'day', 'value']);

@@ -1,0 +1,39 @@
+// The shape of every validation rule: what was typed or read, checked and cleaned, or a sentence
+// saying what is wrong. Forms show the sentence inline; repositories refuse with it; the file
+// reader lists it. One rule, written once, for all three.
+
+export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export const passed = <T>(value: T): Check<T> => ({ ok: true, value });
+export const failed = (message: string): Check<never> => ({ ok: false, message });
+
+/** Bidirectional overrides can make a name display as something else ("exe.png"). */
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A one-line text (a name, a title, a question) as stored: control characters and runs of
+ * whitespace become one space and the ends are trimmed. Refuses more than `max` characters, and
+ * an empty text when `missing` (the sentence to show) is given.
+ */
+export function checkOneLine(raw: string, max: number, what: string, missing?: string): Check<string> {
+  const text = raw.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  if (missing !== undefined && !text) return failed(missing);
+  if (text.length > max) return failed(`Keep the ${what} under ${max} characters (it has ${text.length}).`);
+  return passed(text);
+}
+
+/** A longer text (a description, a rationale), kept as typed, up to `max` characters. */
+export function checkLongText(raw: string, max: number, what: string): Check<string> {
+  return raw.length > max ? failed(`Keep the ${what} under ${max} characters.`) : passed(raw);
+}
+
+/** A number the user typed or a file holds: finite, or null for "not set". */
+export function checkNumber(value: number | null, what: string): Check<number | null> {
+  return value !== null && !Number.isFinite(value) ? failed(`The ${what} must be a number.`) : passed(value);
+}
+
+/** The sentence of a failed check, or undefined when it passed: what a form field shows. */
+export function problemOf(check: Check<unknown>): string | undefined {
+  return check.ok ? undefined : check.message;
+}

@@ -1,0 +1,138 @@
+// The rules of every change of shared metrics and functions, pure: what may be stored, cleaned,
+// or a sentence saying why not. The repository reads, applies them and writes; forms use the
+// same checks for their inline messages.
+
+import { checkLongText, checkNumber, checkOneLine, failed, passed, type Check } from '../check';
+import { parseDay } from '../dates';
+import {
+  FUNCTION_NAME_MAX,
+  FUNCTIONS_MAX,
+  METRIC_NAME_MAX,
+  METRIC_SHORT_MAX,
+  METRIC_TEXT_MAX,
+  READING_NOTE_MAX,
+  READINGS_MAX,
+  type Metric,
+  type ProgramFunction,
+  type Reading,
+} from './model';
+import type { MetricPatch } from './versions';
+
+export function checkMetricName(raw: string): Check<string> {
+  return checkOneLine(raw, METRIC_NAME_MAX, 'metric', 'Give the metric a name.');
+}
+
+export function checkFunctionName(raw: string, others: readonly Pick<ProgramFunction, 'name'>[] = []): Check<string> {
+  const name = checkOneLine(raw, FUNCTION_NAME_MAX, 'function', 'Give the function a name.');
+  if (!name.ok) return name;
+  if (others.some((f) => f.name.toLocaleLowerCase() === name.value.toLocaleLowerCase())) {
+    return failed(`There is already a function called "${name.value}".`);
+  }
+  return name;
+}
+
+/** A new function for the program that has `existing`: a free name, and room for it. */
+export function checkNewFunction(raw: string, existing: readonly ProgramFunction[]): Check<string> {
+  if (existing.length >= FUNCTIONS_MAX) return failed(`A program has up to ${FUNCTIONS_MAX} functions.`);
+  return checkFunctionName(raw, existing);
+}
+
+/** An optional day of a contract (baseline date, target date): empty, or a real date. */
+function checkOptionalDay(value: string, what: string): Check<string> {
+  return value !== '' && parseDay(value) === null ? failed(`Give the ${what} as a date.`) : passed(value);
+}
+
+const SHORT_FIELDS = ['unit', 'window', 'cadence', 'dataSource', 'numerator', 'denominator', 'ownerPerson', 'customCategory'] as const;
+const LONG_FIELDS = ['description', 'decision', 'formula'] as const;
+
+/** Cleans and checks a patch the way every write of a metric needs. */
+export function checkMetricPatch<T extends MetricPatch>(patch: T): Check<T> {
+  const out: MetricPatch = { ...patch };
+  const checks: Check<unknown>[] = [];
+  if (out.name !== undefined) {
+    const name = checkMetricName(out.name);
+    if (!name.ok) return name;
+    out.name = name.value;
+  }
+  for (const field of SHORT_FIELDS) {
+    const value = out[field];
+    if (value !== undefined && value.length > METRIC_SHORT_MAX) return failed(`Keep it under ${METRIC_SHORT_MAX} characters.`);
+  }
+  for (const field of LONG_FIELDS) {
+    const value = out[field];
+    if (value !== undefined && value.length > METRIC_TEXT_MAX) return failed(`Keep it under ${METRIC_TEXT_MAX} characters.`);
+  }
+  if (out.baseline) checks.push(checkNumber(out.baseline.value, 'baseline'), checkOptionalDay(out.baseline.date, 'baseline date'));
+  if (out.target) {
+    checks.push(
+      checkNumber(out.target.value, 'target'),
+      checkNumber(out.target.high, 'top of the target range'),
+      checkOptionalDay(out.target.by, 'target date'),
+    );
+  }
+  if (out.guardrail) checks.push(checkNumber(out.guardrail.value, 'guardrail'));
+  const problem = checks.find((c) => !c.ok);
+  return problem && !problem.ok ? failed(problem.message) : passed(out as T);
+}
+
+// --- Readings ---
+
+/** Readings are dated within these years, as the CSV reader accepts. */
+export const READING_YEARS = { min: 1900, max: 2200 } as const;
+
+/** A reading's date: a real day within READING_YEARS. The form, the repository, the CSV and the file reader use it. */
+export function checkReadingDate(date: string): Check<string> {
+  if (parseDay(date) === null) return failed('Give the reading a date.');
+  const year = Number(date.slice(0, 4));
+  if (year < READING_YEARS.min || year > READING_YEARS.max) {
+    return failed(`Date readings between the years ${READING_YEARS.min} and ${READING_YEARS.max}.`);
+  }
+  return passed(date);
+}
+
+export type NewReading = Omit<Reading, 'id'>;
+
+/** A reading as stored, with the id given. */
+export function checkReading(input: NewReading, id: string): Check<Reading> {
+  const date = checkReadingDate(input.date);
+  if (!date.ok) return date;
+  if (!Number.isFinite(input.value)) return failed('A reading needs a number.');
+  return passed({ id, date: input.date, value: input.value, note: input.note.trim().slice(0, READING_NOTE_MAX) });
+}
+
+/** Readings stay in date order; readings of the same day keep the order they were added in. */
+export function mergeReadings(existing: readonly Reading[], added: readonly Reading[]): Check<Reading[]> {
+  if (existing.length + added.length > READINGS_MAX) return failed(`A metric keeps up to ${READINGS_MAX.toLocaleString('en-US')} readings.`);
+  return passed([...existing, ...added].sort((a, b) => a.date.localeCompare(b.date)));
+}
+
+// --- Sign-off ---
+
+export function checkObjection(choice: 'agree' | 'object' | 'pending', reason: string): Check<string> {
+  if (choice === 'object' && !reason.trim()) return failed('Say why the function objects.');
+  return checkLongText(reason, METRIC_TEXT_MAX, 'reason');
+}
+
+export function checkSigner(raw: string): Check<string> {
+  return checkOneLine(raw, METRIC_SHORT_MAX, 'name');
+}
+
+// --- What removing a function does ---
+
+/** A removed function's hold on a metric goes: its ownership and its sign-off on the current version. */
+export function metricAfterFunctionRemoved(metric: Metric, functionId: string): Partial<Metric> | undefined {
+  const patch: Partial<Metric> = {};
+  if (metric.ownerFunctionId === functionId) patch.ownerFunctionId = '';
+  if (metric.signoffs.some((s) => s.functionId === functionId)) patch.signoffs = metric.signoffs.filter((s) => s.functionId !== functionId);
+  return Object.keys(patch).length ? patch : undefined;
+}
+
+/** Moves one function to `toIndex`: the order every function has after the move. */
+export function reorderFunctions(functions: readonly ProgramFunction[], id: string, toIndex: number): Check<ProgramFunction[]> {
+  const list = [...functions];
+  const from = list.findIndex((f) => f.id === id);
+  if (from < 0) return failed('That function no longer exists.');
+  const [moved] = list.splice(from, 1);
+  list.splice(Math.max(0, Math.min(list.length, toIndex)), 0, moved!);
+  return passed(list.map((f, order) => ({ ...f, order })));
+}

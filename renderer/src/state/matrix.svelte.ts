@@ -1,0 +1,350 @@
+import { untrack } from 'svelte';
+import { isoDay } from '../domain/dates';
+import { andList } from '../domain/tradeoffs/describe';
+import type { DecisionInput, ScorePatch } from '../domain/tradeoffs/edits';
+import { resolveMatrix, type ResolvedCriterion } from '../domain/tradeoffs/matrix';
+import {
+  MODE_LABELS,
+  type CriterionDirection,
+  type Judgements,
+  type Matrix,
+  type MatrixOption,
+  type ScoringMode,
+  type StoredCombined,
+} from '../domain/tradeoffs/model';
+import { percentPoints } from '../domain/tradeoffs/scoring';
+import { MatrixRepository } from '../storage/tradeoffs-repo';
+import { confirm } from './confirm.svelte';
+import { PendingScores } from './pending-scores.svelte';
+import { fields, preference, text, type Preference } from './preferences.svelte';
+import type { Result } from './result';
+import { useServices, type Services } from './services';
+import { journaledDraft, trackSave, type TextDraft } from './text-draft.svelte';
+import type { TradeoffsState } from './tradeoffs.svelte';
+import { MATRIX_KINDS } from './tradeoffs-replay';
+import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
+import { Writes } from './writes';
+
+/** The column of the weights table that holds the facilitator's own weights. */
+export const FACILITATOR = 'facilitator';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the decision form holds until it is recorded. */
+export type DecisionDraft = {
+  chosen: string;
+  rationale: string;
+  deciders: string;
+  date: string;
+};
+
+/** After the next frame is painted; at once in a hidden window, which paints nothing. */
+const afterNextPaint = () =>
+  new Promise<void>((resolve) =>
+    document.visibilityState === 'hidden' ? setTimeout(resolve, 0) : requestAnimationFrame(() => setTimeout(resolve, 0)),
+  );
+
+/**
+ * One open trade-off matrix: what it shows (typed scores included before they are stored), its
+ * analysis, and every write to it. Create it while the matrix page initialises; the page is
+ * keyed by matrix id, so the id is fixed for the state's life.
+ */
+export class MatrixState {
+  readonly id: string;
+  private readonly repo: MatrixRepository;
+  private readonly writes: Writes;
+  /** Typed scores show at once, before their durable save lands (see PendingScores). */
+  private readonly pending = new PendingScores();
+  /** What the decision form holds, kept on this computer across tabs and restarts until recorded. */
+  readonly decisionDraft: Preference<Partial<DecisionDraft>>;
+  /** Who decided last time, offered for the next decision. */
+  readonly lastDeciders = preference('keel.tradeoffs.deciders', text(300), '');
+
+  constructor(
+    private readonly area: TradeoffsState,
+    private readonly stored: () => Matrix,
+    services: Services = useServices(),
+  ) {
+    this.id = untrack(() => stored().id);
+    this.repo = new MatrixRepository(services.editor);
+    this.writes = new Writes(services.editor);
+    const textField = text(10_000);
+    this.decisionDraft = preference(
+      `keel.decision-draft.${this.id}`,
+      fields<DecisionDraft>({ chosen: textField, rationale: textField, deciders: textField, date: textField }),
+      {},
+    );
+    // Only a new stored matrix settles typed scores, not the typing itself.
+    $effect(() => {
+      const matrix = this.stored();
+      untrack(() => this.pending.reconcile(matrix));
+    });
+  }
+
+  get matrix(): Matrix {
+    return this.stored();
+  }
+  /** The matrix as it shows: the stored one with typed scores not stored yet. */
+  shown = $derived.by(() => this.pending.apply(this.stored()));
+  resolved = $derived.by(() => resolveMatrix(this.shown, this.area.metricsById, this.area.functions));
+  locked = $derived.by(() => this.stored().decision !== null);
+
+  // --- The matrix ---
+
+  /** The question and the context, saved as they are typed (a question is never saved empty). */
+  questionDraft(): TextDraft {
+    const matrix = untrack(() => this.matrix);
+    return journaledDraft(MATRIX_KINDS.question, this.id, matrix.question, async (text) =>
+      text.trim() ? (await this.writes.run(() => this.repo.update(this.id, { question: text }, `${MATRIX_KINDS.question}:${this.id}`))).ok : false,
+    );
+  }
+
+  contextDraft(): TextDraft {
+    const matrix = untrack(() => this.matrix);
+    return journaledDraft(
+      MATRIX_KINDS.context,
+      this.id,
+      matrix.context,
+      async (text) => (await this.writes.run(() => this.repo.update(this.id, { context: text }, `${MATRIX_KINDS.context}:${this.id}`))).ok,
+    );
+  }
+
+  /** Deletes the matrix after a confirmation that says what goes with it. */
+  async remove(): Promise<Result<void> | undefined> {
+    const matrix = this.matrix;
+    const parts = [
+      matrix.options.length ? count(matrix.options.length, 'option', 'options') : '',
+      matrix.criteria.length ? count(matrix.criteria.length, 'criterion', 'criteria') : '',
+      matrix.scores.length ? 'scores' : '',
+      matrix.functionWeights.length ? 'weights' : '',
+      matrix.decision || matrix.pastDecisions.length ? 'its decisions' : '',
+    ].filter(Boolean);
+    const ok = await confirm({
+      title: `Delete "${matrix.question}"?`,
+      message: parts.length ? `Its ${andList(parts)} go with it. You can undo this.` : 'It has nothing in it yet. You can undo this.',
+      confirmLabel: 'Delete matrix',
+      danger: true,
+    });
+    if (!ok) return undefined;
+    return this.writes.run(() => this.repo.remove(this.id), { success: `Deleted "${matrix.question}".`, undo: true });
+  }
+
+  /** Changes the scale; scores on the old one are cleared after a confirmation. Undefined when the user kept the scale. */
+  async setMode(mode: ScoringMode): Promise<Result<void> | undefined> {
+    const matrix = this.matrix;
+    if (mode === matrix.mode) return undefined;
+    const scored = matrix.scores.filter((s) => s.value !== null).length;
+    if (scored > 0) {
+      const ok = await confirm({
+        title: `Score on ${MODE_LABELS[mode].toLowerCase()}?`,
+        message: `The ${scored} scores given so far are on the other scale and will be cleared. Rationales and expected values stay. You can undo this.`,
+        confirmLabel: 'Change the scale',
+        danger: true,
+      });
+      if (!ok) return undefined;
+    }
+    return this.writes.run(() => this.repo.setMode(this.id, mode));
+  }
+
+  // --- Options ---
+
+  addOption(title: string): Promise<Result<string>> {
+    return this.writes.run(() => this.repo.addOption(this.id, title));
+  }
+
+  /** An option's title or description, saved as it is typed (a title is never saved empty). */
+  optionDraft(option: MatrixOption, field: 'title' | 'description'): TextDraft {
+    const key = `${this.id}/${option.id}`;
+    const kind = field === 'title' ? MATRIX_KINDS.optionTitle : MATRIX_KINDS.optionDescription;
+    return journaledDraft(kind, key, option[field], async (text) => {
+      if (field === 'title' && !text.trim()) return false;
+      return (await this.writes.run(() => this.repo.updateOption(this.id, option.id, { [field]: text }, `${kind}:${key}`))).ok;
+    });
+  }
+
+  moveOption(optionId: string, delta: -1 | 1): Promise<Result<void>> {
+    return this.writes.run(() => this.repo.moveOption(this.id, optionId, delta));
+  }
+
+  /**
+   * Removes an option or criterion (`name`) with its `cells` and what `goes` with them; one with
+   * scored or annotated cells only after a confirmation, and then with Undo offered.
+   */
+  private async removeWithCells(name: string, what: string, cells: number, goes: string, work: () => Promise<void>): Promise<Result<void> | undefined> {
+    if (cells > 0) {
+      const ok = await confirm({
+        title: `Remove "${name}"?`,
+        message: `Its ${cells} scored or annotated cells${goes} go with it. You can undo this.`,
+        confirmLabel: `Remove ${what}`,
+        danger: true,
+      });
+      if (!ok) return undefined;
+    }
+    return this.writes.run(work, cells > 0 ? { success: `Removed "${name}".`, undo: true } : {});
+  }
+
+  removeOption(option: MatrixOption): Promise<Result<void> | undefined> {
+    const cells = this.matrix.scores.filter((s) => s.optionId === option.id).length;
+    return this.removeWithCells(option.title, 'option', cells, '', () => this.repo.removeOption(this.id, option.id));
+  }
+
+  // --- Criteria ---
+
+  /** Adds a free-standing criterion (effort, time to ship). */
+  addFreeCriterion(name: string, direction: CriterionDirection): Promise<Result<string>> {
+    return this.writes.run(() => this.repo.addCriterion(this.id, { name, metricId: '', direction }));
+  }
+
+  /** Adds a shared metric as a criterion: it lends its name, unit and direction. */
+  addMetricCriterion(metricId: string): Promise<Result<string>> {
+    const metric = this.area.metrics.find((m) => m.id === metricId);
+    return this.writes.run(() => this.repo.addCriterion(this.id, { name: metric?.name ?? '', metricId, direction: 'benefit' }));
+  }
+
+  /** A free-standing criterion's name, saved as it is typed (never saved empty). */
+  criterionNameDraft(criterion: ResolvedCriterion): TextDraft {
+    const key = `${this.id}/${criterion.id}`;
+    return journaledDraft(MATRIX_KINDS.criterionName, key, criterion.name, async (text) =>
+      text.trim()
+        ? (await this.writes.run(() => this.repo.updateCriterion(this.id, criterion.id, { name: text }, `${MATRIX_KINDS.criterionName}:${key}`))).ok
+        : false,
+    );
+  }
+
+  setCriterionDirection(criterionId: string, direction: CriterionDirection): Promise<Result<void>> {
+    return this.writes.run(() => this.repo.updateCriterion(this.id, criterionId, { direction }));
+  }
+
+  moveCriterion(criterionId: string, delta: -1 | 1): Promise<Result<void>> {
+    return this.writes.run(() => this.repo.moveCriterion(this.id, criterionId, delta));
+  }
+
+  removeCriterion(criterion: ResolvedCriterion): Promise<Result<void> | undefined> {
+    const cells = this.matrix.scores.filter((s) => s.criterionId === criterion.id).length;
+    return this.removeWithCells(criterion.name, 'criterion', cells, " and every function's weight for it", () =>
+      this.repo.removeCriterion(this.id, criterion.id),
+    );
+  }
+
+  // --- Scores ---
+
+  /**
+   * A score typed into the grid. It shows at once; its durable save runs after that frame is
+   * painted, so typing stays quick on a large matrix. It is parked on this computer until saved,
+   * so closing the window at once loses nothing, and undo and navigation wait for it.
+   */
+  score(optionId: string, criterionId: string, value: number | null): Promise<void> {
+    const typing = this.pending.set(optionId, criterionId, value);
+    const journalId = `${this.id}/${optionId}/${criterionId}`;
+    const before = this.matrix.scores.find((s) => s.optionId === optionId && s.criterionId === criterionId)?.value ?? null;
+    parkUnsaved({
+      kind: MATRIX_KINDS.scoreValue,
+      id: journalId,
+      base: before === null ? '' : String(before),
+      value: value === null ? '' : String(value),
+      at: Date.now(),
+    });
+    return trackSave(
+      (async () => {
+        await afterNextPaint();
+        const saved = await this.writes.run(() => this.repo.setScore(this.id, optionId, criterionId, { value }));
+        if (this.pending.isLatest(typing)) forgetUnsaved(MATRIX_KINDS.scoreValue, journalId);
+        if (saved.ok) this.pending.landed(typing, this.matrix);
+        else this.pending.failed(typing);
+      })(),
+    );
+  }
+
+  /** Sets parts of one cell from its panel; repeated changes of one part merge into one undo step. */
+  setCell(optionId: string, criterionId: string, patch: ScorePatch, coalesceKey?: string): Promise<Result<void>> {
+    return this.writes.run(() => this.repo.setScore(this.id, optionId, criterionId, patch, coalesceKey));
+  }
+
+  /** A cell's rationale, saved as it is typed. */
+  rationaleDraft(optionId: string, criterionId: string, initial: string): TextDraft {
+    const key = `${this.id}/${optionId}/${criterionId}`;
+    return journaledDraft(MATRIX_KINDS.scoreRationale, key, initial, async (text) =>
+      (await this.setCell(optionId, criterionId, { rationale: text }, `${MATRIX_KINDS.scoreRationale}:${key}`)).ok,
+    );
+  }
+
+  // --- Weights ---
+
+  /** The points a column of the weights table shows: a function that set none weighs every criterion 1; the facilitator starts from the blend. */
+  pointsOf(columnId: string): Record<string, number> {
+    const matrix = this.matrix;
+    if (columnId === FACILITATOR) return matrix.combined.mode === 'facilitator' ? matrix.combined.weights : percentPoints(this.resolved.analysis.weights);
+    const own = matrix.functionWeights.find((f) => f.functionId === columnId);
+    return own ? own.weights : Object.fromEntries(this.resolved.criteria.map((c) => [c.id, 1]));
+  }
+
+  /** One weight typed into the table; an unset column starts from what the table shows. */
+  setPoints(columnId: string, criterionId: string, points: number): Promise<Result<void>> {
+    return this.writes.run(() =>
+      columnId === FACILITATOR
+        ? this.repo.setFacilitatorWeight(this.id, criterionId, points)
+        : this.repo.setFunctionWeight(this.id, columnId, criterionId, points),
+    );
+  }
+
+  /** Weights derived from pairwise comparisons, with the judgements kept to revisit them. */
+  applyPairwise(columnId: string, weights: Record<string, number>, judgements: Judgements): Promise<Result<void>> {
+    const points = percentPoints(weights);
+    return this.writes.run(() =>
+      columnId === FACILITATOR
+        ? this.repo.setCombined(this.id, { mode: 'facilitator', weights: points, judgements })
+        : this.repo.setFunctionWeights(this.id, columnId, points, judgements),
+    );
+  }
+
+  /** The judgements behind a column's weights, for the pairwise dialog to start from. */
+  judgementsOf(columnId: string): Judgements | null {
+    const matrix = this.matrix;
+    if (columnId === FACILITATOR) return matrix.combined.mode === 'facilitator' ? matrix.combined.judgements : null;
+    return matrix.functionWeights.find((f) => f.functionId === columnId)?.judgements ?? null;
+  }
+
+  clearFunctionWeights(functionId: string): Promise<Result<void>> {
+    return this.writes.run(() => this.repo.clearFunctionWeights(this.id, functionId));
+  }
+
+  /** The equal blend, or the facilitator's weights starting from what the table shows now. */
+  setCombinedMode(mode: StoredCombined['mode']): Promise<Result<void>> {
+    const combined: StoredCombined = mode === 'equal' ? { mode } : { mode, weights: this.pointsOf(FACILITATOR), judgements: null };
+    return this.writes.run(() => this.repo.setCombined(this.id, combined));
+  }
+
+  // --- The decision ---
+
+  /** The decision form as it was left: the draft, else the recommendation, the last deciders and today. */
+  decisionStart(): DecisionDraft {
+    const draft = this.decisionDraft.value;
+    return {
+      chosen: draft.chosen ?? untrack(() => this.resolved.analysis.winner?.optionId ?? this.matrix.options[0]?.id ?? ''),
+      rationale: draft.rationale ?? '',
+      deciders: draft.deciders ?? this.lastDeciders.value,
+      date: draft.date ?? isoDay(Date.now()),
+    };
+  }
+
+  /** Records the decision, which locks the matrix; the draft goes and the deciders are remembered. */
+  async decide(input: DecisionInput, tradedAway: string[], recommendedId: string | null, chosenTitle: string): Promise<Result<void>> {
+    this.lastDeciders.set(input.deciders.trim());
+    const done = await this.writes.run(() => this.repo.decide(this.id, input, tradedAway, recommendedId), {
+      success: `Recorded the decision: ${chosenTitle}. The matrix is locked.`,
+      undo: true,
+    });
+    if (done.ok) this.decisionDraft.clear();
+    return done;
+  }
+
+  /** Reopens the matrix; the decision stays in its history with the reason. */
+  async reopen(reason: string): Promise<Result<void>> {
+    const done = await this.writes.run(() => this.repo.reopen(this.id, reason), {
+      success: 'Reopened the matrix. The earlier decision stays in its history.',
+      undo: true,
+    });
+    if (done.ok) this.decisionDraft.set({ ...this.decisionDraft.value, rationale: '' });
+    return done;
+  }
+}

@@ -1,0 +1,213 @@
+import { countByView, selectPrograms, type Program, type ProgramSort, type ProgramView } from '../domain/program';
+import { describeImportError } from '../io/import-errors';
+import { openKeelFile, saveFile } from '../platform/files';
+import { classifyStorageError } from '../storage/errors';
+import { ProgramRepository } from '../storage/programs-repo';
+import { importSnapshot, snapshotForExport } from '../storage/transfer';
+import { confirm } from './confirm.svelte';
+import { Live } from './live.svelte';
+import { oneOf, preference } from './preferences.svelte';
+import { PROGRAM_DESCRIPTION } from './programs-replay';
+import { readProblem, type Result } from './result';
+import type { Router } from './router.svelte';
+import { useServices, type Services } from './services';
+import { journaledDraft, type TextDraft } from './text-draft.svelte';
+import { toasts } from './toasts.svelte';
+import { Writes } from './writes';
+
+/**
+ * The .keel.json reader and writer (schemas, migrations, reference checks) load on first
+ * import or export, keeping them out of what every window loads at start-up.
+ */
+async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefined> {
+  try {
+    return await import('../io/keel-file');
+  } catch {
+    toasts.show('This part of Keel could not be loaded. Restart Keel; your data is safe.', 'error');
+    return undefined;
+  }
+}
+
+const failed = (message: string): Result<never> => ({ ok: false, message });
+
+/**
+ * The programs of this computer, live, and every action on them: the home screen, the overview
+ * and the shell call these, never the repository.
+ */
+export class ProgramsState {
+  private readonly repo: ProgramRepository;
+  private readonly writes: Writes;
+  private readonly live: Live<Program[]>;
+  /** The home screen's sort order, remembered on this computer. */
+  readonly sort = preference<ProgramSort>('keel.programs.sort', oneOf(['updated', 'name']), 'updated');
+
+  constructor(
+    private readonly router: Router,
+    private readonly services: Services = useServices(),
+  ) {
+    this.repo = new ProgramRepository(services.editor);
+    this.writes = new Writes(services.editor);
+    this.live = new Live(() => this.repo.watchAll());
+  }
+
+  get all(): Program[] {
+    return this.live.value ?? [];
+  }
+  get loaded(): boolean {
+    return this.live.loaded;
+  }
+  /** Why the programs could not be read; never shown as an empty list. */
+  get problem() {
+    return readProblem(this.live.error);
+  }
+
+  byId(id: string): Program | undefined {
+    return this.all.find((p) => p.id === id);
+  }
+
+  counts = $derived(countByView(this.all));
+
+  shown(view: ProgramView, search: string): Program[] {
+    return selectPrograms(this.all, { view, search, sort: this.sort.value });
+  }
+
+  private open(program: Program): void {
+    this.router.go({ name: 'program', programId: program.id, area: 'overview' });
+  }
+
+  async create(name: string, description: string): Promise<Result<Program>> {
+    const created = await this.writes.run(() => this.repo.create({ name, description }));
+    if (created.ok) this.open(created.value);
+    return created;
+  }
+
+  rename(program: Program, name: string): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.rename(program.id, name));
+  }
+
+  /** The description, saved as it is typed; bound to the program's id for its whole life. */
+  descriptionDraft(program: Program): TextDraft {
+    const id = program.id;
+    return journaledDraft(PROGRAM_DESCRIPTION, id, program.description, async (text) => (await this.setDescription(id, text)).ok);
+  }
+
+  setDescription(programId: string, description: string): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.setDescription(programId, description));
+  }
+
+  /** After how many days without evidence an item on the map goes stale. */
+  setStaleAfterDays(programId: string, days: number): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.setStaleAfterDays(programId, days));
+  }
+
+  duplicate(program: Program): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.duplicate(program.id), {
+      success: (copy) => `Duplicated as "${copy.name}".`,
+      action: (copy) => ({ label: 'Open', run: () => this.open(copy) }),
+    });
+  }
+
+  archive(program: Program): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.archive(program.id), { success: `Archived "${program.name}".`, undo: true });
+  }
+
+  unarchive(program: Program): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.unarchive(program.id), { success: `"${program.name}" is back in your programs.`, undo: true });
+  }
+
+  trash(program: Program): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.trash(program.id), { success: `Moved "${program.name}" to the trash.`, undo: true });
+  }
+
+  restore(program: Program): Promise<Result<Program>> {
+    return this.writes.run(() => this.repo.restore(program.id), {
+      success: `Restored "${program.name}".`,
+      action: () => ({ label: 'Open', run: () => this.open(program) }),
+    });
+  }
+
+  async deleteForever(program: Program): Promise<Result<void> | undefined> {
+    const ok = await confirm({
+      title: `Delete "${program.name}" forever?`,
+      message: 'It will be removed from this computer with everything in it. Export it first if you may need it again.',
+      confirmLabel: 'Delete forever',
+      danger: true,
+    });
+    if (!ok) return undefined;
+    return this.writes.run(() => this.repo.deleteForever([program.id]), { success: `Deleted "${program.name}" forever.`, undo: true });
+  }
+
+  /** Empties the trash as it is shown now: a program trashed in another window after the confirmation stays. */
+  async emptyTrash(): Promise<Result<number> | undefined> {
+    const confirmedIds = this.all.filter((p) => p.deletedAt !== null).map((p) => p.id);
+    const count = confirmedIds.length;
+    const ok = await confirm({
+      title: `Empty the trash?`,
+      message: `${count === 1 ? 'The program' : `All ${count} programs`} in the trash will be deleted from this computer with everything in ${count === 1 ? 'it' : 'them'}.`,
+      confirmLabel: 'Empty trash',
+      danger: true,
+    });
+    if (!ok) return undefined;
+    return this.writes.run(() => this.repo.emptyTrash(confirmedIds), { success: (removed) => `Emptied the trash (${removed}).`, undo: true });
+  }
+
+  async export(program: Program): Promise<Result<string> | undefined> {
+    const snapshot = await this.writes.run(() => snapshotForExport(this.services.editor, program.id));
+    if (!snapshot.ok) return snapshot;
+    if (!snapshot.value) {
+      toasts.show('That program no longer exists.', 'error');
+      return failed('That program no longer exists.');
+    }
+    const keelFile = await loadKeelFile();
+    if (!keelFile) return failed('The file writer could not be loaded.');
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
+    const text = keelFile.serializeProgram(snapshot.value, __APP_VERSION__, new Date());
+    const saved = await saveFile('keel-json', keelFile.exportFileName(program.name), text);
+    if (saved.status === 'saved') {
+      toasts.show(`Exported "${program.name}" to ${saved.fileName}.`, 'success');
+      return { ok: true, value: saved.fileName };
+    }
+    if (saved.status === 'failed') {
+      toasts.show(saved.message, 'error');
+      return failed(saved.message);
+    }
+    return undefined;
+  }
+
+  /** Asks for a .keel.json file and imports it as a new program; undefined when the user cancelled. */
+  async import(): Promise<Result<Program> | undefined> {
+    const opened = await openKeelFile();
+    if (opened.status === 'cancelled') return undefined;
+    if (opened.status === 'failed') {
+      toasts.show(opened.message, 'error');
+      return failed(opened.message);
+    }
+    if (opened.status === 'too-large') {
+      const message = describeImportError({ kind: 'too-large', sizeBytes: opened.sizeBytes, limitBytes: opened.limitBytes }, opened.fileName);
+      toasts.show(message, 'error');
+      return failed(message);
+    }
+    return this.importText(opened.text, opened.fileName);
+  }
+
+  async importText(text: string, fileName: string): Promise<Result<Program>> {
+    const keelFile = await loadKeelFile();
+    if (!keelFile) return failed('The file reader could not be loaded.');
+    const parsed = keelFile.parseKeelFile(text);
+    if (!parsed.ok) {
+      const message = describeImportError(parsed.error, fileName);
+      toasts.show(message, 'error');
+      return failed(message);
+    }
+    try {
+      const program = await importSnapshot(this.services.editor, parsed.snapshot);
+      toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
+      this.open(program);
+      return { ok: true, value: program };
+    } catch (error) {
+      const message = describeImportError({ kind: 'storage', problem: classifyStorageError(error) }, fileName);
+      toasts.show(message, 'error');
+      return failed(message);
+    }
+  }
+}
