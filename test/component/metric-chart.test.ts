@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Reading } from '../../renderer/src/domain/metrics/model';
-import type { ChartMetric } from '../../renderer/src/views/metrics/chart-geometry';
+import type { ChartMetric } from '../../renderer/src/charts/metric-chart';
 import MetricChart from '../../renderer/src/views/metrics/MetricChart.svelte';
 
 // jsdom has no ResizeObserver, which bind:clientWidth uses; the chart then falls back to 560 px.
@@ -90,7 +90,8 @@ describe('MetricChart', () => {
     expect(container.querySelectorAll('.dot')).toHaveLength(0);
     expect(container.querySelector('.plot-frame')).not.toBeNull();
     expect(container.querySelector('.guardrail-band')).not.toBeNull();
-    expect(chart()).toHaveAttribute('height', '200');
+    // As tall as asked: the drawing scales with the width, in the chart's own proportions.
+    expect(chart().getAttribute('viewBox')).toMatch(/^0 0 \d+ 200$/);
     expect(chart()).toHaveAccessibleName('Task success rate: no readings yet. Target ≥ 95%. Guardrail ≥ 90%. Baseline 85% on Feb 15, 2026.');
   });
 
@@ -98,7 +99,7 @@ describe('MetricChart', () => {
     render(MetricChart, { metric: metric() });
     expect(chart().getAttribute('aria-label')).toContain('4 readings from Mar 1, 2026 to May 20, 2026, latest 91.2%');
     expect(chart().getAttribute('aria-label')).toContain('Target ≥ 95%. Guardrail ≥ 90%.');
-    // Falls back to 560 px when the container has no measured width, as in jsdom.
-    expect(chart()).toHaveAttribute('width', '560');
+    // Laid out at 560 px when the container has no measured width, as in jsdom.
+    expect(chart()).toHaveAttribute('viewBox', '0 0 560 240');
   });
 });

@@ -1,13 +1,11 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FunctionRanking } from '../../renderer/src/domain/tradeoffs/analysis';
-import type { MatrixOption } from '../../renderer/src/domain/tradeoffs/model';
-import type { OptionResult, Veto } from '../../renderer/src/domain/tradeoffs/scoring';
-import type { CriterionSensitivity } from '../../renderer/src/domain/tradeoffs/sensitivity';
 import FunctionComparisonChart from '../../renderer/src/views/tradeoffs/charts/FunctionComparisonChart.svelte';
 import RankingChart from '../../renderer/src/views/tradeoffs/charts/RankingChart.svelte';
 import SensitivityChart from '../../renderer/src/views/tradeoffs/charts/SensitivityChart.svelte';
-import { DEFAULT_WIDTH, fitAround, layoutLegend, rankingGeometry, spreadMarks, truncate } from '../../renderer/src/views/tradeoffs/charts/geometry';
+import { DEFAULT_WIDTH } from '../../renderer/src/charts/frame';
+import { rankingGeometry } from '../../renderer/src/charts/ranking-chart';
+import { criteria, functions, LONG_TITLE, options, perFunction, result, results, sensitivity } from '../unit/charts/fixtures';
 
 // jsdom has no ResizeObserver, which bind:clientWidth uses; the charts then lay out at DEFAULT_WIDTH.
 beforeAll(() => {
@@ -22,31 +20,6 @@ beforeAll(() => {
     );
   }
 });
-
-const LONG_TITLE = 'Fine-tune a small open model on the support transcripts and host it on our own GPUs in the EU region';
-const options: MatrixOption[] = [
-  { id: 'rag', title: 'Retrieval-augmented assistant', description: '' },
-  { id: 'ft', title: LONG_TITLE, description: '' },
-  { id: 'vendor', title: 'Vendor chatbot', description: '' },
-  { id: 'rules', title: 'Rules engine', description: '' },
-];
-const veto: Veto = { criterionId: 'privacy', expected: 3, guardrail: { op: 'lte', value: 0 } };
-const result = (optionId: string, rank: number, score: number | null, extra: Partial<OptionResult> = {}): OptionResult => ({
-  optionId,
-  score,
-  coverage: score === null ? 0 : 1,
-  vetoes: [],
-  rank,
-  ...extra,
-});
-
-// The vendor chatbot scores best but breaks a guardrail, so the assistant is recommended.
-const results: OptionResult[] = [
-  result('rag', 2, 0.72),
-  result('ft', 3, 0.55, { coverage: 0.75 }),
-  result('vendor', 1, 0.81, { vetoes: [veto] }),
-  result('rules', 4, null),
-];
 
 const rows = (container: HTMLElement) => [...container.querySelectorAll<SVGGElement>('.row')];
 
@@ -112,18 +85,7 @@ describe('RankingChart', () => {
 });
 
 describe('FunctionComparisonChart', () => {
-  const functions = [
-    { id: 'product', name: 'Product' },
-    { id: 'legal', name: 'Legal' },
-    { id: 'ops', name: 'Operations' },
-  ];
   const compared = options.slice(0, 3);
-  // Product and Ops put the assistant first; Legal, the fine-tuned model.
-  const perFunction: FunctionRanking[] = [
-    { functionId: 'product', results: [result('rag', 1, 0.8), result('ft', 2, 0.5), result('vendor', 3, 0.3)], winner: 'rag' },
-    { functionId: 'legal', results: [result('rag', 2, 0.6), result('ft', 1, 0.7), result('vendor', 3, 0.2)], winner: 'ft' },
-    { functionId: 'ops', results: [result('rag', 1, 0.8), result('ft', 2, 0.4), result('vendor', 3, 0.1)], winner: 'rag' },
-  ];
   const combined = [result('rag', 1, 0.73), result('ft', 2, 0.53), result('vendor', 3, null)];
   const props = { options: compared, functions, perFunction, combined, combinedWinnerId: 'rag' };
 
@@ -197,16 +159,6 @@ describe('FunctionComparisonChart', () => {
 });
 
 describe('SensitivityChart', () => {
-  const criteria = [
-    { id: 'acc', name: 'Accuracy' },
-    { id: 'lat', name: 'Latency p95' },
-    { id: 'cost', name: 'Cost per call' },
-  ];
-  const sensitivity: CriterionSensitivity[] = [
-    { criterionId: 'acc', weight: 0.5, low: 0.2, high: 1, belowLow: 'ft', aboveHigh: null },
-    { criterionId: 'lat', weight: 0.3, low: 0.12, high: 0.36, belowLow: 'vendor', aboveHigh: 'ft' },
-    { criterionId: 'cost', weight: 0.2, low: 0, high: 1, belowLow: null, aboveHigh: null },
-  ];
   const props = { sensitivity, criteria, options, winnerId: 'rag' };
   const num = (el: Element | null, name: string) => Number(el!.getAttribute(name));
 
@@ -266,48 +218,5 @@ describe('SensitivityChart', () => {
     const { container } = render(SensitivityChart, { ...props, sensitivity: [sensitivity[2]!] });
     expect(container.querySelectorAll('[data-highlighted="true"]')).toHaveLength(0);
     expect(container.querySelector('.legend')).not.toHaveTextContent('Smallest change');
-  });
-});
-
-describe('chart geometry', () => {
-  it('truncates with an ellipsis only when the text does not fit', () => {
-    expect(truncate('Short', 100, 10)).toBe('Short');
-    expect(truncate('A rather long title', 100, 10)).toBe('A rather…');
-    expect(truncate('Anything', 5, 10)).toBe('…');
-    // 2 + 10 characters around leave 9 of 21 for the title.
-    expect(fitAround('← ', 'A rather long title', ' below 12%', 210, 10)).toBe('← A rather… below 12%');
-  });
-
-  it('spreads marks that would overlap around the centre line, leaving lone marks on it', () => {
-    expect(spreadMarks([50, 200, 52, 400], 11, 10)).toEqual([-5, 0, 5, 0]);
-    expect(spreadMarks([10, 10, 10], 11, 10)).toEqual([-10, 0, 10]);
-    expect(spreadMarks([])).toEqual([]);
-    // A ringed top pick (20) next to a plain mark (10): each keeps its own height.
-    expect(spreadMarks([80, 80], 11, [20, 10])).toEqual([-5, 10]);
-  });
-
-  it('wraps the legend onto new lines when it runs out of width', () => {
-    const item = (key: string) => ({ key, label: 'Function', kind: 'function' as const, path: '', colour: 0 });
-    const wide = layoutLegend([item('a'), item('b'), item('c')], 600);
-    expect(wide.items.map((i) => i.y)).toEqual([0, 0, 0]);
-    // Each item is 22 + 8 × 6.6 + 16 ≈ 91 px: one per line in 150 px.
-    const narrow = layoutLegend([item('a'), item('b'), item('c')], 150);
-    expect(narrow.items.map((i) => [i.x, i.y])).toEqual([
-      [0, 0],
-      [0, 20],
-      [0, 40],
-    ]);
-    expect(narrow.height).toBe(60);
-  });
-
-  it('lays rows out at any width from narrow to wide without text running past the edge', () => {
-    for (const width of [360, 560, 900]) {
-      const g = rankingGeometry(results, options, 'rag', width);
-      expect(g.width).toBe(width);
-      for (const row of g.rows) {
-        expect(row.barWidth).toBeLessThanOrEqual(g.barMax);
-        expect(row.label.length * 7.6 + (row.notes ? row.notes.length * 6.6 + 12 : 0)).toBeLessThanOrEqual(g.innerWidth);
-      }
-    }
   });
 });

@@ -29,3 +29,12 @@ export function formatDate(time: number): string {
 export function formatDateTime(time: number): string {
   return dateTimeFormat.format(time);
 }
+
+// Days (YYYY-MM-DD, read as UTC midnight) in the user's language: "Mar 4", "Mar 4, 2026".
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayYearFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** A day at UTC midnight, as in a chart's axis or summary. */
+export function formatDay(time: number | Date, withYear = false): string {
+  return (withYear ? dayYearFormat : dayFormat).format(time);
+}

@@ -104,6 +104,8 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
   const transient = new Set(copies.filter((node) => node.matches('.selection, .trail, .selection *, .trail *')));
   originals.forEach((original, i) => {
     const target = copies[i] as Element;
+    // A title is a tooltip, not drawn: it needs no style.
+    if (original instanceof SVGTitleElement) return;
     const style = getComputedStyle(original);
     for (const property of STYLE_PROPERTIES) {
       const value = style.getPropertyValue(property);

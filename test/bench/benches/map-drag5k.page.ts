@@ -1,8 +1,10 @@
 // Dragging one mark on the uncertainty map while 5,000 are shown: the work each pointer move
-// costs in its frame, and a check that only the dragged mark's DOM changes.
+// costs in its frame, and a check that once the drag has started only the dragged mark changes.
+// The marks are drawn on a canvas; the one being dragged is lifted onto the overlay SVG, where
+// each move only sets its transform.
 import { flushSync } from 'svelte';
 import '../../../renderer/src/styles/app.css';
-import { clusterOffsets } from '../../../renderer/src/charts/map-geometry';
+import { clusterOffsets, mapScales } from '../../../renderer/src/charts/uncertainty-map';
 import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
 import { makeLayers, makeUncertaintyItems } from '../lib/data';
 import { median, nextFrame, percentile, repeat } from '../lib/measure';
@@ -57,19 +59,17 @@ async function dragOnce(
     // Let the width binding, the resize observer and the first paint settle.
     await nextFrame();
     await nextFrame();
-    const marks = target.querySelector('g.marks');
-    // The mark is the focusable element itself (one <path> per item).
-    const mark = marks?.querySelector<SVGPathElement>(`.mark[data-id="${item.id}"]`);
-    const path = mark;
-    const svg = target.querySelector<SVGSVGElement>('svg.map');
-    if (!marks || !mark || !path || !svg) throw new Error(`The map did not render the mark of ${item.id}`);
-    const before = mark.getAttribute('transform');
+    const overlay = target.querySelector<SVGSVGElement>('svg.overlay');
+    const frame = target.querySelector<SVGRectElement>('svg.map .plot-frame');
+    if (!overlay || !frame) throw new Error('The map did not render its overlay and plot');
+    // A lone mark sits exactly where its scores put it on the plot.
+    const plot = frame.getBoundingClientRect();
+    const scales = mapScales(overlay.width.baseVal.value, overlay.height.baseVal.value);
+    const sx = plot.left + scales.x(item.uncertainty);
+    const sy = plot.top + scales.y(item.impact);
+    const before = `${item.impact},${item.uncertainty}`;
 
     // A path from the mark across the plot and back part of the way, as a hand drags.
-    const box = path.getBoundingClientRect();
-    const plot = svg.getBoundingClientRect();
-    const sx = box.left + box.width / 2;
-    const sy = box.top + box.height / 2;
     const cx = plot.left + plot.width / 2;
     const cy = plot.top + plot.height / 2;
     const dx = (sx < cx ? 1 : -1) * Math.min(420, plot.width / 2);
@@ -83,38 +83,45 @@ async function dragOnce(
     observer.observe(target, { attributes: true, childList: true, characterData: true, subtree: true });
 
     await nextFrame();
-    path.dispatchEvent(pointer('pointerdown', sx, sy, 1));
+    overlay.dispatchEvent(pointer('pointerdown', sx, sy, 1));
     flushSync();
     const moves: number[] = [];
     const scripts: number[] = [];
     const transforms: string[] = [];
+    let mark: SVGPathElement | null = null;
     for (let i = 1; i <= MOVES; i++) {
       const { x, y } = at(i / MOVES);
       // Chromium dispatches pointer moves aligned with animation frames; time the frame's work
       // from the event to layout (script, style, layout; not paint).
       await nextFrame();
       const start = performance.now();
-      path.dispatchEvent(pointer('pointermove', x, y, 1));
+      overlay.dispatchEvent(pointer('pointermove', x, y, 1));
       flushSync();
       const script = performance.now();
       void document.body.offsetHeight;
       moves.push(performance.now() - start);
       scripts.push(script - start);
-      transforms.push(mark.getAttribute('transform') ?? '');
+      // The first move lifts the mark off the canvas onto the overlay; watch from then on.
+      if (i === 1) {
+        mark = overlay.querySelector<SVGPathElement>('path.held');
+        if (!mark) throw new Error(`The first move did not lift ${item.id} onto the overlay`);
+        observer.takeRecords();
+      }
+      transforms.push(mark!.getAttribute('transform') ?? '');
     }
+    records.push(...observer.takeRecords());
     const end = at(1);
     await nextFrame();
-    path.dispatchEvent(pointer('pointerup', end.x, end.y, 0));
+    overlay.dispatchEvent(pointer('pointerup', end.x, end.y, 0));
     flushSync();
-    records.push(...observer.takeRecords());
     observer.disconnect();
 
     if (moved !== item.id) throw new Error(`The drag did not finish: onmove was called for ${moved ?? 'nothing'}, expected ${item.id}`);
-    if (mark.getAttribute('transform') === before) throw new Error(`The dragged mark did not move (transform still ${before})`);
-    if (!mark.isConnected) throw new Error('The dragged mark was replaced during the drag');
+    if (transforms[0] === transforms.at(-1)) throw new Error(`The dragged mark did not move from ${before}`);
+    if (!mark!.isConnected) throw new Error('The dragged mark was replaced during the drag');
 
-    // Only the moved item may re-render: every mutation must fall on its mark.
-    const outside = records.filter((r) => !mark.contains(r.target));
+    // Only the moved item may re-render: every mutation after the lift must fall on its mark.
+    const outside = records.filter((r) => r.target !== mark);
     if (outside.length > 0) {
       const counts = new Map<string, number>();
       for (const r of outside) {
@@ -139,13 +146,16 @@ async function dragOnce(
 
     // The same positions again, set by hand (no Svelte): what style and layout cost by themselves.
     const raw: number[] = [];
-    for (const transform of [before ?? '', ...transforms]) {
+    const probe = mark!.cloneNode() as SVGPathElement;
+    mark!.parentNode!.append(probe);
+    for (const transform of transforms) {
       await nextFrame();
       const start = performance.now();
-      mark.setAttribute('transform', transform);
+      probe.setAttribute('transform', transform);
       void document.body.offsetHeight;
       raw.push(performance.now() - start);
     }
+    probe.remove();
     return { moves, scripts, raw, mutatedNodes: nodes.size, records: records.length, changes };
   } finally {
     map.destroy();
@@ -160,7 +170,7 @@ const bench: Benchmark = {
   baselineLabel:
     `one frame's budget (${FRAME_MS} ms): p95 over ${MOVES} pointer moves per drag of one mark among ${COUNT.toLocaleString('en')}, ` +
     'each timed in its animation frame from dispatch through flushSync to forced layout (paint not included); ' +
-    'a MutationObserver on the whole map fails the run if anything outside the dragged mark changes',
+    'a MutationObserver on the whole map fails the run if, after the first move lifts the mark onto the overlay, anything but that mark changes',
   async run() {
     const layers = makeLayers();
     const layerById = new Map(layers.map((l) => [l.id, l]));
@@ -182,7 +192,7 @@ const bench: Benchmark = {
         samples: { value: p95s, baseline: p95s.map(() => FRAME_MS) },
         note:
           `${results.length} drags x ${MOVES} moves: median ${median(all).toFixed(2)} ms, max ${Math.max(...all).toFixed(2)} ms; ` +
-          `first move of each drag (starts the override) median ${median(first).toFixed(2)} ms. ` +
+          `first move of each drag (lifts the mark off the canvas, which redraws once) median ${median(first).toFixed(2)} ms. ` +
           `Of each move, dispatch + flushSync median ${median(results.flatMap((r) => r.scripts)).toFixed(2)} ms (the rest is style + layout); ` +
           `setting the same transforms by hand + forced layout: median ${median(results.flatMap((r) => r.raw)).toFixed(2)} ms, ` +
           `p95 ${percentile(results.flatMap((r) => r.raw), 95).toFixed(2)} ms.\n` +

@@ -6,7 +6,7 @@ import { EMPTY_FILTER, filterItems, type ItemFilter } from '../../../renderer/sr
 import type { UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
 import { BENCH_NOW, makeLayers, makeUncertaintyItems } from '../lib/data';
 import { median, repeat } from '../lib/measure';
-import { mapContainer, mountMap, STALE_AFTER_DAYS } from '../lib/uncertainty-map.svelte';
+import { drawnMarks, expectedDrawn, mapContainer, mountMap, STALE_AFTER_DAYS } from '../lib/uncertainty-map.svelte';
 import type { Benchmark } from '../lib/types';
 
 const COUNT = 5000;
@@ -14,9 +14,6 @@ const BUDGET_MS = 50;
 /** filterItems is quick: time this many calls in a row and divide, to get past timer coarsening. */
 const PURE_CALLS = 20;
 
-function markCount(target: HTMLElement): number {
-  return target.querySelectorAll('g.marks > .mark').length;
-}
 
 function timeFilterItems(items: readonly UncertaintyItem[], filter: ItemFilter): number {
   const start = performance.now();
@@ -36,10 +33,12 @@ const bench: Benchmark = {
     const layerById = new Map(layers.map((l) => [l.id, l]));
     const items = makeUncertaintyItems(COUNT, layers);
     const filter: ItemFilter = { ...EMPTY_FILTER, kinds: ['risk', 'dependency'], layerIds: [layers[1]!.id], text: 'data' };
-    const expected = filterItems(items, filter, BENCH_NOW, STALE_AFTER_DAYS).length;
-    if (expected === 0 || expected === COUNT) throw new Error(`The filter keeps ${expected} of ${COUNT} items; pick one that narrows`);
+    const kept = filterItems(items, filter, BENCH_NOW, STALE_AFTER_DAYS);
+    if (kept.length === 0 || kept.length === COUNT) throw new Error(`The filter keeps ${kept.length} of ${COUNT} items; pick one that narrows`);
 
     const target = mapContainer();
+    const expected = expectedDrawn(kept, target.clientWidth);
+    const all = expectedDrawn(items, target.clientWidth);
     const map = mountMap(target, items, layerById);
     const state = map.state!;
     try {
@@ -50,7 +49,7 @@ const bench: Benchmark = {
           flushSync();
           void document.body.offsetHeight;
           const apply = performance.now() - start;
-          if (markCount(target) !== expected) throw new Error(`Filtered map shows ${markCount(target)} marks, expected ${expected}`);
+          if (drawnMarks(target) !== expected) throw new Error(`Filtered map shows ${drawnMarks(target)} marks, expected ${expected}`);
 
           // The pure function alone, on the $state items (as the app calls it) and on plain ones.
           const pureState = timeFilterItems(state.items, filter);
@@ -62,7 +61,7 @@ const bench: Benchmark = {
           flushSync();
           void document.body.offsetHeight;
           const clear = performance.now() - clearStart;
-          if (markCount(target) !== COUNT) throw new Error(`Cleared map shows ${markCount(target)} marks, expected ${COUNT}`);
+          if (drawnMarks(target) !== all) throw new Error(`Cleared map shows ${drawnMarks(target)} marks, expected ${all}`);
           return { apply, clear, pureState, purePlain };
         },
         { warmup: 2, reps: 9 },
@@ -73,7 +72,7 @@ const bench: Benchmark = {
         baseline: BUDGET_MS,
         samples: { value: apply, baseline: apply.map(() => BUDGET_MS) },
         note:
-          `The filter keeps ${expected} of ${COUNT} items. filterItems alone: ` +
+          `The filter keeps ${kept.length} of ${COUNT} items. filterItems alone: ` +
           `${median(results.map((r) => r.pureState)).toFixed(2)} ms on the $state items (as in the app), ` +
           `${median(results.map((r) => r.purePlain)).toFixed(2)} ms on plain objects. ` +
           `Clearing the filter again (back to ${COUNT} marks): ${median(results.map((r) => r.clear)).toFixed(1)} ms (median).`,

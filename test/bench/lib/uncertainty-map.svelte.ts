@@ -2,6 +2,8 @@
 // the items in `$state.raw`, as `Live.value` holds a query result, a `$state` filter, and the map's
 // `items` prop derived from both with filterItems. Runes only work in .svelte(.ts) files, hence here.
 import { flushSync, mount, unmount } from 'svelte';
+import { zoomIdentity } from 'd3-zoom';
+import { clusterOffsets, layoutMarks, mapScales, markOnCanvas } from '../../../renderer/src/charts/uncertainty-map';
 import UncertaintyMap from '../../../renderer/src/views/uncertainty/UncertaintyMap.svelte';
 import { EMPTY_FILTER, filterItems, type ItemFilter } from '../../../renderer/src/domain/uncertainty/filters';
 import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
@@ -80,4 +82,24 @@ export function mountMap(
       target.textContent = '';
     },
   };
+}
+
+/** The map's own height (UncertaintyMap's default). */
+export const MAP_HEIGHT_PX = 560;
+
+/**
+ * How many of these items the canvas should draw at this width: those whose mark shows on the
+ * drawing surface (a big cluster's ring at a corner reaches past it), as the map itself decides.
+ */
+export function expectedDrawn(items: readonly UncertaintyItem[], width: number): number {
+  const scales = mapScales(width, MAP_HEIGHT_PX);
+  const layout = layoutMarks(items, scales, zoomIdentity, clusterOffsets(items));
+  let count = 0;
+  for (let i = 0; i < items.length; i++) if (markOnCanvas(layout, i, scales)) count++;
+  return count;
+}
+
+/** How many marks the mounted map drew on its canvas. */
+export function drawnMarks(target: HTMLElement): number {
+  return Number(target.querySelector('canvas.marks-layer')?.getAttribute('data-drawn'));
 }

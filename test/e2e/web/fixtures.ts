@@ -1,9 +1,74 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Drives Keel's programs screens the way a user does: by role and visible text. */
-export class KeelApp {
+export type Area = 'Overview' | 'Uncertainty' | 'Shared metrics' | 'Trade-offs';
+
+const AREA_HEADINGS: Record<Area, string | undefined> = {
+  Overview: undefined,
+  Uncertainty: 'Uncertainty',
+  'Shared metrics': 'Shared metrics',
+  'Trade-offs': 'Trade-offs',
+};
+
+/**
+ * The uncertainty map, driven as a user does: marks are drawn on a canvas, so they are reached
+ * from the keyboard (the map is a listbox whose active option describes the mark) or by the
+ * pointer at the place their impact and uncertainty put them.
+ */
+export class MapDriver {
   constructor(readonly page: Page) {}
+
+  get frame() {
+    return this.page.getByRole('listbox', { name: /^Uncertainty map/ });
+  }
+
+  /** The mark the keyboard is on, described for screen readers. */
+  get option() {
+    return this.frame.getByRole('option');
+  }
+
+  /** How many marks the canvas drew. */
+  async expectMarks(count: number) {
+    await expect(this.page.locator('canvas.marks-layer')).toHaveAttribute('data-drawn', String(count));
+  }
+
+  /**
+   * Makes the item with this title the map's active mark, with the focus on the map: the
+   * search narrows the map to it, Home goes to it, and the search is cleared again.
+   */
+  async focus(title: string) {
+    const search = this.page.getByRole('searchbox', { name: 'Search items' });
+    await search.fill(title);
+    await this.frame.focus();
+    await this.page.keyboard.press('Home');
+    await expect(this.option).toHaveAccessibleName(new RegExp(`^${title}\\.`));
+    await search.fill('');
+    await this.frame.focus();
+    await expect(this.option).toHaveAccessibleName(new RegExp(`^${title}\\.`));
+    return this.option;
+  }
+
+  /** Opens an item's details from the map's keyboard. */
+  async open(title: string) {
+    await this.focus(title);
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByRole('complementary', { name: 'Item details' })).toBeVisible();
+  }
+
+  /** Where on the page a score puts a mark (not zoomed, not in a cluster). */
+  async point(impact: number, uncertainty: number) {
+    const plot = (await this.page.locator('svg.map .plot-frame').boundingBox())!;
+    return { x: plot.x + plot.width * ((uncertainty - 1) / 4), y: plot.y + plot.height * ((5 - impact) / 4) };
+  }
+}
+
+/** Drives Keel's screens the way a user does: by role and visible text. */
+export class KeelApp {
+  readonly map: MapDriver;
+
+  constructor(readonly page: Page) {
+    this.map = new MapDriver(page);
+  }
 
   async open(path = '#/') {
     await this.page.goto(`/${path}`);
@@ -25,6 +90,53 @@ export class KeelApp {
     if (description) await dialog.getByRole('textbox', { name: /Description/ }).fill(description);
     await dialog.getByRole('button', { name: 'Create program' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  /** A fresh start: the home screen, a new program, and one of its areas. */
+  async startProgram(name: string, area: Area = 'Overview') {
+    await this.open();
+    await this.createProgram(name);
+    if (area !== 'Overview') await this.openArea(area);
+  }
+
+  async openArea(area: Area) {
+    await this.page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: area, exact: true }).click();
+    const heading = AREA_HEADINGS[area];
+    if (heading) await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+
+  /** Adds items with fast capture (N), one per title, in the layer and kind given. */
+  async quickAdd(titles: string[], layer?: string, kind?: string) {
+    const input = this.page.getByRole('textbox', { name: 'New item title' });
+    if (!(await input.isVisible())) await this.page.getByRole('button', { name: /Add items/ }).first().click();
+    if (layer) await this.page.getByRole('combobox', { name: 'Layer for new items' }).selectOption({ label: layer });
+    if (kind) await this.page.getByRole('combobox', { name: 'Kind for new items' }).selectOption({ label: kind });
+    for (const title of titles) {
+      await input.fill(title);
+      await input.press('Enter');
+      await expect(input).toHaveValue('');
+    }
+  }
+
+  /** Adds shared metrics from the library by name. */
+  async addMetricsFromLibrary(names: RegExp[]) {
+    await this.page.getByRole('button', { name: 'Add from library' }).first().click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add metrics from the library' });
+    for (const name of names) await dialog.getByRole('checkbox', { name }).check();
+    await dialog.getByRole('button', { name: /^Add \d+ metrics?$/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens a metric's page from the metrics list. */
+  async openMetric(name: string) {
+    await this.page.getByRole('link', { name, exact: true }).click();
+    await expect(this.page.getByRole('textbox', { name: 'Metric name' })).toHaveValue(name);
+  }
+
+  /** Opens a trade-off matrix from the list of matrices. */
+  async openMatrix(question: string) {
+    await this.page.getByRole('link', { name: question, exact: true }).click();
+    await expect(this.page.getByRole('textbox', { name: 'Question', exact: true })).toHaveValue(question);
   }
 
   async goHome() {

@@ -47,13 +47,13 @@ test('the released format-3 fixture imports with its metrics, and exports again 
   await (await choosing).setFiles(fixture('format-v3/support-assistant.keel.json'));
   await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Shared metrics' })).toContainText('1 at risk');
-  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Shared metrics' }).click();
+  await app.openArea('Shared metrics');
   await page.getByRole('link', { name: 'Task success rate', exact: true }).click();
   await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
   await expect(page.getByRole('heading', { name: 'Readings (5)' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Versions' })).toContainText('Graders see raw customer messages');
 
-  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Overview' }).click();
+  await app.openArea('Overview');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export' }).click();
   const exported = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));

@@ -1,33 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type KeelApp } from './fixtures';
 
-async function openMetrics(app: KeelApp, name = 'Support assistant') {
-  await app.open();
-  await app.createProgram(name);
-  await app.page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Shared metrics' }).click();
-  await expect(app.page.getByRole('heading', { level: 1, name: 'Shared metrics' })).toBeVisible();
-}
-
-async function addFromLibrary(page: Page, names: RegExp[]) {
-  await page.getByRole('button', { name: 'Add from library' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add metrics from the library' });
-  for (const name of names) await dialog.getByRole('checkbox', { name }).check();
-  await dialog.getByRole('button', { name: /^Add \d+ metrics?$/ }).click();
-  await expect(dialog).toBeHidden();
-}
+const openMetrics = (app: KeelApp, name = 'Support assistant') => app.startProgram(name, 'Shared metrics');
 
 const metricRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-
-async function openMetric(page: Page, name: string) {
-  await page.getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Metric name' })).toHaveValue(name);
-}
 
 /** A new program with the library's task success rate, opened on its page. */
 async function openTaskSuccess(app: KeelApp) {
   await openMetrics(app);
-  await addFromLibrary(app.page, [/Task success rate/]);
-  await openMetric(app.page, 'Task success rate');
+  await app.addMetricsFromLibrary([/Task success rate/]);
+  await app.openMetric('Task success rate');
 }
 
 async function record(page: Page, date: string, value: string) {
@@ -54,7 +36,7 @@ test('create metrics from the library and from scratch; empty states guide the w
   await expect(page.getByRole('heading', { name: 'No shared metrics yet' })).toBeVisible();
   await app.expectAccessible('metrics empty state');
 
-  await addFromLibrary(page, [/Task success rate/, /p95 latency/]);
+  await app.addMetricsFromLibrary([/Task success rate/, /p95 latency/]);
   await expect(metricRow(page, 'Task success rate')).toContainText('Product');
   await expect(metricRow(page, 'Task success rate')).toContainText('≥ 85%');
   await expect(metricRow(page, 'p95 latency (end to end)')).toContainText('≤ 8,000 ms');
@@ -90,7 +72,7 @@ test('create metrics from the library and from scratch; empty states guide the w
   await expect(metricRow(page, 'Answer acceptance')).toContainText('≥ 70%');
   await page.reload();
   await expect(page.getByRole('link', { name: 'Answer acceptance', exact: true })).toBeVisible();
-  await openMetric(page, 'Answer acceptance');
+  await app.openMetric('Answer acceptance');
   await expect(page.getByRole('textbox', { name: 'Formula' })).toHaveValue('Answers accepted without edits ÷ answers shown');
 
   // Deleting asks first, lands on the list, and can be undone.
@@ -254,7 +236,7 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
 
   // The overview lists the breach with its reason while it lasts.
   await app.undoByKeyboard();
-  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Overview' }).click();
+  await app.openArea('Overview');
   const summary = page.getByRole('region', { name: 'Shared metrics' });
   await expect(summary).toContainText('1 guardrail breached');
   await expect(summary.getByRole('list', { name: 'Metrics that need attention' })).toContainText('Task success rate');
@@ -272,12 +254,12 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
 
 test('alignment: objections with reasons, unowned metrics, functions added, renamed and removed', async ({ app, page }) => {
   await openMetrics(app);
-  await addFromLibrary(page, [/Task success rate/, /Groundedness/]);
-  await openMetric(page, 'Groundedness');
+  await app.addMetricsFromLibrary([/Task success rate/, /Groundedness/]);
+  await app.openMetric('Groundedness');
   await page.getByRole('combobox', { name: 'Owning function' }).selectOption({ label: 'No function' });
   await signAll(page);
   await page.getByRole('link', { name: '← All metrics' }).click();
-  await openMetric(page, 'Task success rate');
+  await app.openMetric('Task success rate');
   await signAs(page, 'Bo');
   await page.getByRole('button', { name: 'Object… for Leadership' }).click();
   await page.getByRole('textbox', { name: 'Why does Leadership object?' }).fill('Needs a business outcome');
@@ -328,6 +310,8 @@ test('typing in a metric is kept when the window is reloaded at once, including 
   await openTaskSuccess(app);
   await signAs(page, 'Ana');
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
+  // The contract is signed once the agreement shows (a reload while it is being stored is issue 11's).
+  await expect(page.getByTestId('choice-Engineering')).toHaveText('Agrees');
   await page.getByRole('textbox', { name: 'Decision it informs' }).fill('');
   await page.keyboard.type('Roll out to all agents');
   await page.reload();
@@ -345,19 +329,16 @@ test('typing in a metric is kept when the window is reloaded at once, including 
 
 test('a map item links to the metrics it bears on; the metric lists it; deleting the metric unlinks it until undone', async ({ app, page }) => {
   await openTaskSuccess(app);
-  const areas = page.getByRole('navigation', { name: 'Program areas' });
-  await areas.getByRole('link', { name: 'Uncertainty' }).click();
-  await page.getByRole('button', { name: /Add items/ }).first().click();
-  await page.getByRole('textbox', { name: 'New item title' }).fill('Graders disagree on success');
-  await page.getByRole('textbox', { name: 'New item title' }).press('Enter');
+  await app.openArea('Uncertainty');
+  await app.quickAdd(['Graders disagree on success']);
   await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('button', { name: /^Graders disagree on success\./ }).click();
+  await app.map.open('Graders disagree on success');
   const link = page.getByRole('group', { name: 'Shared metrics it bears on' }).getByRole('checkbox', { name: 'Task success rate' });
   await link.check();
   await expect(link).toBeChecked();
 
-  await areas.getByRole('link', { name: 'Shared metrics' }).click();
-  await openMetric(page, 'Task success rate');
+  await app.openArea('Shared metrics');
+  await app.openMetric('Task success rate');
   const linked = page.getByRole('region', { name: /Linked uncertainty/ });
   await expect(linked).toContainText('Graders disagree on success');
   await expect(linked).toContainText('Assumption · Open · not placed yet');
@@ -365,8 +346,8 @@ test('a map item links to the metrics it bears on; the metric lists it; deleting
 
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: 'Delete "Task success rate"?' }).getByRole('button', { name: 'Delete metric' }).click();
-  await areas.getByRole('link', { name: 'Uncertainty' }).click();
-  await page.getByRole('button', { name: /^Graders disagree on success\./ }).click();
+  await app.openArea('Uncertainty');
+  await app.map.open('Graders disagree on success');
   await expect(page.getByRole('group', { name: 'Shared metrics it bears on' })).toContainText('no shared metrics yet');
   await app.undoByKeyboard();
   await expect(link).toBeChecked();
@@ -375,9 +356,9 @@ test('a map item links to the metrics it bears on; the metric lists it; deleting
 test('metrics screens have no serious accessibility violations in dark mode', async ({ app, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openMetrics(app);
-  await addFromLibrary(page, [/Task success rate/, /Cost per 1,000 requests/]);
+  await app.addMetricsFromLibrary([/Task success rate/, /Cost per 1,000 requests/]);
   await app.expectAccessible('metrics list, dark');
-  await openMetric(page, 'Task success rate');
+  await app.openMetric('Task success rate');
   await record(page, '2026-09-01', '70');
   await signAs(page, 'Ana');
   await page.getByRole('button', { name: 'Object… for Product' }).click();

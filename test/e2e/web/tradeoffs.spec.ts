@@ -12,17 +12,9 @@ const RATINGS = [
 
 /** A program with two shared metrics from the library, on the trade-off area. */
 async function openTradeoffs(app: KeelApp) {
-  await app.open();
-  await app.createProgram('Support assistant');
-  const nav = app.page.getByRole('navigation', { name: 'Program areas' });
-  await nav.getByRole('link', { name: 'Shared metrics', exact: true }).click();
-  await app.page.getByRole('button', { name: 'Add from library' }).first().click();
-  const dialog = app.page.getByRole('dialog', { name: 'Add metrics from the library' });
-  await dialog.getByRole('checkbox', { name: /Groundedness/ }).check();
-  await dialog.getByRole('checkbox', { name: /p95 latency/ }).check();
-  await dialog.getByRole('button', { name: 'Add 2 metrics' }).click();
-  await nav.getByRole('link', { name: 'Trade-offs', exact: true }).click();
-  await expect(app.page.getByRole('heading', { level: 1, name: 'Trade-offs' })).toBeVisible();
+  await app.startProgram('Support assistant', 'Shared metrics');
+  await app.addMetricsFromLibrary([/Groundedness/, /p95 latency/]);
+  await app.openArea('Trade-offs');
 }
 
 /** Builds the matrix from the keyboard: options, two criteria linked to metrics and one free-standing. */
@@ -147,7 +139,7 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await expect(page.getByRole('heading', { name: 'Decision', exact: true })).toBeFocused();
 
   // The program's overview lists the matrix with what was decided.
-  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Overview' }).click();
+  await app.openArea('Overview');
   const summary = page.getByRole('region', { name: 'Trade-offs' });
   await expect(summary).toContainText('0 open · 1 decided');
   await expect(summary).toContainText(/Decided \d{4}-\d{2}-\d{2}: Cross-encoder re-ranker/);

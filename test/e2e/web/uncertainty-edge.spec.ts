@@ -1,43 +1,41 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, KeelApp, test } from './fixtures';
 
 async function openMapWith(app: KeelApp, titles: string[]) {
-  await app.open();
-  await app.createProgram('Edge cases');
-  await app.page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Uncertainty' }).click();
+  await app.startProgram('Edge cases', 'Uncertainty');
   await expect(app.page.getByRole('heading', { name: 'Nothing mapped yet' })).toBeVisible();
   await app.page.locator('body').press('n');
-  const input = app.page.getByRole('textbox', { name: 'New item title' });
-  for (const title of titles) {
-    await input.fill(title);
-    await input.press('Enter');
-    await expect(input).toHaveValue('');
-  }
+  await app.quickAdd(titles);
   await app.page.getByRole('button', { name: 'Done' }).click();
 }
 
-const mark = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${title}\\.`) });
+/** Picks an item up from the keyboard, presses the keys, and puts it down. */
+async function moveByKeys(app: KeelApp, title: string, keys: string[]) {
+  await app.map.focus(title);
+  await app.page.keyboard.press('Space');
+  for (const key of keys) await app.page.keyboard.press(key);
+  await app.page.keyboard.press('Space');
+}
 
 test('undo keeps working while another window edits other items of the same program', async ({ app, context }) => {
   await openMapWith(app, ['X', 'Y']);
-  await mark(app.page, 'X').press('Shift+ArrowUp');
-  await expect(mark(app.page, 'X')).toHaveAccessibleName(/Impact 3\.5/);
+  await moveByKeys(app, 'X', ['Shift+ArrowUp']);
+  await expect(app.map.option).toHaveAccessibleName(/^X\. .*Impact 3\.5/);
 
   const other = new KeelApp(await context.newPage());
   await other.page.goto(app.page.url());
-  await mark(other.page, 'Y').press('Shift+ArrowDown');
-  await expect(mark(app.page, 'Y')).toHaveAccessibleName(/Impact 2\.5/);
+  await moveByKeys(other, 'Y', ['Shift+ArrowDown']);
+  await expect(await app.map.focus('Y')).toHaveAccessibleName(/Impact 2\.5/);
 
   await app.page.getByRole('button', { name: 'Undo' }).click();
   await expect(app.toast('Undid: Move item.')).toBeVisible();
-  await expect(mark(app.page, 'X')).toHaveAccessibleName(/Impact 3,/);
-  await expect(mark(app.page, 'Y')).toHaveAccessibleName(/Impact 2\.5/);
+  await expect(await app.map.focus('X')).toHaveAccessibleName(/Impact 3,/);
+  await expect(await app.map.focus('Y')).toHaveAccessibleName(/Impact 2\.5/);
 });
 
 test('clearing a score field puts the stored value back instead of moving the item', async ({ app, page }) => {
   await openMapWith(app, ['Scored']);
-  await mark(page, 'Scored').press('Enter');
+  await app.map.open('Scored');
   const impact = page.getByRole('spinbutton', { name: 'Impact', exact: true });
   await impact.fill('');
   await impact.press('Tab');
@@ -45,11 +43,12 @@ test('clearing a score field puts the stored value back instead of moving the it
   await impact.fill('9');
   await impact.press('Tab');
   await expect(impact).toHaveValue('5');
-  await expect(mark(page, 'Scored')).toHaveAccessibleName(/Impact 5,/);
-  // Escape closes the details and focus returns to the item.
+  await expect(app.map.option).toHaveAccessibleName(/^Scored\. .*Impact 5,/);
+  // Escape closes the details and focus returns to the map, on the item.
   await page.keyboard.press('Escape');
   await expect(page.getByRole('complementary', { name: 'Item details' })).toBeHidden();
-  await expect(mark(page, 'Scored')).toBeFocused();
+  await expect(app.map.frame).toBeFocused();
+  await expect(app.map.option).toHaveAccessibleName(/^Scored\./);
 });
 
 test('a filter on a layer that is then removed does not leave the map stuck empty', async ({ app, page }) => {
@@ -61,7 +60,7 @@ test('a filter on a layer that is then removed does not leave the map stuck empt
   await page.getByRole('button', { name: 'Remove Data' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Remove layer' }).click();
   await page.getByRole('button', { name: 'Map' }).click();
-  await expect(page.locator('.mark')).toHaveCount(2);
+  await app.map.expectMarks(2);
 });
 
 test('a layer can be moved down several times from the keyboard', async ({ app, page }) => {
@@ -79,7 +78,7 @@ test('a layer can be moved down several times from the keyboard', async ({ app, 
 
 test('an export shows the whole map even when zoomed in, without the selection', async ({ app, page }, testInfo) => {
   await openMapWith(app, ['One', 'Two', 'Three']);
-  await mark(page, 'One').press('Enter');
+  await app.map.open('One');
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByText('Export map').click();
@@ -90,8 +89,8 @@ test('an export shows the whole map even when zoomed in, without the selection',
   const svg = readFileSync(path, 'utf8');
   expect(svg).toContain('3 of 3 items');
   expect(svg).not.toContain('scale(1.6)');
-  // All three marks, though two were off screen at that zoom.
-  for (const title of ['One', 'Two', 'Three']) expect(svg).toContain(`aria-label="${title}. `);
+  // All three marks, though two were off screen at that zoom, each with its title.
+  for (const title of ['One', 'Two', 'Three']) expect(svg).toContain(`<title>${title}. `);
 });
 
 test('exports use the light palette even in dark mode, and the screen stays dark', async ({ app, page }, testInfo) => {

@@ -3,25 +3,10 @@ import type { Page } from '@playwright/test';
 import { expect, test, type KeelApp } from './fixtures';
 
 async function openMap(app: KeelApp, name = 'Support assistant') {
-  await app.open();
-  await app.createProgram(name);
-  await app.page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Uncertainty' }).click();
-  await expect(app.page.getByRole('heading', { level: 1, name: 'Uncertainty' })).toBeVisible();
+  await app.startProgram(name, 'Uncertainty');
 }
 
-async function quickAdd(page: Page, titles: string[], layer?: string, kind?: string) {
-  if (!(await page.getByRole('textbox', { name: 'New item title' }).isVisible())) {
-    await page.getByRole('button', { name: /Add items/ }).first().click();
-  }
-  if (layer) await page.getByRole('combobox', { name: 'Layer for new items' }).selectOption({ label: layer });
-  if (kind) await page.getByRole('combobox', { name: 'Kind for new items' }).selectOption({ label: kind });
-  const input = page.getByRole('textbox', { name: 'New item title' });
-  for (const title of titles) {
-    await input.fill(title);
-    await input.press('Enter');
-    await expect(input).toHaveValue('');
-  }
-}
+const quickAdd = (app: KeelApp, titles: string[], layer?: string, kind?: string) => app.quickAdd(titles, layer, kind);
 
 async function paste(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'New item title' }).evaluate((el, value) => {
@@ -31,12 +16,10 @@ async function paste(page: Page, text: string) {
   }, text);
 }
 
-const mark = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${title}\\.`) });
-
 test('add items with the form, the N shortcut and by pasting lines; layer and kind are remembered', async ({ app, page }) => {
   await openMap(app);
   await expect(page.getByRole('heading', { name: 'Nothing mapped yet' })).toBeVisible();
-  await quickAdd(page, ['Users trust cited answers'], 'Users and adoption', 'Assumption');
+  await quickAdd(app, ['Users trust cited answers'], 'Users and adoption', 'Assumption');
   await page.getByRole('button', { name: 'Done' }).click();
 
   // Fast capture from the keyboard: N opens it with the last layer and kind.
@@ -57,50 +40,53 @@ test('add items with the form, the N shortcut and by pasting lines; layer and ki
   await expect(page.getByRole('textbox', { name: 'New item title' })).toBeHidden();
 
   await expect(page.getByRole('search', { name: 'Filter items' }).getByRole('status')).toHaveText('5 items');
-  await expect(mark(page, 'GPU quota runs out')).toHaveAccessibleName(/Risk in Cost and infrastructure/);
-  await expect(mark(page, 'Users trust cited answers')).toHaveAccessibleName(/Assumption in Users and adoption/);
+  await expect(await app.map.focus('GPU quota runs out')).toHaveAccessibleName(/Risk in Cost and infrastructure/);
+  await expect(await app.map.focus('Users trust cited answers')).toHaveAccessibleName(/Assumption in Users and adoption/);
 
   await page.reload();
-  await expect(page.locator('.mark')).toHaveCount(5);
+  await app.map.expectMarks(5);
 });
 
 test('drag an item with the mouse and move one with the keyboard; both stay after reload; undo a move', async ({ app, page }) => {
   await openMap(app);
-  await quickAdd(page, ['Dragged item', 'Keyboard item']);
+  await quickAdd(app, ['Dragged item', 'Keyboard item']);
   await page.getByRole('button', { name: 'Done' }).click();
 
-  const dragged = mark(page, 'Dragged item');
-  const box = (await dragged.boundingBox())!;
-  const plot = (await page.locator('.plot-bg').boundingBox())!;
-  // Drop at uncertainty 4.5 (x) and impact 1.5 (y).
-  const target = { x: plot.x + plot.width * (3.5 / 4), y: plot.y + plot.height * (3.5 / 4) };
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x, target.y, { steps: 10 });
-  await page.mouse.up();
-  await expect(dragged).toHaveAccessibleName(/Impact 1\.5, uncertainty 4\.5: Watch/);
-
-  const keyed = mark(page, 'Keyboard item');
-  await keyed.focus();
+  // From the keyboard: Space picks the item up, the arrow keys move it, Space puts it down.
+  const keyed = await app.map.focus('Keyboard item');
+  await page.keyboard.press('Space');
   await page.keyboard.press('Shift+ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
   await expect(keyed).toHaveAccessibleName(/Impact 3\.6, uncertainty 2\.9: Plan for it/);
+  await expect(page.getByRole('status').filter({ hasText: /^Put down Keyboard item/ })).toBeAttached();
+
+  // With the pointer: the other item is alone in the middle now; drop it at uncertainty 4.5, impact 1.5.
+  await app.map.expectMarks(2);
+  const from = await app.map.point(3, 3);
+  const to = await app.map.point(1.5, 4.5);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+  await expect(await app.map.focus('Dragged item')).toHaveAccessibleName(/Impact 1\.5, uncertainty 4\.5: Watch/);
 
   await page.reload();
-  await expect(mark(page, 'Dragged item')).toHaveAccessibleName(/Impact 1\.5, uncertainty 4\.5/);
-  await expect(mark(page, 'Keyboard item')).toHaveAccessibleName(/Impact 3\.6, uncertainty 2\.9/);
+  await expect(await app.map.focus('Dragged item')).toHaveAccessibleName(/Impact 1\.5, uncertainty 4\.5/);
+  await expect(await app.map.focus('Keyboard item')).toHaveAccessibleName(/Impact 3\.6, uncertainty 2\.9/);
 
   // After a reload the history is new; make a move and undo it.
-  await mark(page, 'Keyboard item').focus();
+  await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');
-  await expect(mark(page, 'Keyboard item')).toHaveAccessibleName(/Impact 3\.5,/);
+  await page.keyboard.press('Space');
+  await expect(app.map.option).toHaveAccessibleName(/Impact 3\.5,/);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(app.toast('Undid: Move item.')).toBeVisible();
-  await expect(mark(page, 'Keyboard item')).toHaveAccessibleName(/Impact 3\.6, uncertainty 2\.9/);
+  await expect(app.map.option).toHaveAccessibleName(/Impact 3\.6, uncertainty 2\.9/);
 
   // The moves are in the item's history, drawn as a trail when it is selected.
-  await mark(page, 'Keyboard item').press('Enter');
+  await app.map.open('Keyboard item');
   const details = page.getByRole('complementary', { name: 'Item details' });
   await expect(details.getByRole('heading', { name: 'History' })).toBeVisible();
   // Created, then three key presses: one undo step and one point on the path.
@@ -110,8 +96,8 @@ test('drag an item with the mouse and move one with the keyboard; both stay afte
 
 test('filters and search narrow the map, the list and the counts', async ({ app, page }) => {
   await openMap(app);
-  await quickAdd(page, ['Users trust cited answers'], 'Users and adoption', 'Assumption');
-  await quickAdd(page, ['Latency over 2 s', 'Inference cost per ticket'], 'Cost and infrastructure', 'Risk');
+  await quickAdd(app, ['Users trust cited answers'], 'Users and adoption', 'Assumption');
+  await quickAdd(app, ['Latency over 2 s', 'Inference cost per ticket'], 'Cost and infrastructure', 'Risk');
   await page.getByRole('button', { name: 'Done' }).click();
   const count = page.getByRole('search', { name: 'Filter items' }).getByRole('status');
   await expect(count).toHaveText('3 items');
@@ -119,7 +105,7 @@ test('filters and search narrow the map, the list and the counts', async ({ app,
   await page.locator('summary').filter({ hasText: /^Kind/ }).click();
   await page.getByRole('checkbox', { name: 'Risk' }).check();
   await expect(count).toHaveText('2 of 3 items');
-  await expect(page.locator('.mark')).toHaveCount(2);
+  await app.map.expectMarks(2);
 
   await page.getByRole('searchbox', { name: 'Search items' }).fill('latency');
   await expect(count).toHaveText('1 of 3 items');
@@ -140,7 +126,7 @@ test('filters and search narrow the map, the list and the counts', async ({ app,
 
 test('edit the stack: rename, reorder, and remove a layer moving its items', async ({ app, page }) => {
   await openMap(app);
-  await quickAdd(page, ['Hallucinated refund policy'], 'Model behaviour', 'Risk');
+  await quickAdd(app, ['Hallucinated refund policy'], 'Model behaviour', 'Risk');
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Stack' }).click();
 
@@ -167,12 +153,12 @@ test('edit the stack: rename, reorder, and remove a layer moving its items', asy
   await page.getByRole('button', { name: 'Stack' }).click();
   await expect(page.getByRole('list', { name: 'Layers of the AI stack' }).getByRole('listitem')).toHaveCount(6);
   await page.getByRole('button', { name: 'Map' }).click();
-  await expect(mark(page, 'Hallucinated refund policy')).toHaveAccessibleName(/Risk in Security and compliance/);
+  await expect(await app.map.focus('Hallucinated refund policy')).toHaveAccessibleName(/Risk in Security and compliance/);
 });
 
 test('export the map as SVG and as PNG at 1x and 2x', async ({ app, page }, testInfo) => {
   await openMap(app);
-  await quickAdd(page, ['Users trust cited answers', 'Latency over 2 s']);
+  await quickAdd(app, ['Users trust cited answers', 'Latency over 2 s']);
   await page.getByRole('button', { name: 'Done' }).click();
 
   const save = async (label: string) => {
@@ -211,10 +197,10 @@ test('the uncertainty views pass axe', async ({ app, page }) => {
   test.slow();
   await openMap(app);
   await app.expectAccessible('empty map');
-  await quickAdd(page, ['Users trust cited answers', 'Latency over 2 s']);
+  await quickAdd(app, ['Users trust cited answers', 'Latency over 2 s']);
   await app.expectAccessible('quick add');
   await page.getByRole('button', { name: 'Done' }).click();
-  await mark(page, 'Latency over 2 s').press('Enter');
+  await app.map.open('Latency over 2 s');
   await app.expectAccessible('map with details');
   await page.getByRole('button', { name: 'List' }).click();
   await app.expectAccessible('list');
@@ -224,10 +210,10 @@ test('the uncertainty views pass axe', async ({ app, page }) => {
 
 test('record evidence that moves an item, set owner and review date; stale items are easy to find', async ({ app, page }) => {
   await openMap(app);
-  await quickAdd(page, ['Retrieval finds the right article', 'Customers accept bot answers']);
+  await quickAdd(app, ['Retrieval finds the right article', 'Customers accept bot answers']);
   await page.getByRole('button', { name: 'Done' }).click();
 
-  await mark(page, 'Retrieval finds the right article').press('Enter');
+  await app.map.open('Retrieval finds the right article');
   const details = page.getByRole('complementary', { name: 'Item details' });
   await details.getByRole('textbox', { name: 'Owner' }).fill('Sam');
   await details.getByRole('textbox', { name: 'Function' }).fill('Engineering');
@@ -240,51 +226,112 @@ test('record evidence that moves an item, set owner and review date; stale items
   await expect(details.getByRole('heading', { name: 'Evidence (1)' })).toBeVisible();
   await expect(details.getByText('Moved: impact 3 → 4, uncertainty 3 → 1.8, status open → validated')).toBeVisible();
   await expect(details.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('validated');
-  await expect(mark(page, 'Retrieval finds the right article')).toHaveAccessibleName(/uncertainty 1\.8: Plan for it/);
+  await expect(app.map.option).toHaveAccessibleName(/^Retrieval finds the right article.*uncertainty 1\.8: Plan for it/);
 
   // A review date in the past makes the other item stale.
-  await mark(page, 'Customers accept bot answers').press('Enter');
+  await app.map.open('Customers accept bot answers');
   await details.locator('#item-review').fill('2020-01-31');
   await details.locator('#item-review').press('Tab');
   await expect(details.getByText('Stale: Review was due 2020-01-31.')).toBeVisible();
   const staleOnly = page.getByRole('checkbox', { name: /Stale only/ });
   await expect(page.getByRole('search', { name: 'Filter items' })).toContainText('Stale only 1');
   await staleOnly.check();
-  await expect(page.locator('.mark')).toHaveCount(1);
+  await app.map.expectMarks(1);
   await page.getByRole('button', { name: 'List' }).click();
   await expect(page.getByRole('table', { name: 'Items' }).locator('tbody tr')).toHaveText([/Customers accept bot answers\s*stale/]);
 
   await page.reload();
   await page.locator('summary').filter({ hasText: /^Owner/ }).click();
   await page.getByRole('checkbox', { name: 'Sam (Engineering)' }).check();
-  await expect(page.locator('.mark')).toHaveCount(1);
-  await mark(page, 'Retrieval finds the right article').press('Enter');
+  await app.map.expectMarks(1);
+  await app.map.open('Retrieval finds the right article');
   await expect(details.getByText('Top-3 recall is 92% on 400 tickets.')).toBeVisible();
 });
 
 test('delete an item and undo the deletion', async ({ app, page }) => {
   await openMap(app);
-  await quickAdd(page, ['Keep', 'Remove me']);
+  await quickAdd(app, ['Keep', 'Remove me']);
   await page.getByRole('button', { name: 'Done' }).click();
-  await mark(page, 'Remove me').press('Enter');
+  await app.map.open('Remove me');
   await page.getByRole('button', { name: 'Delete item' }).click();
-  await expect(page.locator('.mark')).toHaveCount(1);
+  await app.map.expectMarks(1);
   await app.toast('Deleted "Remove me".').locator('..').getByRole('button', { name: 'Undo' }).click();
-  await expect(page.locator('.mark')).toHaveCount(2);
+  await app.map.expectMarks(2);
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(page.locator('.mark')).toHaveCount(1);
+  await app.map.expectMarks(1);
 });
 
 test('zoom and pan with the buttons; items keep their place', async ({ app, page }) => {
   await openMap(app);
-  await quickAdd(page, ['Centre item']);
+  await quickAdd(app, ['Centre item']);
   await page.getByRole('button', { name: 'Done' }).click();
-  const before = (await mark(page, 'Centre item').boundingBox())!;
+  // The selected item is ringed on the map: the ring shows where it is drawn.
+  await app.map.open('Centre item');
+  const ring = page.locator('svg.overlay .selection');
+  const before = await ring.getAttribute('transform');
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Pan right' }).click();
-  const after = (await mark(page, 'Centre item').boundingBox())!;
-  expect(after.x).not.toBeCloseTo(before.x, 0);
-  await expect(mark(page, 'Centre item')).toHaveAccessibleName(/Impact 3, uncertainty 3/);
+  await expect(ring).not.toHaveAttribute('transform', before!);
+  await expect(app.map.option).toHaveAccessibleName(/Impact 3, uncertainty 3/);
   await page.getByRole('button', { name: 'Reset zoom' }).click();
-  await expect.poll(async () => (await mark(page, 'Centre item').boundingBox())!.x).toBeCloseTo(before.x, 0);
+  await expect(ring).toHaveAttribute('transform', before!);
+});
+
+test('the map is one tab stop: arrow keys go to the nearest item that way, Home and End to the ends, never to one out of view', async ({ app, page }) => {
+  await openMap(app);
+  await quickAdd(app, ['Left', 'Right', 'Top']);
+  await page.getByRole('button', { name: 'Done' }).click();
+  // Place them from the keyboard: Left at uncertainty 1.5, Right at 4.5, Top at impact 4.5.
+  const place = async (title: string, keys: string[]) => {
+    await app.map.focus(title);
+    await page.keyboard.press('Space');
+    for (const key of keys) await page.keyboard.press(key);
+    await page.keyboard.press('Space');
+  };
+  await place('Left', ['Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft']);
+  await place('Right', ['Shift+ArrowRight', 'Shift+ArrowRight', 'Shift+ArrowRight']);
+  await place('Top', ['Shift+ArrowUp', 'Shift+ArrowUp', 'Shift+ArrowUp']);
+  await expect(app.map.option).toHaveAccessibleName(/^Top\. .*Impact 4\.5, uncertainty 3:/);
+
+  // One tab stop: Tab from the zoom buttons lands on the map, the next Tab leaves it.
+  await page.getByRole('button', { name: 'Zoom out' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(app.map.frame).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.map.option).toHaveAccessibleName(/^Left\./);
+  await page.keyboard.press('ArrowRight');
+  await expect(app.map.option).toHaveAccessibleName(/^Top\./);
+  await page.keyboard.press('ArrowRight');
+  await expect(app.map.option).toHaveAccessibleName(/^Right\./);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: 'No item further right in view.' })).toBeAttached();
+  await page.keyboard.press('Home');
+  await expect(app.map.option).toHaveAccessibleName(/^Left\./);
+  await page.keyboard.press('End');
+  await expect(app.map.option).toHaveAccessibleName(/^Top\./);
+  await page.keyboard.press('Tab');
+  await expect(app.map.frame).not.toBeFocused();
+
+  // Zoomed in on the left of the map, Right and Top are out of view: the keys never go there.
+  await app.map.focus('Left');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Pan left' }).click();
+  await app.map.frame.focus();
+  await expect(app.map.option).toHaveAccessibleName(/^Left\./);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await expect(app.map.option).toHaveAccessibleName(/^Left\./);
+
+  // Escape puts a picked-up item back where it was.
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await app.map.focus('Right');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(app.map.option).toHaveAccessibleName(/Impact 2\.5, uncertainty 4\.5/);
+  await page.keyboard.press('Escape');
+  await expect(app.map.option).toHaveAccessibleName(/Impact 3, uncertainty 4\.5/);
+  // Once stored, the mark goes back from the overlay onto the canvas.
+  await expect(page.locator('svg.overlay path.held')).toHaveCount(0);
+  await page.reload();
+  await expect(await app.map.focus('Right')).toHaveAccessibleName(/Impact 3, uncertainty 4\.5/);
 });

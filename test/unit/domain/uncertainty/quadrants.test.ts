@@ -26,27 +26,6 @@ describe('clampScore', () => {
   });
 });
 
-describe('clusterOffsets', () => {
-  it('leaves lone items in place and spreads shared spots on rings with room for every mark', async () => {
-    const { clusterOffsets } = await import('../../../../renderer/src/charts/map-geometry');
-    const items = [
-      { id: 'alone', impact: 1, uncertainty: 1 },
-      ...Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, impact: 3, uncertainty: 3 })),
-    ];
-    const offsets = clusterOffsets(items);
-    expect(offsets.get('alone')).toEqual({ dx: 0, dy: 0, clusterSize: 1, clusterRadius: 0, first: true });
-    const ring = Array.from({ length: 30 }, (_, i) => offsets.get(`c${i}`)!);
-    expect(ring.every((o) => o.clusterSize === 30)).toBe(true);
-    expect(ring.filter((o) => o.first)).toHaveLength(1);
-    // No two marks of the cluster closer than a mark's width.
-    for (let a = 0; a < ring.length; a++) {
-      for (let b = a + 1; b < ring.length; b++) {
-        expect(Math.hypot(ring[a]!.dx - ring[b]!.dx, ring[a]!.dy - ring[b]!.dy)).toBeGreaterThanOrEqual(13);
-      }
-    }
-  });
-});
-
 describe('isUnplaced', () => {
   it('is true only for items still at the centre where they were created', async () => {
     const { isUnplaced } = await import('../../../../renderer/src/domain/uncertainty/quadrants');

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Reading } from '../../../../renderer/src/domain/metrics/model';
+import { parseDay } from '../../../renderer/src/domain/dates';
+import type { Reading } from '../../../renderer/src/domain/metrics/model';
 import {
   chartGeometry,
   chartSummary,
   guardrailBand,
-  parseDay,
   placeLabels,
   spreadLabels,
   xDomain,
   yDomain,
   type ChartMetric,
-} from '../../../../renderer/src/views/metrics/chart-geometry';
+} from '../../../renderer/src/charts/metric-chart';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,13 @@
 // Geometry of a metric's chart: domains, scales, ticks, bands, labels and the spoken summary.
 // Pure: no DOM, no Svelte. MetricChart.svelte only renders what this returns.
 
-import { breaches } from '../../domain/metrics/status';
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import { line, symbol, symbolDiamond } from 'd3-shape';
-import { formatValue, OP_SYMBOLS, type Guardrail, type Metric, type Reading } from '../../domain/metrics/model';
+import { parseDay } from '../domain/dates';
+import { formatValue, OP_SYMBOLS, type Guardrail, type Metric, type Reading } from '../domain/metrics/model';
+import { breaches } from '../domain/metrics/status';
+import { formatDay } from '../domain/time';
+import { CHAR_PX, textWidth } from './text';
 
 export type ChartMetric = Pick<Metric, 'name' | 'unit' | 'direction' | 'baseline' | 'target' | 'guardrail' | 'readings'>;
 
@@ -18,34 +21,12 @@ export const SINGLE_DATE_PAD_DAYS = 3;
 export const Y_PAD = 0.08;
 /** Pixels kept free inside the plot at both ends of the time axis, for the first and last dot. */
 const X_INSET = 10;
-/** Rough width of one character of the 11–12 px labels, for margins and tick spacing. */
-const CHAR_PX = 6.6;
 /** Vertical room one reference label needs. */
 const LABEL_GAP = 13;
 /** Distance of a reference label from the plot's side. */
 const LABEL_INSET = 6;
 /** Units longer than this go in an axis title instead of on every tick. */
 const UNIT_IN_TICKS_MAX = 4;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** UTC midnight of a YYYY-MM-DD date, or null when it is empty or not a real date. */
-export function parseDay(text: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(y, m - 1, d);
-  const date = new Date(time);
-  // Date.UTC rolls 2026-02-30 over to March; such a date is a typo, not a day.
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? time : null;
-}
-
-/** 'Mar 4', or 'Mar 4, 2026' with the year. */
-export function formatDay(time: number | Date, withYear = false): string {
-  const date = new Date(time);
-  const text = `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
-  return withYear ? `${text}, ${date.getUTCFullYear()}` : text;
-}
 
 /** The readings that can be drawn (a real date and a finite value), in date order. */
 export function drawableReadings(readings: readonly Reading[]): (Reading & { time: number })[] {
@@ -151,7 +132,7 @@ export interface PlacedLabel extends RefLabel {
  */
 export function placeLabels(labels: readonly RefLabel[], points: readonly { x: number; y: number }[], innerWidth: number): PlacedLabel[] {
   const hits = (label: RefLabel, side: 'start' | 'end') => {
-    const w = label.text.length * CHAR_PX;
+    const w = textWidth(label.text);
     const x0 = side === 'end' ? innerWidth - LABEL_INSET - w : LABEL_INSET;
     const box = { x0: x0 - 4, x1: x0 + w + 4, y0: label.y - 12, y1: label.y + 4 };
     const inside = (x: number, y: number) => x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
@@ -307,7 +288,7 @@ export function chartGeometry(metric: ChartMetric, width: number, height: number
         .map((t) => {
           const at = x(t);
           const label = formatDay(t, spansYears);
-          const half = (label.length * CHAR_PX) / 2;
+          const half = textWidth(label) / 2;
           const anchor: 'start' | 'middle' | 'end' = at - half < -margin.left + 2 ? 'start' : at + half > innerWidth + margin.right - 2 ? 'end' : 'middle';
           return { key: t.getTime(), x: at, label, anchor };
         })

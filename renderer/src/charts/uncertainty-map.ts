@@ -1,0 +1,343 @@
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
+import { SCORE_MAX, SCORE_MIN, type ItemKind } from '../domain/uncertainty/model';
+import { textWidth, truncate } from './text';
+
+// Geometry of the uncertainty map: scales, mark symbols, clusters, where each mark is drawn,
+// hit testing and keyboard navigation between marks, and titles beside them. Pure: no DOM, no
+// Svelte. UncertaintyMap.svelte draws what this returns.
+
+export const MAP_MARGIN = { top: 20, right: 20, bottom: 52, left: 60 };
+
+export interface MapScales {
+  /** Uncertainty, left (well evidenced) to right (a guess). */
+  x: ScaleLinear<number, number>;
+  /** Impact, bottom (low) to top (high). */
+  y: ScaleLinear<number, number>;
+  innerWidth: number;
+  innerHeight: number;
+}
+
+export function mapScales(width: number, height: number): MapScales {
+  const innerWidth = Math.max(100, width - MAP_MARGIN.left - MAP_MARGIN.right);
+  const innerHeight = Math.max(100, height - MAP_MARGIN.top - MAP_MARGIN.bottom);
+  return {
+    x: scaleLinear().domain([SCORE_MIN, SCORE_MAX]).range([0, innerWidth]),
+    y: scaleLinear().domain([SCORE_MIN, SCORE_MAX]).range([innerHeight, 0]),
+    innerWidth,
+    innerHeight,
+  };
+}
+
+const SYMBOL_TYPES = {
+  assumption: symbolCircle,
+  risk: symbolSquare,
+  unknown: symbolTriangle,
+  dependency: symbolDiamond,
+} as const;
+
+/** One path per kind, built once: every mark of a kind shares it. */
+export const KIND_SYMBOLS: Record<ItemKind, string> = Object.fromEntries(
+  Object.entries(SYMBOL_TYPES).map(([kind, type]) => [kind, symbol(type, 130)() ?? '']),
+) as Record<ItemKind, string>;
+
+export interface Offset {
+  dx: number;
+  dy: number;
+  /** How many items share this spot (1 when alone). */
+  clusterSize: number;
+  /** Radius of the cluster's outer ring, for placing its count. */
+  clusterRadius: number;
+  /** The first item of its cluster carries the count. */
+  first: boolean;
+}
+
+/** Centre-to-centre spacing of marks on a ring: a mark is about 13 px wide. */
+const MARK_SPACING = 15;
+const RING_GAP = 14;
+
+/**
+ * Items on the same spot are spread on concentric rings around it, each ring as full as the
+ * spacing allows, so every mark stays visible and clickable however many share the spot.
+ * Offsets are in screen pixels, so they hold at any zoom.
+ */
+export function clusterOffsets(items: readonly { id: string; impact: number; uncertainty: number }[]): Map<string, Offset> {
+  const groups = new Map<string, string[]>();
+  for (const item of items) {
+    const key = `${item.impact}|${item.uncertainty}`;
+    const group = groups.get(key);
+    if (group) group.push(item.id);
+    else groups.set(key, [item.id]);
+  }
+  const offsets = new Map<string, Offset>();
+  for (const ids of groups.values()) {
+    const n = ids.length;
+    if (n === 1) {
+      offsets.set(ids[0]!, { dx: 0, dy: 0, clusterSize: 1, clusterRadius: 0, first: true });
+      continue;
+    }
+    const placed: { dx: number; dy: number }[] = [];
+    let radius = 10;
+    while (placed.length < n) {
+      const capacity = Math.max(3, Math.floor((2 * Math.PI * radius) / MARK_SPACING));
+      const count = Math.min(capacity, n - placed.length);
+      for (let j = 0; j < count; j++) {
+        const angle = (2 * Math.PI * j) / count - Math.PI / 2;
+        placed.push({ dx: radius * Math.cos(angle), dy: radius * Math.sin(angle) });
+      }
+      if (placed.length < n) radius += RING_GAP;
+    }
+    ids.forEach((id, j) => offsets.set(id, { ...placed[j]!, clusterSize: n, clusterRadius: radius, first: j === 0 }));
+  }
+  return offsets;
+}
+
+/** Keyboard nudges: 0.1 per arrow press, 0.5 with Shift. Returns undefined for other keys. */
+export function nudge(key: string, shift: boolean): { dImpact: number; dUncertainty: number } | undefined {
+  const step = shift ? 0.5 : 0.1;
+  switch (key) {
+    case 'ArrowUp':
+      return { dImpact: step, dUncertainty: 0 };
+    case 'ArrowDown':
+      return { dImpact: -step, dUncertainty: 0 };
+    case 'ArrowRight':
+      return { dImpact: 0, dUncertainty: step };
+    case 'ArrowLeft':
+      return { dImpact: 0, dUncertainty: -step };
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where each mark is on screen, which mark is under the pointer, and which one the arrow keys go to.
+
+/** The current zoom: plot coordinates are k * x + x0 (d3-zoom's ZoomTransform has this shape). */
+export interface MapTransform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+export interface MarkLayout {
+  /** Item ids, in the order the marks are drawn (and listed). */
+  ids: string[];
+  /** Each mark's centre in plot pixels, zoom and cluster spread applied. */
+  x: Float64Array;
+  y: Float64Array;
+}
+
+/**
+ * Where a cluster's ring is centred: on its spot, unless the ring would reach past the drawing
+ * surface (a crowded corner), then moved in just enough to show every mark. A spot outside the
+ * visible plot (zoomed in elsewhere) stays where it is.
+ */
+export function clusterCentre(px: number, py: number, radius: number, scales: Pick<MapScales, 'innerWidth' | 'innerHeight'>): { px: number; py: number } {
+  if (radius === 0 || px < 0 || py < 0 || px > scales.innerWidth || py > scales.innerHeight) return { px, py };
+  const room = radius + MARK_HALF - MAP_EDGE;
+  const inside = (v: number, size: number) => Math.min(Math.max(v, room), size - room);
+  return { px: inside(px, scales.innerWidth), py: inside(py, scales.innerHeight) };
+}
+
+/** Where every mark is drawn, in plot pixels. */
+export function layoutMarks(
+  items: readonly { id: string; impact: number; uncertainty: number }[],
+  scales: MapScales,
+  transform: MapTransform,
+  offsets: ReadonlyMap<string, Offset>,
+): MarkLayout {
+  const x = new Float64Array(items.length);
+  const y = new Float64Array(items.length);
+  items.forEach((item, i) => {
+    const offset = offsets.get(item.id);
+    const centre = clusterCentre(
+      transform.k * scales.x(item.uncertainty) + transform.x,
+      transform.k * scales.y(item.impact) + transform.y,
+      offset?.clusterRadius ?? 0,
+      scales,
+    );
+    x[i] = centre.px + (offset?.dx ?? 0);
+    y[i] = centre.py + (offset?.dy ?? 0);
+  });
+  return { ids: items.map((i) => i.id), x, y };
+}
+
+/** Whether mark i is inside the visible plot (a zoomed map shows only part of it). */
+export function markInView(layout: MarkLayout, i: number, scales: Pick<MapScales, 'innerWidth' | 'innerHeight'>): boolean {
+  const x = layout.x[i]!;
+  const y = layout.y[i]!;
+  return x >= 0 && x <= scales.innerWidth && y >= 0 && y <= scales.innerHeight;
+}
+
+/** Room around the plot where marks on its edge (impact 5, uncertainty 1, …) are drawn whole. */
+export const MAP_EDGE = 12;
+/** Half a mark's size: a mark whose centre is this far past the edge still shows in part. */
+const MARK_HALF = 8;
+
+/** Whether any of mark i shows on the drawing surface (the plot and MAP_EDGE around it). */
+export function markOnCanvas(layout: MarkLayout, i: number, scales: Pick<MapScales, 'innerWidth' | 'innerHeight'>): boolean {
+  const reach = MAP_EDGE + MARK_HALF;
+  const x = layout.x[i]!;
+  const y = layout.y[i]!;
+  return x >= -reach && x <= scales.innerWidth + reach && y >= -reach && y <= scales.innerHeight + reach;
+}
+
+/** A mark is about 13 px across; a pointer this close to its centre is on it. */
+export const HIT_RADIUS = 9;
+
+/** The mark under a point of the plot (the nearest within HIT_RADIUS), or -1. */
+export function markAt(layout: MarkLayout, px: number, py: number, radius = HIT_RADIUS): number {
+  let best = -1;
+  let bestDistance = radius * radius;
+  for (let i = 0; i < layout.ids.length; i++) {
+    const dx = layout.x[i]! - px;
+    const dy = layout.y[i]! - py;
+    const distance = dx * dx + dy * dy;
+    // Later marks are drawn on top: on a tie, the one on top wins.
+    if (distance <= bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+export const ARROW_DIRECTIONS: Readonly<Record<string, Direction>> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+/**
+ * The mark the arrow key goes to from mark `from`: the nearest one in that direction, favouring
+ * those in line with it (within 45°) over those further to the side. Only marks `eligible` says
+ * (those in view) count. -1 when there is none that way.
+ */
+export function nearestInDirection(layout: MarkLayout, from: number, direction: Direction, eligible: (i: number) => boolean): number {
+  const x0 = layout.x[from]!;
+  const y0 = layout.y[from]!;
+  let best = -1;
+  let bestScore = Infinity;
+  let bestInCone = false;
+  for (let i = 0; i < layout.ids.length; i++) {
+    if (i === from || !eligible(i)) continue;
+    const dx = layout.x[i]! - x0;
+    const dy = layout.y[i]! - y0;
+    const ahead = direction === 'right' ? dx : direction === 'left' ? -dx : direction === 'down' ? dy : -dy;
+    const aside = Math.abs(direction === 'left' || direction === 'right' ? dy : dx);
+    if (ahead <= 0) continue;
+    const inCone = aside <= ahead;
+    const score = ahead + 2 * aside;
+    if ((inCone && !bestInCone) || (inCone === bestInCone && score < bestScore)) {
+      best = i;
+      bestScore = score;
+      bestInCone = inCone;
+    }
+  }
+  return best;
+}
+
+/** The eligible mark nearest to a point, or -1: where the keyboard lands when its mark left the view. */
+export function nearestTo(layout: MarkLayout, px: number, py: number, eligible: (i: number) => boolean): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let i = 0; i < layout.ids.length; i++) {
+    if (!eligible(i)) continue;
+    const distance = (layout.x[i]! - px) ** 2 + (layout.y[i]! - py) ** 2;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles beside marks
+
+/** Titles longer than this are cut: the details panel has the rest. */
+export const LABEL_MAX = 30;
+
+export interface MarkLabel {
+  id: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  text: string;
+}
+
+/**
+ * Titles for marks on their own spot (a cluster shows its count instead), each placed only where
+ * it does not run into a title already placed: overlapping text helps nobody. Near the right
+ * edge a title goes on the mark's left.
+ */
+export function placeLabels(
+  items: readonly { id: string; title: string }[],
+  layout: MarkLayout,
+  offsets: ReadonlyMap<string, Offset>,
+  plotWidth: number,
+): MarkLabel[] {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const out: MarkLabel[] = [];
+  items.forEach((item, i) => {
+    if ((offsets.get(item.id)?.clusterSize ?? 1) !== 1) return;
+    const px = layout.x[i]!;
+    const py = layout.y[i]!;
+    const text = truncate(item.title, textWidth('x'.repeat(LABEL_MAX)));
+    const width = textWidth(text);
+    const flip = px > plotWidth * 0.7;
+    const box = { x0: flip ? px - 10 - width : px + 10, x1: flip ? px - 10 : px + 10 + width, y0: py - 9, y1: py + 7 };
+    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) return;
+    placed.push(box);
+    out.push({ id: item.id, x: flip ? px - 10 : px + 10, y: py + 4, anchor: flip ? 'end' : 'start', text });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counts over crowded spots
+
+export interface ClusterCaption {
+  id: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  text: string;
+}
+
+/** Spots shared by at least this many items say how many: two marks side by side speak for themselves. */
+export const CAPTION_MIN = 3;
+
+/**
+ * "7 here" (or "7 to place" in the middle, where new items wait) over each crowded spot in view,
+ * skipping any that would run into one already placed, so a dense map stays readable.
+ */
+export function clusterCaptions(
+  items: readonly { id: string; impact: number; uncertainty: number; unplaced: boolean }[],
+  offsets: ReadonlyMap<string, Offset>,
+  scales: MapScales,
+  transform: MapTransform,
+): ClusterCaption[] {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const out: ClusterCaption[] = [];
+  for (const item of items) {
+    const o = offsets.get(item.id);
+    if (!o || !o.first || o.clusterSize < CAPTION_MIN) continue;
+    const spot = { px: transform.k * scales.x(item.uncertainty) + transform.x, py: transform.k * scales.y(item.impact) + transform.y };
+    if (spot.px < 0 || spot.py < 0 || spot.px > scales.innerWidth || spot.py > scales.innerHeight) continue;
+    const centre = clusterCentre(spot.px, spot.py, o.clusterRadius, scales);
+    const text = `${o.clusterSize} ${item.unplaced ? 'to place' : 'here'}`;
+    const width = textWidth(text);
+    const anchor = centre.px > scales.innerWidth - 30 ? 'end' : centre.px < 30 ? 'start' : 'middle';
+    const x0 = anchor === 'end' ? centre.px - width : anchor === 'start' ? centre.px : centre.px - width / 2;
+    const y = centre.py - o.clusterRadius - 12;
+    const box = { x0, x1: x0 + width, y0: y - 10, y1: y + 3 };
+    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    placed.push(box);
+    out.push({ id: item.id, x: centre.px, y, anchor, text });
+  }
+  return out;
+}
