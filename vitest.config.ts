@@ -12,6 +12,19 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/**/*.svelte.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      {
+        // State classes (*.svelte.ts) use runes, so their tests are compiled by Svelte too and run
+        // with a DOM (localStorage, location, storage events) over fake IndexedDB.
+        extends: true,
+        plugins: [svelte(), svelteTesting()],
+        test: {
+          name: 'state',
+          environment: 'jsdom',
+          include: ['test/unit/**/*.svelte.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
         },
       },

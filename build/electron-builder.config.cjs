@@ -30,7 +30,7 @@ module.exports = {
   },
 
   // Flipped in the Electron binary at packaging time, before signing (see the security
-  // checklist in style.md).
+  // "Security" in README.md).
   electronFuses: {
     runAsNode: false, // ELECTRON_RUN_AS_NODE cannot turn Keel into a plain Node.js
     enableNodeOptionsEnvironmentVariable: false, // NODE_OPTIONS cannot inject code

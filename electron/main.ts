@@ -8,7 +8,7 @@ import { IPC_CHANNELS, type AppCommand } from './ipc-contract.js';
 import { registerIpcHandlers } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { serveRendererRequest } from './renderer-protocol.js';
-import { APP_SCHEME, APP_START_URL, guardAllWebContents, openExternalIfAllowed } from './security.js';
+import { APP_SCHEME, APP_START_URL, guardAllWebContents } from './security.js';
 import { mainWindowOptions, windowBackgroundColor } from './window-options.js';
 import {
   readSavedWindowState,
@@ -73,7 +73,6 @@ async function onReady(): Promise<void> {
       buildMenuTemplate(process.platform, sendToFocusedWindow, {
         appName: app.name,
         isPackaged: app.isPackaged,
-        openExternal: (url) => void openExternalIfAllowed(url, openExternal).catch(() => undefined),
       }),
     ),
   );
@@ -134,6 +133,6 @@ function sendToFocusedWindow(command: AppCommand): void {
 
 function reportFatal(error: unknown): void {
   console.error('Keel could not start:', error);
-  dialog.showErrorBox('Keel could not start', 'Something went wrong while starting Keel. Please report a bug.');
+  dialog.showErrorBox('Keel could not start', 'Something went wrong while starting Keel. Start it again; your programs have not been changed.');
   app.exit(1);
 }

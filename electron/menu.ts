@@ -1,15 +1,12 @@
 // The application menu as a plain template. Pure: main.ts turns it into a Menu and supplies
-// `send` (to the focused window) and `openExternal`, so the shape is unit-tested.
+// `send` (to the focused window), so the shape is unit-tested.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from './ipc-contract.js';
-import { BUG_REPORT_URL } from './security.js';
 
 export interface MenuOptions {
   appName: string;
   /** Developer tools are offered only in unpackaged (development) runs. */
   isPackaged: boolean;
-  /** Opens an allowlisted https URL in the system browser. */
-  openExternal: (url: string) => void;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -85,10 +82,5 @@ export function buildMenuTemplate(
       : [{ role: 'minimize' }, { role: 'close' }],
   };
 
-  const helpMenu: MenuItemConstructorOptions = {
-    role: 'help',
-    submenu: [{ label: 'Report a bug', click: () => options.openExternal(BUG_REPORT_URL) }],
-  };
-
-  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu];
 }

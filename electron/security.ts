@@ -10,12 +10,11 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Hosts whose https pages may open in the system browser. Kept tiny on purpose: anything
- * the renderer (or a crafted document) asks to open must be on it.
+ * Hosts whose https pages may open in the system browser. Empty: Keel links to no page outside
+ * itself yet. When it needs one (an issue tracker the project owns, its documentation), its host
+ * goes here; anything the renderer (or a crafted document) asks to open must be on this list.
  */
-export const EXTERNAL_HOST_ALLOWLIST: ReadonlySet<string> = new Set(['github.com']);
-
-export const BUG_REPORT_URL = 'https://github.com/keel-app/keel/issues';
+export const EXTERNAL_HOST_ALLOWLIST: ReadonlySet<string> = new Set<string>();
 
 function parseUrl(url: unknown): URL | undefined {
   if (typeof url !== 'string') return undefined;
@@ -40,12 +39,12 @@ export function isInternalUrl(url: unknown): boolean {
 }
 
 /** True only for https URLs on an allowlisted host, without credentials or a custom port. */
-export function isAllowedExternalUrl(url: unknown): boolean {
+export function isAllowedExternalUrl(url: unknown, allowlist: ReadonlySet<string> = EXTERNAL_HOST_ALLOWLIST): boolean {
   const parsed = parseUrl(url);
   return (
     parsed !== undefined &&
     parsed.protocol === 'https:' &&
-    EXTERNAL_HOST_ALLOWLIST.has(parsed.hostname) &&
+    allowlist.has(parsed.hostname) &&
     parsed.port === '' &&
     parsed.username === '' &&
     parsed.password === ''
@@ -63,8 +62,12 @@ export type OpenExternal = (url: string) => Promise<void>;
  * Opens `url` in the system browser when it is on the allowlist. Returns whether it was opened,
  * so callers (IPC, menu) can report a refusal instead of failing silently.
  */
-export async function openExternalIfAllowed(url: unknown, openExternal: OpenExternal): Promise<boolean> {
-  if (typeof url !== 'string' || !isAllowedExternalUrl(url)) return false;
+export async function openExternalIfAllowed(
+  url: unknown,
+  openExternal: OpenExternal,
+  allowlist: ReadonlySet<string> = EXTERNAL_HOST_ALLOWLIST,
+): Promise<boolean> {
+  if (typeof url !== 'string' || !isAllowedExternalUrl(url, allowlist)) return false;
   await openExternal(url);
   return true;
 }
@@ -74,7 +77,11 @@ export async function openExternalIfAllowed(url: unknown, openExternal: OpenExte
  * cancelled, every window.open is denied (allowlisted https links go to the system browser
  * instead), and <webview> cannot be attached.
  */
-export function guardWebContents(contents: WebContents, openExternal: OpenExternal): void {
+export function guardWebContents(
+  contents: WebContents,
+  openExternal: OpenExternal,
+  allowlist: ReadonlySet<string> = EXTERNAL_HOST_ALLOWLIST,
+): void {
   contents.on('will-navigate', (event) => {
     if (!isInternalUrl(event.url)) event.preventDefault();
   });
@@ -91,7 +98,7 @@ export function guardWebContents(contents: WebContents, openExternal: OpenExtern
   contents.setWindowOpenHandler(({ url }) => {
     // Fire and forget: the handler must answer synchronously, and a refused or failed
     // openExternal has nothing to report back to window.open.
-    void openExternalIfAllowed(url, openExternal).catch(() => undefined);
+    void openExternalIfAllowed(url, openExternal, allowlist).catch(() => undefined);
     return { action: 'deny' };
   });
 }

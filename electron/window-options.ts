@@ -1,5 +1,5 @@
 // Options for Keel's windows. Pure, so the security settings are asserted by a unit test
-// (see the checklist in /work/shared/notes/style.md).
+// (see "Security" in README.md).
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { MIN_WINDOW_SIZE, type Rect } from './window-state.js';
 

@@ -11,7 +11,7 @@ export const DB_NAME = 'keel';
 
 /**
  * The app's IndexedDB database. Every published version() stays here forever; a change of
- * shape adds a new version with an upgrade() (see shared/notes/style.md).
+ * shape adds a new version with an upgrade(), so a database of any earlier Keel opens.
  */
 export class KeelDB extends Dexie {
   programs!: EntityTable<Program, 'id'>;

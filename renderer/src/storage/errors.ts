@@ -98,7 +98,7 @@ export const PROBLEMS: Record<StorageProblemKind, Omit<StorageProblem, 'kind' | 
   },
   unknown: {
     title: 'Could not save',
-    message: 'Keel could not save the last change. Try again; if it keeps failing, restart Keel and report the problem.',
+    message: 'Keel could not save the last change. Try again; if it keeps failing, restart Keel. Everything saved before is safe.',
   },
 };
 

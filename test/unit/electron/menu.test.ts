@@ -2,17 +2,15 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppCommand } from '../../../electron/ipc-contract.js';
 import { buildMenuTemplate } from '../../../electron/menu.js';
-import { BUG_REPORT_URL, isAllowedExternalUrl } from '../../../electron/security.js';
 
 function build(platform: NodeJS.Platform, isPackaged = true) {
   const send = vi.fn<(command: AppCommand) => void>();
-  const openExternal = vi.fn<(url: string) => void>();
-  const template = buildMenuTemplate(platform, send, { appName: 'Keel', isPackaged, openExternal });
-  return { template, send, openExternal };
+  const template = buildMenuTemplate(platform, send, { appName: 'Keel', isPackaged });
+  return { template, send };
 }
 
 function submenuOf(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
-  const menu = template.find((item) => item.label === label || (label === 'Help' && item.role === 'help'));
+  const menu = template.find((item) => item.label === label);
   if (!menu || !Array.isArray(menu.submenu)) throw new Error(`no ${label} menu`);
   return menu.submenu;
 }
@@ -29,10 +27,10 @@ const click = (entry: MenuItemConstructorOptions): void =>
 describe('buildMenuTemplate', () => {
   it('has the app menu first on macOS only', () => {
     const mac = build('darwin').template;
-    expect(mac.map((menu) => menu.label ?? menu.role)).toEqual(['Keel', 'File', 'Edit', 'View', 'Window', 'help']);
+    expect(mac.map((menu) => menu.label ?? menu.role)).toEqual(['Keel', 'File', 'Edit', 'View', 'Window']);
     expect(roles(submenuOf(mac, 'Keel'))).toEqual(['about', 'hide', 'hideOthers', 'unhide', 'quit']);
     for (const platform of ['win32', 'linux'] as const) {
-      expect(build(platform).template.map((menu) => menu.label ?? menu.role)).toEqual(['File', 'Edit', 'View', 'Window', 'help']);
+      expect(build(platform).template.map((menu) => menu.label ?? menu.role)).toEqual(['File', 'Edit', 'View', 'Window']);
     }
   });
 
@@ -78,12 +76,11 @@ describe('buildMenuTemplate', () => {
     expect(roles(submenuOf(build('linux').template, 'Window'))).toEqual(['minimize', 'close']);
   });
 
-  it('Help: Report a bug opens the allowlisted issues page', () => {
-    const { template, openExternal, send } = build('linux');
-    click(item(submenuOf(template, 'Help'), 'Report a bug'));
-    expect(openExternal).toHaveBeenCalledWith(BUG_REPORT_URL);
-    expect(isAllowedExternalUrl(BUG_REPORT_URL)).toBe(true);
-    expect(send).not.toHaveBeenCalled();
+  it('points at no page outside Keel: there is no Help menu linking to a tracker the project does not own', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(build(platform).template.map((menu) => menu.label ?? menu.role)).not.toContain('help');
+      expect(JSON.stringify(build(platform).template)).not.toMatch(/https?:/);
+    }
   });
 
   it('every custom item (no role) does something when clicked', () => {

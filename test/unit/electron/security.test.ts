@@ -3,7 +3,7 @@ import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APP_START_URL,
-  BUG_REPORT_URL,
+  EXTERNAL_HOST_ALLOWLIST,
   guardAllWebContents,
   guardSession,
   guardWebContents,
@@ -41,10 +41,20 @@ describe('isInternalUrl', () => {
   });
 });
 
+/** An allowlist for these tests: the app's own is empty until Keel links to a page it owns. */
+const ALLOWED = new Set(['github.com']);
+const DOCS_URL = 'https://github.com/keel-app/keel/issues';
+
 describe('isAllowedExternalUrl', () => {
-  it.each([BUG_REPORT_URL, 'https://github.com/', 'https://github.com/keel-app/keel/issues/new?title=x%20y'])(
-    'accepts %s',
-    (url) => expect(isAllowedExternalUrl(url)).toBe(true),
+  it('opens nothing outside Keel while the allowlist is empty, as it is today', () => {
+    expect(EXTERNAL_HOST_ALLOWLIST.size).toBe(0);
+    expect(isAllowedExternalUrl('https://github.com/')).toBe(false);
+    expect(isAllowedExternalUrl('https://example.com/')).toBe(false);
+  });
+
+  it.each([DOCS_URL, 'https://github.com/', 'https://github.com/keel-app/keel/issues/new?title=x%20y'])(
+    'accepts %s on the allowlist',
+    (url) => expect(isAllowedExternalUrl(url, ALLOWED)).toBe(true),
   );
 
   it.each([
@@ -62,23 +72,24 @@ describe('isAllowedExternalUrl', () => {
     'app://keel/index.html',
     'github.com/keel-app',
     '',
-  ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
+  ])('refuses %s', (url) => expect(isAllowedExternalUrl(url, ALLOWED)).toBe(false));
 
   it('accepts the explicit default port, which URL normalises away', () => {
-    expect(isAllowedExternalUrl('https://github.com:443/')).toBe(true);
+    expect(isAllowedExternalUrl('https://github.com:443/', ALLOWED)).toBe(true);
   });
 });
 
 describe('openExternalIfAllowed', () => {
   it('opens allowlisted URLs and reports true', async () => {
     const open = vi.fn(async () => undefined);
-    await expect(openExternalIfAllowed(BUG_REPORT_URL, open)).resolves.toBe(true);
-    expect(open).toHaveBeenCalledWith(BUG_REPORT_URL);
+    await expect(openExternalIfAllowed(DOCS_URL, open, ALLOWED)).resolves.toBe(true);
+    expect(open).toHaveBeenCalledWith(DOCS_URL);
   });
 
   it('never calls openExternal for anything else', async () => {
     const open = vi.fn(async () => undefined);
-    await expect(openExternalIfAllowed('https://example.com/', open)).resolves.toBe(false);
+    await expect(openExternalIfAllowed('https://example.com/', open, ALLOWED)).resolves.toBe(false);
+    await expect(openExternalIfAllowed(DOCS_URL, open)).resolves.toBe(false);
     await expect(openExternalIfAllowed('file:///etc/passwd', open)).resolves.toBe(false);
     await expect(openExternalIfAllowed(42, open)).resolves.toBe(false);
     expect(open).not.toHaveBeenCalled();
@@ -124,7 +135,7 @@ describe('guardWebContents', () => {
   function guarded(): { contents: FakeWebContents; open: ReturnType<typeof vi.fn> } {
     const contents = new FakeWebContents();
     const open = vi.fn(async (_url: string) => undefined);
-    guardWebContents(contents.asWebContents(), open);
+    guardWebContents(contents.asWebContents(), open, ALLOWED);
     return { contents, open };
   }
 
@@ -155,18 +166,22 @@ describe('guardWebContents', () => {
     const { contents, open } = guarded();
     const handler = contents.windowOpenHandler;
     expect(handler).toBeDefined();
-    for (const url of ['https://example.com/', APP_START_URL, 'about:blank', 'file:///etc/passwd', BUG_REPORT_URL]) {
+    for (const url of ['https://example.com/', APP_START_URL, 'about:blank', 'file:///etc/passwd', DOCS_URL]) {
       expect(handler?.({ url }), url).toEqual({ action: 'deny' });
     }
-    expect(open.mock.calls).toEqual([[BUG_REPORT_URL]]);
+    expect(open.mock.calls).toEqual([[DOCS_URL]]);
   });
 
   it('still denies when openExternal fails', async () => {
     const contents = new FakeWebContents();
-    guardWebContents(contents.asWebContents(), async () => {
-      throw new Error('no browser');
-    });
-    expect(contents.windowOpenHandler?.({ url: BUG_REPORT_URL })).toEqual({ action: 'deny' });
+    guardWebContents(
+      contents.asWebContents(),
+      async () => {
+        throw new Error('no browser');
+      },
+      ALLOWED,
+    );
+    expect(contents.windowOpenHandler?.({ url: DOCS_URL })).toEqual({ action: 'deny' });
     await new Promise((resolve) => setImmediate(resolve)); // an unhandled rejection would fail the run
   });
 });

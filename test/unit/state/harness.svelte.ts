@@ -1,0 +1,54 @@
+// Running state classes outside a component: their live queries need an effect root, their
+// writes a database. Each test gets its own (fake-indexeddb) database.
+import { flushSync } from 'svelte';
+import { vi } from 'vitest';
+import { confirmations } from '../../../renderer/src/state/confirm.svelte';
+import { createServices, type Services } from '../../../renderer/src/state/services';
+import { toasts } from '../../../renderer/src/state/toasts.svelte';
+
+export async function freshServices(): Promise<Services> {
+  const services = createServices(`keel-state-${crypto.randomUUID()}`);
+  await services.db.open();
+  return services;
+}
+
+/** Creates state inside an effect root, as a component would; `destroy` ends its queries. */
+export function mounted<T>(make: () => T): { value: T; destroy: () => void } {
+  let value: T | undefined;
+  const destroy = $effect.root(() => {
+    value = make();
+  });
+  flushSync();
+  return { value: value as T, destroy };
+}
+
+/** Waits until the check passes (live queries answer asynchronously). */
+export async function until(check: () => unknown): Promise<void> {
+  await vi.waitFor(() => {
+    flushSync();
+    if (!check()) throw new Error('not yet');
+  });
+}
+
+export function toastTexts(): string[] {
+  return toasts.items.map((t) => `${t.tone}: ${t.message}`);
+}
+
+export function clearToasts(): void {
+  for (const t of [...toasts.items]) toasts.dismiss(t.id);
+}
+
+/** Answers the confirmation being asked (waits for it to be asked). */
+export async function answer(ok: boolean): Promise<string> {
+  await until(() => confirmations.current);
+  const title = confirmations.current!.title;
+  confirmations.answer(ok);
+  return title;
+}
+
+/** Runs the action of the newest toast that has one (Undo, Open). */
+export function runToastAction(label: string): void {
+  const toast = [...toasts.items].reverse().find((t) => t.action?.label === label);
+  if (!toast?.action) throw new Error(`No toast offers "${label}": ${toastTexts().join(' | ')}`);
+  toast.action.run();
+}

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METRIC_LIBRARY } from '../../../renderer/src/domain/metrics/library';
+import { emptyMetricDraft } from '../../../renderer/src/domain/metrics/model';
+import type { Program } from '../../../renderer/src/domain/program';
+import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
+import { MatrixRepository } from '../../../renderer/src/storage/tradeoffs-repo';
+import { MetricsState } from '../../../renderer/src/state/metrics.svelte';
+import type { Services } from '../../../renderer/src/state/services';
+import { answer, clearToasts, freshServices, mounted, runToastAction, toastTexts, until } from './harness.svelte';
+
+let services: Services;
+let program: Program;
+let area: MetricsState;
+let destroy: () => void;
+
+beforeEach(async () => {
+  clearToasts();
+  localStorage.clear();
+  services = await freshServices();
+  program = await new ProgramRepository(services.editor).create({ name: 'Support assistant' });
+  ({ value: area, destroy } = mounted(() => new MetricsState(() => program, services)));
+  await until(() => area.loaded && area.functions.length === 3);
+});
+
+afterEach(() => {
+  destroy();
+  services.db.close();
+});
+
+async function addMetric(name = 'Task success rate') {
+  const added = await area.addMetric(emptyMetricDraft(name));
+  if (!added.ok) throw new Error(added.message);
+  await until(() => area.metrics.some((m) => m.id === added.value.id));
+  return added.value;
+}
+
+describe('MetricsState', () => {
+  it('copies library metrics with the owner the library suggests, and offers Undo', async () => {
+    const templates = METRIC_LIBRARY.slice(0, 2);
+    const added = await area.addFromLibrary(templates);
+    expect(added.ok && added.value).toHaveLength(2);
+    const product = area.functions.find((f) => f.name.toLowerCase() === templates[0]!.suggestedOwner.toLowerCase());
+    expect(added.ok && added.value[0]!.ownerFunctionId).toBe(product?.id ?? '');
+    expect(toastTexts()).toEqual(['success: Added 2 metrics.']);
+    runToastAction('Undo');
+    await until(() => area.metrics.length === 0);
+  });
+
+  it('says when a change of a signed contract starts a new version, and withdraws that toast when it is undone', async () => {
+    const metric = await addMetric();
+    area.signer.set('Ana');
+    expect((await area.signOff(metric, area.functions[0]!, 'agree')).ok).toBe(true);
+    await until(() => area.metrics[0]!.signoffs.length === 1);
+    const changed = await area.updateMetric(area.metrics[0]!, { unit: '%' }, 'Edit unit');
+    expect(changed.ok && changed.value.newVersion).toBe(2);
+    expect(toastTexts()).toContain('info: Started version 2: the contract changed, so every function is asked to sign off again.');
+    runToastAction('Undo');
+    await until(() => area.metrics[0]!.version === 1);
+  });
+
+  it('needs a reason to object, and signs with the name remembered on this computer', async () => {
+    const metric = await addMetric();
+    area.signer.set('Sam');
+    expect(await area.signOff(metric, area.functions[1]!, 'object', '  ')).toEqual({ ok: false, message: 'Say why the function objects.' });
+    expect((await area.signOff(metric, area.functions[1]!, 'object', 'No baseline yet')).ok).toBe(true);
+    expect((await services.db.metrics.get(metric.id))?.signoffs[0]).toMatchObject({ by: 'Sam', reason: 'No baseline yet' });
+    expect(localStorage.getItem('keel.signer')).toBe('"Sam"');
+  });
+
+  it('refuses a reading outside the years a reading may have, with the same sentence as the form', async () => {
+    const metric = await addMetric();
+    expect(await area.addReading(metric, { date: '1850-01-01', value: 3, note: '' })).toEqual({
+      ok: false,
+      message: 'Date readings between the years 1900 and 2200.',
+    });
+    expect((await area.addReading(metric, { date: '2026-03-01', value: 3, note: '' })).ok).toBe(true);
+  });
+
+  it('deletes a metric after a confirmation that names the matrices using it', async () => {
+    const metric = await addMetric('Groundedness');
+    const matrices = new MatrixRepository(services.editor);
+    const matrix = await matrices.create(program.id, 'Which retriever?');
+    await matrices.addCriterion(matrix.id, { name: '', metricId: metric.id, direction: 'benefit' });
+    const deleting = area.deleteMetric(metric);
+    expect(await answer(true)).toBe('Delete "Groundedness"?');
+    expect((await deleting)?.ok).toBe(true);
+    // Its criterion stays, free-standing, under the metric's name.
+    expect((await services.db.matrices.get(matrix.id))?.criteria[0]).toMatchObject({ metricId: '', name: 'Groundedness' });
+  });
+
+  it('moves a function and removes one after a confirmation', async () => {
+    const [engineering, product] = area.functions;
+    expect((await area.moveFunction(product!, -1)).ok).toBe(true);
+    await until(() => area.functions[0]!.id === product!.id);
+    const removing = area.removeFunction(engineering!);
+    expect(await answer(false)).toBe('Remove Engineering?');
+    expect(await removing).toBeUndefined();
+    expect(area.functions).toHaveLength(3);
+  });
+
+  it('keeps the list sort on this computer, and falls back from a damaged setting', async () => {
+    area.sort.set('name');
+    expect(localStorage.getItem('keel.metrics.sort')).toBe('"name"');
+    localStorage.setItem('keel.metrics.sort', '{broken');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'keel.metrics.sort' }));
+    expect(area.sort.value).toBe('status');
+  });
+});

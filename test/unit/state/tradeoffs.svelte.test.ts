@@ -1,0 +1,127 @@
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Program } from '../../../renderer/src/domain/program';
+import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
+import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
+import { FACILITATOR, MatrixState } from '../../../renderer/src/state/matrix.svelte';
+import type { Services } from '../../../renderer/src/state/services';
+import { TradeoffsState } from '../../../renderer/src/state/tradeoffs.svelte';
+import { answer, clearToasts, freshServices, mounted, toastTexts, until } from './harness.svelte';
+
+let services: Services;
+let program: Program;
+let area: TradeoffsState;
+let destroy: () => void;
+
+beforeEach(async () => {
+  clearToasts();
+  localStorage.clear();
+  services = await freshServices();
+  program = await new ProgramRepository(services.editor).create({ name: 'Support assistant' });
+  ({ value: area, destroy } = mounted(() => new TradeoffsState(() => program, services)));
+  await until(() => area.loaded);
+});
+
+afterEach(() => {
+  destroy();
+  services.db.close();
+});
+
+/** A matrix with two options and two free-standing criteria, opened as its page would. */
+async function openMatrix(): Promise<{ page: MatrixState; close: () => void }> {
+  const created = await area.create('Which retriever ships?', 'rating');
+  if (!created.ok) throw new Error(created.message);
+  await until(() => area.matrices.length === 1);
+  const opened = mounted(() => new MatrixState(area, () => area.matrices.find((m) => m.id === created.value.id)!, services));
+  const page = opened.value;
+  for (const title of ['Hybrid search', 'Re-ranker']) expect((await page.addOption(title)).ok).toBe(true);
+  expect((await page.addFreeCriterion('Quality', 'benefit')).ok).toBe(true);
+  expect((await page.addFreeCriterion('Effort', 'cost')).ok).toBe(true);
+  await until(() => page.matrix.options.length === 2 && page.matrix.criteria.length === 2);
+  return { page, close: opened.destroy };
+}
+
+const option = (m: Matrix, title: string) => m.options.find((o) => o.title === title)!.id;
+const criterion = (m: Matrix, name: string) => m.criteria.find((c) => c.name === name)!.id;
+
+describe('TradeoffsState and MatrixState', () => {
+  it('creates a matrix on its scale in one undo step, opening on its options and criteria', async () => {
+    area.tab = 'results';
+    const created = await area.create('Which model?', 'effect');
+    expect(created.ok && created.value.mode).toBe('effect');
+    expect(area.tab).toBe('setup');
+    expect(services.editor.history.nextUndo?.label).toBe('Add matrix');
+    await services.editor.undo();
+    expect(await services.db.matrices.count()).toBe(0);
+  });
+
+  it('shows a typed score at once and stores it after the frame', async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    const saving = page.score(option(m, 'Re-ranker'), criterion(m, 'Quality'), 4);
+    flushSync();
+    expect(page.shown.scores.find((s) => s.value === 4)).toBeDefined();
+    await saving;
+    expect((await services.db.matrices.get(m.id))?.scores.map((s) => s.value)).toEqual([4]);
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Re-ranker'));
+    close();
+  });
+
+  it('asks before removing an option whose cells carry scores, and offers Undo after', async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    await page.score(option(m, 'Hybrid search'), criterion(m, 'Quality'), 3);
+    await until(() => page.matrix.scores.length === 1);
+    const hybrid = page.matrix.options.find((o) => o.title === 'Hybrid search')!;
+    const cancelled = page.removeOption(hybrid);
+    expect(await answer(false)).toBe('Remove "Hybrid search"?');
+    expect(await cancelled).toBeUndefined();
+    const removing = page.removeOption(hybrid);
+    await answer(true);
+    expect((await removing)?.ok).toBe(true);
+    expect(toastTexts()).toContain('success: Removed "Hybrid search".');
+    // An option without scores goes at once.
+    const reranker = page.matrix.options.find((o) => o.title === 'Re-ranker')!;
+    await until(() => page.matrix.options.length === 1);
+    expect((await page.removeOption(reranker))?.ok).toBe(true);
+    close();
+  });
+
+  it('starts facilitator weights from the blend the table showed', async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    const fn = area.functions[0]!;
+    expect((await page.setPoints(fn.id, criterion(m, 'Quality'), 3)).ok).toBe(true);
+    await until(() => page.matrix.functionWeights.length === 1);
+    const blend = page.pointsOf(FACILITATOR);
+    expect((await page.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'facilitator');
+    expect(page.pointsOf(FACILITATOR)).toEqual(blend);
+    close();
+  });
+
+  it('records a decision (locking the matrix), forgets the draft, remembers the deciders; reopening needs a reason', async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    page.decisionDraft.set({ rationale: 'half typed' });
+    const input = { optionId: option(m, 'Re-ranker'), rationale: 'Best quality for the effort', deciders: 'Ana, Sam', date: '2026-11-29' };
+    expect((await page.decide(input, [], null, 'Re-ranker')).ok).toBe(true);
+    await until(() => page.locked);
+    expect(page.decisionDraft.value).toEqual({});
+    expect(page.lastDeciders.value).toBe('Ana, Sam');
+    expect(await page.addOption('Too late')).toEqual({ ok: false, message: 'This matrix is decided. Reopen it to change it.' });
+    expect(await page.reopen('  ')).toEqual({ ok: false, message: 'Say why the decision is reopened.' });
+    expect((await page.reopen('New latency numbers')).ok).toBe(true);
+    await until(() => !page.locked && page.matrix.pastDecisions.length === 1);
+    close();
+  });
+
+  it('keeps the heatmap choice on this computer', () => {
+    area.heatmap.set(false);
+    expect(localStorage.getItem('keel.tradeoffs.heatmap')).toBe('false');
+    // An earlier Keel stored "off".
+    localStorage.setItem('keel.tradeoffs.heatmap', 'on');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'keel.tradeoffs.heatmap' }));
+    expect(area.heatmap.value).toBe(true);
+  });
+});
