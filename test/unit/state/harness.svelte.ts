@@ -2,6 +2,8 @@
 // writes a database. Each test gets its own (fake-indexeddb) database.
 import { flushSync } from 'svelte';
 import { vi } from 'vitest';
+import type { Program } from '../../../renderer/src/domain/program';
+import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
 import { confirmations } from '../../../renderer/src/state/confirm.svelte';
 import { createServices, type Services } from '../../../renderer/src/state/services';
 import { toasts } from '../../../renderer/src/state/toasts.svelte';
@@ -51,4 +53,13 @@ export function runToastAction(label: string): void {
   const toast = [...toasts.items].reverse().find((t) => t.action?.label === label);
   if (!toast?.action) throw new Error(`No toast offers "${label}": ${toastTexts().join(' | ')}`);
   toast.action.run();
+}
+
+/** A clean slate for one test: no toasts, no preferences, a fresh database with one program. */
+export async function withProgram(name = 'Support assistant'): Promise<{ services: Services; program: Program }> {
+  clearToasts();
+  localStorage.clear();
+  const services = await freshServices();
+  const program = await new ProgramRepository(services.editor).create({ name });
+  return { services, program };
 }

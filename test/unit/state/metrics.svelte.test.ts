@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METRIC_LIBRARY } from '../../../renderer/src/domain/metrics/library';
 import { emptyMetricDraft } from '../../../renderer/src/domain/metrics/model';
 import type { Program } from '../../../renderer/src/domain/program';
-import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
 import { MatrixRepository } from '../../../renderer/src/storage/tradeoffs-repo';
 import { MetricsState } from '../../../renderer/src/state/metrics.svelte';
 import type { Services } from '../../../renderer/src/state/services';
-import { answer, clearToasts, freshServices, mounted, runToastAction, toastTexts, until } from './harness.svelte';
+import { answer, mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
 
 let services: Services;
 let program: Program;
@@ -14,10 +13,7 @@ let area: MetricsState;
 let destroy: () => void;
 
 beforeEach(async () => {
-  clearToasts();
-  localStorage.clear();
-  services = await freshServices();
-  program = await new ProgramRepository(services.editor).create({ name: 'Support assistant' });
+  ({ services, program } = await withProgram());
   ({ value: area, destroy } = mounted(() => new MetricsState(() => program, services)));
   await until(() => area.loaded && area.functions.length === 3);
 });

@@ -2,11 +2,10 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program } from '../../../renderer/src/domain/program';
 import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
-import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
 import { FACILITATOR, MatrixState } from '../../../renderer/src/state/matrix.svelte';
 import type { Services } from '../../../renderer/src/state/services';
 import { TradeoffsState } from '../../../renderer/src/state/tradeoffs.svelte';
-import { answer, clearToasts, freshServices, mounted, toastTexts, until } from './harness.svelte';
+import { answer, mounted, toastTexts, until, withProgram } from './harness.svelte';
 
 let services: Services;
 let program: Program;
@@ -14,10 +13,7 @@ let area: TradeoffsState;
 let destroy: () => void;
 
 beforeEach(async () => {
-  clearToasts();
-  localStorage.clear();
-  services = await freshServices();
-  program = await new ProgramRepository(services.editor).create({ name: 'Support assistant' });
+  ({ services, program } = await withProgram());
   ({ value: area, destroy } = mounted(() => new TradeoffsState(() => program, services)));
   await until(() => area.loaded);
 });

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program } from '../../../renderer/src/domain/program';
-import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
 import type { Services } from '../../../renderer/src/state/services';
 import { UncertaintyState } from '../../../renderer/src/state/uncertainty.svelte';
 import { confirmations } from '../../../renderer/src/state/confirm.svelte';
-import { clearToasts, freshServices, mounted, runToastAction, toastTexts, until } from './harness.svelte';
+import { mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
 
 let services: Services;
 let program: Program;
@@ -16,10 +15,7 @@ function open(): { value: UncertaintyState; destroy: () => void } {
 }
 
 beforeEach(async () => {
-  clearToasts();
-  localStorage.clear();
-  services = await freshServices();
-  program = await new ProgramRepository(services.editor).create({ name: 'Support assistant' });
+  ({ services, program } = await withProgram());
   ({ value: area, destroy } = open());
   await until(() => area.loaded);
 });
