@@ -11,7 +11,7 @@ import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { FUNCTION_NAME, metricTextKind, type MetricTextField } from './metrics-replay';
 import { oneOf, preference, text } from './preferences.svelte';
-import { readProblem, type Result } from './result';
+import { readProblem, type ReadProblem, type Result } from './result';
 import { useServices, type Services } from './services';
 import { journaledDraft, type TextDraft } from './text-draft.svelte';
 import { toasts } from './toasts.svelte';
@@ -120,8 +120,19 @@ export class MetricsState {
   }
 
   /** The uncertainty items that name a metric, live. Call while a component initialises. */
-  linkedItems(metricId: string): Live<UncertaintyItem[]> {
-    return new Live(() => this.repo.watchLinkedItems(this.program().id, metricId));
+  linkedItems(metricId: string): { readonly items: UncertaintyItem[]; readonly loaded: boolean; readonly problem: ReadProblem | undefined } {
+    const live = new Live(() => this.repo.watchLinkedItems(this.program().id, metricId));
+    return {
+      get items() {
+        return live.value ?? [];
+      },
+      get loaded() {
+        return live.loaded;
+      },
+      get problem() {
+        return readProblem(live.error);
+      },
+    };
   }
 
   // --- Metrics ---

@@ -2,19 +2,20 @@ import { getContext, setContext } from 'svelte';
 import { KeelDB } from '../storage/db';
 import { Editor } from '../storage/editor';
 import { UndoHistory } from '../storage/history';
-import { ProgramRepository } from '../storage/programs-repo';
 
-/** Everything views need from storage, created once per window and shared through context. */
+/**
+ * The window's storage: one database and the one Editor every write goes through (so undo and
+ * redo cover every area). Created once per window and shared through context with the state
+ * classes, which build their repositories on it; views never see it.
+ */
 export interface Services {
   db: KeelDB;
   editor: Editor;
-  programs: ProgramRepository;
 }
 
 export function createServices(dbName?: string): Services {
   const db = new KeelDB(dbName);
-  const editor = new Editor(db, new UndoHistory());
-  return { db, editor, programs: new ProgramRepository(editor) };
+  return { db, editor: new Editor(db, new UndoHistory()) };
 }
 
 const KEY = Symbol('keel-services');

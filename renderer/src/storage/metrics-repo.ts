@@ -17,8 +17,8 @@ import type { AgreementChoice, Metric, MetricDraft, ProgramFunction } from '../d
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
-// Only the rules: the trade-off analysis stays out of the start-up bundle.
-import { criteriaAfterMetricsDeleted, weightsAfterFunctionRemoved } from '../domain/tradeoffs/edits';
+// Only what metric and function edits do to matrices: the trade-off rules stay out of start-up.
+import { criteriaAfterMetricsDeleted, weightsAfterFunctionRemoved } from '../domain/tradeoffs/cascades';
 import type { Matrix } from '../domain/tradeoffs/model';
 import { itemLinksAfterMetricsDeleted } from '../domain/uncertainty/edits';
 import type { UncertaintyItem } from '../domain/uncertainty/model';

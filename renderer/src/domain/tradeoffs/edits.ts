@@ -17,7 +17,6 @@ import {
   JUDGEMENT_MIN,
   MATRIX_QUESTION_MAX,
   MATRIX_TEXT_MAX,
-  metricDirection,
   OPTION_TITLE_MAX,
   OPTIONS_MAX,
   SCALES,
@@ -35,7 +34,7 @@ import {
   type StoredFunctionWeights,
 } from './model';
 import { blendWeights, percentPoints } from './scoring';
-import type { Metric, ProgramFunction } from '../metrics/model';
+import type { ProgramFunction } from '../metrics/model';
 
 /** The fields of a matrix an edit changes. */
 export type MatrixPatch = Partial<Omit<Matrix, 'id' | 'programId' | 'createdAt'>>;
@@ -390,23 +389,4 @@ export function reopen(matrix: Matrix, reason: string, now: number): Check<Matri
   if (!why.ok) return why;
   if (!matrix.decision) return failed('This matrix has no decision to reopen.');
   return passed({ decision: null, pastDecisions: [...matrix.pastDecisions, { ...matrix.decision, reopened: { at: now, reason: why.value } }] });
-}
-
-// --- What other areas' edits do to a matrix ---
-
-/**
- * Criteria that stood for deleted metrics become free-standing ones under the metric's name and
- * direction, keeping their scores. Undefined when the matrix has none of them.
- */
-export function criteriaAfterMetricsDeleted(matrix: Matrix, deleted: ReadonlyMap<string, Metric>): Criterion[] | undefined {
-  if (!matrix.criteria.some((c) => deleted.has(c.metricId))) return undefined;
-  return matrix.criteria.map((c): Criterion => {
-    const metric = deleted.get(c.metricId);
-    return metric ? { ...c, metricId: '', name: metric.name.slice(0, CRITERION_NAME_MAX), direction: metricDirection(metric) } : c;
-  });
-}
-
-/** A removed function's weights go; the blend is of the functions that remain. Undefined when it set none. */
-export function weightsAfterFunctionRemoved(matrix: Matrix, functionId: string): StoredFunctionWeights[] | undefined {
-  return matrix.functionWeights.some((f) => f.functionId === functionId) ? matrix.functionWeights.filter((f) => f.functionId !== functionId) : undefined;
 }
