@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -52,4 +54,17 @@ export async function downloadElectronBinary({ timeoutMs = 10 * 60_000 } = {}) {
   // The first line of an error stack says what went wrong (e.g. getaddrinfo ENOTFOUND github.com).
   const firstLine = output.join('').split('\n').map((line) => line.trim()).find(Boolean);
   return { problem: firstLine ?? `the installer exited with ${code}` };
+}
+
+// `node build/electron-binary.mjs`: makes sure the binary is there before the Electron tests,
+// saying plainly when it cannot be had (they are then skipped). Never fails the run.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  if (!electronBinary()) {
+    const download = await downloadElectronBinary();
+    console.log(
+      download.binary
+        ? 'Downloaded Electron for the Electron tests.'
+        : `Electron could not be downloaded (${download.problem}); the Electron tests will be skipped.`,
+    );
+  }
 }

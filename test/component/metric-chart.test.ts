@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Reading } from '../../renderer/src/domain/metrics/model';
 import type { ChartMetric } from '../../renderer/src/charts/metric-chart';
 import MetricChart from '../../renderer/src/views/metrics/MetricChart.svelte';
+import { formatDay } from '../../renderer/src/domain/time';
+
+/** A day as the chart writes it, in the language the tests run in. */
+const day = (y: number, m: number, d: number) => formatDay(Date.UTC(y, m - 1, d), true);
 
 // jsdom has no ResizeObserver, which bind:clientWidth uses; the chart then falls back to 560 px.
 beforeAll(() => {
@@ -48,7 +52,7 @@ describe('MetricChart', () => {
     expect(breached[0]).toHaveClass('breached');
     // A different shape, not only a different colour.
     expect(breached[0]!.tagName.toLowerCase()).toBe('path');
-    expect(breached[0]!.querySelector('title')?.textContent).toContain('Mar 15, 2026: 88.5%');
+    expect(breached[0]!.querySelector('title')?.textContent).toContain(`${day(2026, 3, 15)}: 88.5%`);
     expect(breached[0]!.querySelector('title')?.textContent).toContain('Retriever outage');
     expect(container.querySelector('.readings-line')).not.toBeNull();
   });
@@ -92,12 +96,12 @@ describe('MetricChart', () => {
     expect(container.querySelector('.guardrail-band')).not.toBeNull();
     // As tall as asked: the drawing scales with the width, in the chart's own proportions.
     expect(chart().getAttribute('viewBox')).toMatch(/^0 0 \d+ 200$/);
-    expect(chart()).toHaveAccessibleName('Task success rate: no readings yet. Target ≥ 95%. Guardrail ≥ 90%. Baseline 85% on Feb 15, 2026.');
+    expect(chart()).toHaveAccessibleName(`Task success rate: no readings yet. Target ≥ 95%. Guardrail ≥ 90%. Baseline 85% on ${day(2026, 2, 15)}.`);
   });
 
   it('summarises the chart in its accessible name, with the latest value', () => {
     render(MetricChart, { metric: metric() });
-    expect(chart().getAttribute('aria-label')).toContain('4 readings from Mar 1, 2026 to May 20, 2026, latest 91.2%');
+    expect(chart().getAttribute('aria-label')).toContain(`4 readings from ${day(2026, 3, 1)} to ${day(2026, 5, 20)}, latest 91.2%`);
     expect(chart().getAttribute('aria-label')).toContain('Target ≥ 95%. Guardrail ≥ 90%.');
     // Laid out at 560 px when the container has no measured width, as in jsdom.
     expect(chart()).toHaveAttribute('viewBox', '0 0 560 240');

@@ -11,7 +11,6 @@ import { CHAR_PX, textWidth } from './text';
 
 export type ChartMetric = Pick<Metric, 'name' | 'unit' | 'direction' | 'baseline' | 'target' | 'guardrail' | 'readings'>;
 
-export const DEFAULT_CHART_WIDTH = 560;
 export const DEFAULT_CHART_HEIGHT = 240;
 
 const DAY_MS = 86_400_000;
@@ -274,7 +273,8 @@ export function chartGeometry(metric: ChartMetric, width: number, height: number
     .domain(domain ?? [0, 7 * DAY_MS])
     .range([X_INSET, innerWidth - X_INSET]);
   const spansYears = hasDates && new Date(domain[0]).getUTCFullYear() !== new Date(domain[1]).getUTCFullYear();
-  const tickWidth = (spansYears ? 12 : 6) * CHAR_PX + 24;
+  // As wide as the longest label in the user's language ("Sep 28", "28. Sept. 2026"), plus room.
+  const tickWidth = textWidth(formatDay(Date.UTC(2026, 8, 28), spansYears)) + 24;
   // Whole days only: readings are daily, so a 12:00 tick would be a label for nothing.
   const dayTicks = hasDates
     ? x.ticks(Math.max(2, Math.floor(innerWidth / tickWidth))).filter((t) => t.getUTCHours() === 0 && t.getUTCMinutes() === 0)

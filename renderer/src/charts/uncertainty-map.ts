@@ -174,9 +174,12 @@ export const MAP_EDGE = 12;
 /** Half a mark's size: a mark whose centre is this far past the edge still shows in part. */
 const MARK_HALF = 8;
 
-/** Whether any of mark i shows on the drawing surface (the plot and MAP_EDGE around it). */
-export function markOnCanvas(layout: MarkLayout, i: number, scales: Pick<MapScales, 'innerWidth' | 'innerHeight'>): boolean {
-  const reach = MAP_EDGE + MARK_HALF;
+/**
+ * Whether mark i is drawn: any of it on the drawing surface (the plot and MAP_EDGE around it).
+ * Zoomed in, only marks whose centre is on the plot are: the margin belongs to the axes then.
+ */
+export function markOnCanvas(layout: MarkLayout, i: number, scales: Pick<MapScales, 'innerWidth' | 'innerHeight'>, zoomed = false): boolean {
+  const reach = zoomed ? 0 : MAP_EDGE + MARK_HALF;
   const x = layout.x[i]!;
   const y = layout.y[i]!;
   return x >= -reach && x <= scales.innerWidth + reach && y >= -reach && y <= scales.innerHeight + reach;
@@ -185,11 +188,12 @@ export function markOnCanvas(layout: MarkLayout, i: number, scales: Pick<MapScal
 /** A mark is about 13 px across; a pointer this close to its centre is on it. */
 export const HIT_RADIUS = 9;
 
-/** The mark under a point of the plot (the nearest within HIT_RADIUS), or -1. */
-export function markAt(layout: MarkLayout, px: number, py: number, radius = HIT_RADIUS): number {
+/** The mark under a point of the plot (the nearest within HIT_RADIUS of those drawn), or -1. */
+export function markAt(layout: MarkLayout, px: number, py: number, drawn: (i: number) => boolean = () => true, radius = HIT_RADIUS): number {
   let best = -1;
   let bestDistance = radius * radius;
   for (let i = 0; i < layout.ids.length; i++) {
+    if (!drawn(i)) continue;
     const dx = layout.x[i]! - px;
     const dy = layout.y[i]! - py;
     const distance = dx * dx + dy * dy;
@@ -211,10 +215,13 @@ export const ARROW_DIRECTIONS: Readonly<Record<string, Direction>> = {
   ArrowRight: 'right',
 };
 
+/** Past this many times as far to the side as ahead (about 72°), a mark is not "that way" at all. */
+const SIDE_MAX = 3;
+
 /**
  * The mark the arrow key goes to from mark `from`: the nearest one in that direction, favouring
- * those in line with it (within 45°) over those further to the side. Only marks `eligible` says
- * (those in view) count. -1 when there is none that way.
+ * those in line with it (within 45°) over those further to the side, and never one almost
+ * straight to the side. Only marks `eligible` says (those in view) count. -1 when there is none.
  */
 export function nearestInDirection(layout: MarkLayout, from: number, direction: Direction, eligible: (i: number) => boolean): number {
   const x0 = layout.x[from]!;
@@ -228,7 +235,7 @@ export function nearestInDirection(layout: MarkLayout, from: number, direction: 
     const dy = layout.y[i]! - y0;
     const ahead = direction === 'right' ? dx : direction === 'left' ? -dx : direction === 'down' ? dy : -dy;
     const aside = Math.abs(direction === 'left' || direction === 'right' ? dy : dx);
-    if (ahead <= 0) continue;
+    if (ahead <= 0 || aside > SIDE_MAX * ahead) continue;
     const inCone = aside <= ahead;
     const score = ahead + 2 * aside;
     if ((inCone && !bestInCone) || (inCone === bestInCone && score < bestScore)) {
@@ -257,6 +264,11 @@ export function nearestTo(layout: MarkLayout, px: number, py: number, eligible: 
 
 // ---------------------------------------------------------------------------------------------
 // Titles beside marks
+
+/** A title beside a mark reads to the right of it, or to the left near the right edge. */
+export function labelAnchor(px: number, plotWidth: number): 'start' | 'end' {
+  return px > plotWidth * 0.7 ? 'end' : 'start';
+}
 
 /** Titles longer than this are cut: the details panel has the rest. */
 export const LABEL_MAX = 30;
@@ -288,7 +300,7 @@ export function placeLabels(
     const py = layout.y[i]!;
     const text = truncate(item.title, textWidth('x'.repeat(LABEL_MAX)));
     const width = textWidth(text);
-    const flip = px > plotWidth * 0.7;
+    const flip = labelAnchor(px, plotWidth) === 'end';
     const box = { x0: flip ? px - 10 - width : px + 10, x1: flip ? px - 10 : px + 10 + width, y0: py - 9, y1: py + 7 };
     if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) return;
     placed.push(box);

@@ -89,6 +89,9 @@ describe('clusterCentre and markOnCanvas', () => {
     expect(items.every((_, i) => markOnCanvas(layout, i, scales))).toBe(true);
     expect(markOnCanvas(at([[-100, 50]]), 0, scales)).toBe(false);
     expect(markOnCanvas(at([[-MAP_EDGE, 50]]), 0, scales)).toBe(true);
+    // Zoomed in, the margin belongs to the axes: only marks centred on the plot are drawn.
+    expect(markOnCanvas(at([[-MAP_EDGE, 50]]), 0, scales, true)).toBe(false);
+    expect(markOnCanvas(at([[0, 50]]), 0, scales, true)).toBe(true);
   });
 });
 
@@ -122,6 +125,8 @@ describe('markAt', () => {
     expect(markAt(layout, 30, 30)).toBe(-1);
     expect(markAt(layout, 102, 100)).toBe(2);
     expect(markAt(layout, 101, 100)).toBe(1);
+    // Only marks that are drawn can be grabbed.
+    expect(markAt(layout, 12, 9, (i) => i !== 0)).toBe(-1);
   });
 });
 
@@ -152,13 +157,14 @@ describe('nearestInDirection', () => {
       [80, 20], // in the cone, further away
     ]);
     expect(nearestInDirection(fan, 0, 'right', all)).toBe(2);
-    expect(nearestInDirection(at([[0, 0], [10, 30]]), 0, 'right', all)).toBe(1);
+    expect(nearestInDirection(at([[0, 0], [10, 25]]), 0, 'right', all)).toBe(1);
+    // Almost straight down is not right at all.
+    expect(nearestInDirection(at([[0, 0], [10, 40]]), 0, 'right', all)).toBe(-1);
   });
 
   it('skips marks that are not eligible (out of view), and says when there is none that way', () => {
-    // With the mark above out of view, the nearest one further up, though off to the side.
-    expect(nearestInDirection(layout, 0, 'up', (i) => i !== 1)).toBe(5);
-    expect(nearestInDirection(layout, 0, 'up', (i) => i !== 1 && i !== 5)).toBe(-1);
+    // With the mark above out of view, none: the one 5 px up and 30 px aside is not "up".
+    expect(nearestInDirection(layout, 0, 'up', (i) => i !== 1)).toBe(-1);
     expect(nearestInDirection(layout, 4, 'right', all)).toBe(6);
     expect(nearestInDirection(layout, 4, 'right', (i) => i !== 6)).toBe(-1);
     expect(nearestInDirection(layout, 1, 'up', all)).toBe(-1);

@@ -20,7 +20,12 @@ export function applyItemPatch(item: UncertaintyItem, patch: ItemPatch, at: numb
     // A run of small nudges (arrow key presses) is one move on the item's path, not dozens.
     const last = item.history.at(-1);
     const merge = mergeWithinMs > 0 && item.history.length > 1 && last !== undefined && at - last.at <= mergeWithinMs;
-    next.history = merge ? [...item.history.slice(0, -1), point(next, at)] : [...item.history, point(next, at)];
+    const before = item.history.at(-2);
+    const backToBefore =
+      merge && before !== undefined && before.impact === next.impact && before.uncertainty === next.uncertainty && before.status === next.status;
+    // Nudged back to where the run started: the run leaves no point on the path.
+    if (backToBefore) next.history = item.history.slice(0, -1);
+    else next.history = merge ? [...item.history.slice(0, -1), point(next, at)] : [...item.history, point(next, at)];
   }
   return next;
 }

@@ -32,4 +32,14 @@ describe('item history', () => {
     expect(positionAt(b, 250)?.impact).toBe(2);
     expect(positionAt(b, 1000)?.impact).toBe(1);
   });
+
+  it('merges a run of nudges into one point, and a run that ends where it started leaves none', () => {
+    const first = applyItemPatch(created, { impact: 4.1 }, 10_000, 2000);
+    const second = applyItemPatch(first, { impact: 4.2 }, 10_500, 2000);
+    expect(second.history.map((p) => p.impact)).toEqual([4, 4.2]);
+    const back = applyItemPatch(second, { impact: 4 }, 11_000, 2000);
+    expect(back.history.map((p) => p.impact)).toEqual([4]);
+    // Later than the window, a nudge is a move of its own.
+    expect(applyItemPatch(second, { impact: 4 }, 20_000, 2000).history.map((p) => p.impact)).toEqual([4, 4.2, 4]);
+  });
 });
