@@ -8,6 +8,7 @@ import { formatValue, OP_SYMBOLS, type Guardrail, type Metric, type Reading } fr
 import { breaches } from '../domain/metrics/status';
 import { formatDay } from '../domain/time';
 import { CHAR_PX, textWidth } from './text';
+import { plural } from '../domain/words';
 
 export type ChartMetric = Pick<Metric, 'name' | 'unit' | 'direction' | 'baseline' | 'target' | 'guardrail' | 'readings'>;
 
@@ -201,7 +202,7 @@ export function chartSummary(metric: ChartMetric): string {
   if (metric.guardrail) {
     parts.push(`Guardrail ${OP_SYMBOLS[metric.guardrail.op]} ${formatValue(metric.guardrail.value, unit)}.`);
     const breaching = readings.filter((r) => breaches(r.value, metric.guardrail)).length;
-    if (breaching) parts.push(`${breaching} ${breaching === 1 ? 'reading breaches' : 'readings breach'} it.`);
+    if (breaching) parts.push(`${plural(breaching, 'reading breaches', 'readings breach')} it.`);
   }
 
   if (metric.baseline.value !== null) {

@@ -1,6 +1,6 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
-import { SCORE_MAX, SCORE_MIN, type ItemKind } from '../domain/uncertainty/model';
+import { ITEM_KINDS, KIND_LABELS, SCORE_MAX, SCORE_MIN, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { textWidth, truncate } from './text';
 
 // Geometry of the uncertainty map: scales, mark symbols, clusters, where each mark is drawn,
@@ -40,6 +40,14 @@ const SYMBOL_TYPES = {
 export const KIND_SYMBOLS: Record<ItemKind, string> = Object.fromEntries(
   Object.entries(SYMBOL_TYPES).map(([kind, type]) => [kind, symbol(type, 130)() ?? '']),
 ) as Record<ItemKind, string>;
+
+/** The legend of an exported map: the colours of the layers it shows, then the kinds' symbols. */
+export function mapLegend(layers: readonly Pick<Layer, 'id' | 'color' | 'name'>[], shown: readonly Pick<UncertaintyItem, 'layerId'>[]) {
+  return [
+    ...layers.filter((l) => shown.some((i) => i.layerId === l.id)).map((l) => ({ color: l.color, label: l.name })),
+    ...ITEM_KINDS.map((k) => ({ path: KIND_SYMBOLS[k], label: KIND_LABELS[k] })),
+  ];
+}
 
 export interface Offset {
   dx: number;

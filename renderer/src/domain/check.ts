@@ -28,6 +28,19 @@ export function checkLongText(raw: string, max: number, what: string): Check<str
   return raw.length > max ? failed(`Keep the ${what} under ${max} characters.`) : passed(raw);
 }
 
+/**
+ * The texts of a record's edit that `fields` names (field: what a message calls it), each up to
+ * `max` characters; the first that is too long is refused. Fields the edit leaves out pass.
+ */
+export function checkTextFields<T extends object>(patch: T, fields: Partial<Record<keyof T, string>>, max: number): Check<T> {
+  for (const [field, what] of Object.entries(fields) as [keyof T, string][]) {
+    const value = patch[field];
+    const checked = typeof value === 'string' ? checkLongText(value, max, what) : undefined;
+    if (checked && !checked.ok) return checked;
+  }
+  return passed(patch);
+}
+
 /** A number the user typed or a file holds: finite, or null for "not set". */
 export function checkNumber(value: number | null, what: string): Check<number | null> {
   return value !== null && !Number.isFinite(value) ? failed(`The ${what} must be a number.`) : passed(value);

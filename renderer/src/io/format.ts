@@ -1,14 +1,17 @@
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { PROGRAM_DESCRIPTION_MAX, PROGRAM_NAME_MAX, STALE_AFTER_DAYS_MAX } from '../domain/program';
+import { problemOf, type Check } from '../domain/check';
+import { checkProgramName, PROGRAM_DESCRIPTION_MAX, STALE_AFTER_DAYS_MAX } from '../domain/program';
+import { checkItemTitle, checkLayerName } from '../domain/uncertainty/edits';
 import {
   ITEM_KINDS,
   ITEM_STATUSES,
+  ITEM_OWNER_MAX,
   ITEM_TEXT_MAX,
-  ITEM_TITLE_MAX,
-  LAYER_NAME_MAX,
   SCORE_MAX,
   SCORE_MIN,
+  TAG_MAX,
+  TAGS_MAX,
 } from '../domain/uncertainty/model';
 import {
   DIRECTIONS,
@@ -16,7 +19,6 @@ import {
   FUNCTIONS_MAX,
   GUARDRAIL_OPS,
   METRIC_CATEGORIES,
-  METRIC_NAME_MAX,
   METRIC_SHORT_MAX,
   METRIC_TEXT_MAX,
   READING_NOTE_MAX,
@@ -26,18 +28,15 @@ import {
 import {
   CONFIDENCES,
   CRITERIA_MAX,
-  CRITERION_NAME_MAX,
-  MATRIX_QUESTION_MAX,
   MATRIX_TEXT_MAX,
-  OPTION_TITLE_MAX,
   OPTIONS_MAX,
   SCALES,
   SCORING_MODES,
 } from '../domain/tradeoffs/model';
-import { DECIDERS_MAX, JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
+import { JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
 import { isDay } from '../domain/dates';
-import { checkReadingDate, READING_YEARS } from '../domain/metrics/edits';
-import { checkQuestion } from '../domain/tradeoffs/edits';
+import { checkFunctionName, checkMetricName, checkReadingDate, READING_YEARS } from '../domain/metrics/edits';
+import { checkCriterionName, checkDeciders, checkOptionTitle, checkQuestion } from '../domain/tradeoffs/edits';
 
 // The .keel.json file format. Every released version keeps a fixture under test/fixtures/
 // that is never edited; a new version adds a migration in migrations.ts.
@@ -61,12 +60,24 @@ const readingDay = z.string().check(
 );
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const id = text(1, 100);
+/**
+ * A name, title or question: refused with the sentence its domain rule gives, and read as the
+ * app stores it (one line, ends trimmed, no direction overrides that could disguise it).
+ */
+const line = (check: (raw: string) => Check<string>) =>
+  z.string().check(
+    z.refine((raw) => check(raw).ok, { error: (issue) => problemOf(check(String(issue.input))) }),
+    z.overwrite((raw) => {
+      const checked = check(raw);
+      return checked.ok ? checked.value : raw;
+    }),
+  );
 const score = z.number().check(z.gte(SCORE_MIN), z.lte(SCORE_MAX));
 const count = (max: number) => z.int().check(z.gte(0), z.lte(max));
 
 export const ProgramFileSchema = z.strictObject({
   id,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRAM_NAME_MAX)),
+  name: line(checkProgramName),
   description: text(0, PROGRAM_DESCRIPTION_MAX),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -75,7 +86,7 @@ export const ProgramFileSchema = z.strictObject({
 
 export const LayerFileSchema = z.strictObject({
   id,
-  name: text(1, LAYER_NAME_MAX),
+  name: line(checkLayerName),
   description: text(0, ITEM_TEXT_MAX),
   color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb')),
   order: count(10_000),
@@ -99,17 +110,17 @@ const HistoryPointFileSchema = z.strictObject({
 export const ItemFileSchema = z.strictObject({
   id,
   layerId: id,
-  title: text(1, ITEM_TITLE_MAX),
+  title: line(checkItemTitle),
   description: text(0, ITEM_TEXT_MAX),
   kind: z.enum(ITEM_KINDS),
   impact: score,
   uncertainty: score,
-  ownerPerson: text(0, 200),
-  ownerFunction: text(0, 200),
+  ownerPerson: text(0, ITEM_OWNER_MAX),
+  ownerFunction: text(0, ITEM_OWNER_MAX),
   status: z.enum(ITEM_STATUSES),
   nextStep: text(0, ITEM_TEXT_MAX),
   reviewDate: z.union([z.literal(''), day]),
-  tags: z.array(text(1, 40)).check(z.maxLength(50)),
+  tags: z.array(text(1, TAG_MAX)).check(z.maxLength(TAGS_MAX)),
   metricIds: z.array(id).check(z.maxLength(1000)),
   evidence: z.array(EvidenceFileSchema).check(z.maxLength(10_000)),
   history: z.array(HistoryPointFileSchema).check(z.maxLength(100_000)),
@@ -119,7 +130,7 @@ export const ItemFileSchema = z.strictObject({
 
 export const FunctionFileSchema = z.strictObject({
   id,
-  name: text(1, FUNCTION_NAME_MAX),
+  name: line(checkFunctionName),
   required: z.boolean(),
   order: count(10_000),
 });
@@ -161,7 +172,7 @@ const ReadingFileSchema = z.strictObject({ id, date: readingDay, value: finite, 
 
 export const MetricFileSchema = z.strictObject({
   id,
-  name: text(1, METRIC_NAME_MAX),
+  name: line(checkMetricName),
   description: long,
   category: z.enum(METRIC_CATEGORIES),
   customCategory: short,
@@ -189,7 +200,7 @@ const scaleMax = Math.max(...SCORING_MODES.map((m) => SCALES[m].max));
 const decisionShape = {
   optionId: id,
   rationale: text(1, MATRIX_TEXT_MAX),
-  deciders: text(1, DECIDERS_MAX),
+  deciders: line(checkDeciders),
   date: day,
   tradedAway: z.array(id).check(z.maxLength(CRITERIA_MAX)),
   recommendedId: z.nullable(id),
@@ -198,17 +209,17 @@ const decisionShape = {
 
 export const MatrixFileSchema = z.strictObject({
   id,
-  question: z.string().check(z.refine((question) => checkQuestion(question).ok, `Expected a question of 1 to ${MATRIX_QUESTION_MAX} characters`)),
+  question: line(checkQuestion),
   context: matrixText,
   mode: z.enum(SCORING_MODES),
   options: z
-    .array(z.strictObject({ id, title: text(1, OPTION_TITLE_MAX), description: matrixText }))
+    .array(z.strictObject({ id, title: line(checkOptionTitle), description: matrixText }))
     .check(z.maxLength(OPTIONS_MAX)),
   criteria: z
     .array(
       z.strictObject({
         id,
-        name: text(1, CRITERION_NAME_MAX),
+        name: line(checkCriterionName),
         metricId: z.union([z.literal(''), id]),
         direction: z.enum(['benefit', 'cost']),
       }),

@@ -22,6 +22,8 @@ export class Live<T> {
           this.error = undefined;
         },
         error: (error: unknown) => {
+          // The sentence shown is readProblem's; the error itself goes to the developer console, once.
+          console.error(error);
           this.error = error;
           this.loaded = true;
         },

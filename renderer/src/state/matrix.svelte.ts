@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { isoDay } from '../domain/dates';
 import { andList } from '../domain/tradeoffs/describe';
-import type { DecisionInput, ScorePatch } from '../domain/tradeoffs/edits';
+import { checkCriterionName, checkMatrixText, checkOptionTitle, checkQuestion, type DecisionInput, type ScorePatch } from '../domain/tradeoffs/edits';
 import { resolveMatrix, type ResolvedCriterion } from '../domain/tradeoffs/matrix';
 import {
   MODE_LABELS,
@@ -91,11 +91,15 @@ export class MatrixState {
 
   // --- The matrix ---
 
-  /** The question and the context, saved as they are typed (a question is never saved empty). */
+  /** The question and the context, saved as they are typed; text the rule refuses is never saved. */
   questionDraft(): TextDraft {
     const matrix = untrack(() => this.matrix);
-    return journaledDraft(MATRIX_KINDS.question, this.id, matrix.question, async (text) =>
-      text.trim() ? (await this.writes.run(() => this.repo.update(this.id, { question: text }, `${MATRIX_KINDS.question}:${this.id}`))).ok : false,
+    return journaledDraft(
+      MATRIX_KINDS.question,
+      this.id,
+      matrix.question,
+      async (text) => (await this.writes.run(() => this.repo.update(this.id, { question: text }, `${MATRIX_KINDS.question}:${this.id}`))).ok,
+      checkQuestion,
     );
   }
 
@@ -106,6 +110,7 @@ export class MatrixState {
       this.id,
       matrix.context,
       async (text) => (await this.writes.run(() => this.repo.update(this.id, { context: text }, `${MATRIX_KINDS.context}:${this.id}`))).ok,
+      (text) => checkMatrixText(text, 'context'),
     );
   }
 
@@ -152,14 +157,17 @@ export class MatrixState {
     return this.writes.run(() => this.repo.addOption(this.id, title));
   }
 
-  /** An option's title or description, saved as it is typed (a title is never saved empty). */
+  /** An option's title or description, saved as it is typed; text the rule refuses is never saved. */
   optionDraft(option: MatrixOption, field: 'title' | 'description'): TextDraft {
     const key = `${this.id}/${option.id}`;
     const kind = field === 'title' ? MATRIX_KINDS.optionTitle : MATRIX_KINDS.optionDescription;
-    return journaledDraft(kind, key, option[field], async (text) => {
-      if (field === 'title' && !text.trim()) return false;
-      return (await this.writes.run(() => this.repo.updateOption(this.id, option.id, { [field]: text }, `${kind}:${key}`))).ok;
-    });
+    return journaledDraft(
+      kind,
+      key,
+      option[field],
+      async (text) => (await this.writes.run(() => this.repo.updateOption(this.id, option.id, { [field]: text }, `${kind}:${key}`))).ok,
+      field === 'title' ? checkOptionTitle : (text) => checkMatrixText(text, 'description'),
+    );
   }
 
   moveOption(optionId: string, delta: -1 | 1): Promise<Result<void>> {
@@ -201,13 +209,16 @@ export class MatrixState {
     return this.writes.run(() => this.repo.addCriterion(this.id, { name: metric?.name ?? '', metricId, direction: 'benefit' }));
   }
 
-  /** A free-standing criterion's name, saved as it is typed (never saved empty). */
+  /** A free-standing criterion's name, saved as it is typed; a name the rule refuses is never saved. */
   criterionNameDraft(criterion: ResolvedCriterion): TextDraft {
     const key = `${this.id}/${criterion.id}`;
-    return journaledDraft(MATRIX_KINDS.criterionName, key, criterion.name, async (text) =>
-      text.trim()
-        ? (await this.writes.run(() => this.repo.updateCriterion(this.id, criterion.id, { name: text }, `${MATRIX_KINDS.criterionName}:${key}`))).ok
-        : false,
+    return journaledDraft(
+      MATRIX_KINDS.criterionName,
+      key,
+      criterion.name,
+      async (text) =>
+        (await this.writes.run(() => this.repo.updateCriterion(this.id, criterion.id, { name: text }, `${MATRIX_KINDS.criterionName}:${key}`))).ok,
+      checkCriterionName,
     );
   }
 
@@ -260,11 +271,20 @@ export class MatrixState {
     return this.writes.run(() => this.repo.setScore(this.id, optionId, criterionId, patch, coalesceKey));
   }
 
+  /** A cell's score chosen in its panel; choosing again soon after merges into one undo step. */
+  setCellValue(optionId: string, criterionId: string, value: number | null): Promise<Result<void>> {
+    return this.setCell(optionId, criterionId, { value }, `${MATRIX_KINDS.scoreValue}:${this.id}/${optionId}/${criterionId}`);
+  }
+
   /** A cell's rationale, saved as it is typed. */
   rationaleDraft(optionId: string, criterionId: string, initial: string): TextDraft {
     const key = `${this.id}/${optionId}/${criterionId}`;
-    return journaledDraft(MATRIX_KINDS.scoreRationale, key, initial, async (text) =>
-      (await this.setCell(optionId, criterionId, { rationale: text }, `${MATRIX_KINDS.scoreRationale}:${key}`)).ok,
+    return journaledDraft(
+      MATRIX_KINDS.scoreRationale,
+      key,
+      initial,
+      async (text) => (await this.setCell(optionId, criterionId, { rationale: text }, `${MATRIX_KINDS.scoreRationale}:${key}`)).ok,
+      (text) => checkMatrixText(text, 'rationale'),
     );
   }
 

@@ -1,4 +1,5 @@
-import type { NewReading } from '../domain/metrics/edits';
+import type { Check } from '../domain/check';
+import { checkFunctionName, checkMetricPatch, type NewReading } from '../domain/metrics/edits';
 import type { MetricTemplate } from '../domain/metrics/library';
 import type { AgreementChoice, Metric, MetricDraft, ProgramFunction } from '../domain/metrics/model';
 import { metricRows, type MetricRow } from '../domain/metrics/rows';
@@ -9,13 +10,14 @@ import type { UncertaintyItem } from '../domain/uncertainty/model';
 import { MetricsRepository } from '../storage/metrics-repo';
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
-import { FUNCTION_NAME, metricTextKind, type MetricTextField } from './metrics-replay';
+import { FUNCTION_NAME, METRIC_TEXT_FIELDS, metricTextKind, type MetricTextField } from './metrics-replay';
 import { oneOf, preference, text } from './preferences.svelte';
 import { readProblem, type ReadProblem, type Result } from './result';
 import { useServices, type Services } from './services';
-import { journaledDraft, type TextDraft } from './text-draft.svelte';
+import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
 import { toasts } from './toasts.svelte';
 import { Writes } from './writes';
+import { plural } from '../domain/words';
 
 export type MetricsView = 'list' | 'alignment';
 export type MetricsSort = 'status' | 'name' | 'added';
@@ -44,7 +46,6 @@ const METRIC_TEXT_LABELS: Record<MetricTextField, string> = {
 
 export type { MetricRow };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One program's shared metrics: live data, computed status and agreement, filters, and every write. */
 export class MetricsState {
@@ -175,22 +176,31 @@ export class MetricsState {
     return outcome;
   }
 
-  /** A text field of a metric, saved as it is typed (a name is never saved empty). `current` gives the stored metric. */
-  metricDraft(metric: Metric, field: MetricTextField, current: () => Metric): TextDraft {
+  /** Every text field of a metric, as drafts; `current` gives the stored metric. */
+  metricDrafts(metric: Metric, current: () => Metric): DraftGroup<MetricTextField> {
+    return new DraftGroup(METRIC_TEXT_FIELDS, (field) => this.metricDraft(metric, field, current));
+  }
+
+  /** A text field of a metric, saved as it is typed; text the rule refuses is never saved. `current` gives the stored metric. */
+  private metricDraft(metric: Metric, field: MetricTextField, current: () => Metric): TextDraft {
     const kind = metricTextKind(field);
-    return journaledDraft(kind, metric.id, metric[field], async (text) => {
-      if (field === 'name' && !text.trim()) return false;
-      return (await this.updateMetric(current(), { [field]: text }, METRIC_TEXT_LABELS[field], `${kind}:${metric.id}`)).ok;
-    });
+    return journaledDraft(
+      kind,
+      metric.id,
+      metric[field],
+      async (text) => (await this.updateMetric(current(), { [field]: text }, METRIC_TEXT_LABELS[field], `${kind}:${metric.id}`)).ok,
+      (text) => checkMetricPatch({ [field]: text }),
+    );
   }
 
   /** Deletes a metric after a confirmation that says what goes with it and which matrices use it. */
   async deleteMetric(metric: Metric): Promise<Result<void> | undefined> {
-    const found = await this.writes.run(() => this.repo.matricesUsing(metric.programId, metric.id));
-    const matrices = found.ok ? found.value : [];
+    const found = await this.writes.read(() => this.repo.matricesUsing(metric.programId, metric.id), 'check which trade-off matrices use it');
+    if (!found.ok) return found;
+    const matrices = found.value;
     const decided = matrices.filter((m) => m.decided).length;
     const inMatrices = matrices.length
-      ? ` It is a criterion in ${matrices.length === 1 ? 'the trade-off matrix' : `${matrices.length} trade-off matrices`} ${matrices
+      ? ` It is a criterion in ${matrices.length === 1 ? 'the trade-off matrix' : plural(matrices.length, 'trade-off matrix', 'trade-off matrices')} ${matrices
           .map((m) => `"${m.question}"`)
           .join(', ')}${decided ? ` (${decided} decided)` : ''}: there it stays as a free-standing criterion with its scores, and can no longer veto an option.`
       : '';
@@ -236,13 +246,24 @@ export class MetricsState {
     return this.writes.run(() => this.repo.addFunction(this.programId, name));
   }
 
-  /** A function's name, saved as it is typed; an empty or taken name is never saved. */
-  functionNameDraft(fn: ProgramFunction, isTaken: (name: string) => boolean): TextDraft {
+  /** The rule a function's new name must pass: not empty, not too long, not another function's. */
+  private checkFunctionRename(id: string, name: string): Check<string> {
+    return checkFunctionName(
+      name,
+      this.functions.filter((f) => f.id !== id),
+    );
+  }
+
+  /** A function's name, saved as it is typed; a name the rule refuses is never saved. */
+  functionNameDraft(fn: ProgramFunction): TextDraft {
     const id = fn.id;
-    return journaledDraft(FUNCTION_NAME, id, fn.name, async (text) => {
-      if (!text.trim() || isTaken(text)) return false;
-      return (await this.writes.run(() => this.repo.renameFunction(id, text, `${FUNCTION_NAME}:${id}`))).ok;
-    });
+    return journaledDraft(
+      FUNCTION_NAME,
+      id,
+      fn.name,
+      async (text) => (await this.writes.run(() => this.repo.renameFunction(id, text, `${FUNCTION_NAME}:${id}`))).ok,
+      (text) => this.checkFunctionRename(id, text),
+    );
   }
 
   setFunctionRequired(fn: ProgramFunction, required: boolean): Promise<Result<ProgramFunction>> {
@@ -259,8 +280,9 @@ export class MetricsState {
   async removeFunction(fn: ProgramFunction): Promise<Result<void> | undefined> {
     const owned = this.metrics.filter((m) => m.ownerFunctionId === fn.id).length;
     const signed = this.metrics.filter((m) => m.signoffs.some((s) => s.functionId === fn.id)).length;
-    const found = await this.writes.run(() => this.repo.matricesWeightedBy(fn.programId, fn.id));
-    const weighed = found.ok ? found.value : [];
+    const found = await this.writes.read(() => this.repo.matricesWeightedBy(fn.programId, fn.id), 'check which trade-off matrices it weighs');
+    if (!found.ok) return found;
+    const weighed = found.value;
     const decided = weighed.filter((m) => m.decided).length;
     const ok = await confirm({
       title: `Remove ${fn.name}?`,
@@ -269,7 +291,7 @@ export class MetricsState {
         signed ? `Its sign-offs on ${plural(signed, 'current version')} go.` : '',
         'Earlier versions keep what it signed.',
         weighed.length
-          ? `Its weights in ${weighed.length === 1 ? 'the trade-off matrix' : `${weighed.length} trade-off matrices`} ${weighed
+          ? `Its weights in ${weighed.length === 1 ? 'the trade-off matrix' : plural(weighed.length, 'trade-off matrix', 'trade-off matrices')} ${weighed
               .map((m) => `"${m.question}"`)
               .join(', ')} go too, so their combined ranking changes${decided ? `; the decisions recorded on ${decided === 1 ? 'one of them stay' : `${decided} of them stay`} as recorded` : ''}.`
           : '',

@@ -8,7 +8,7 @@ import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { oneOf, preference } from './preferences.svelte';
 import { PROGRAM_DESCRIPTION } from './programs-replay';
-import { readProblem, type Result } from './result';
+import { PART_NOT_LOADED, readProblem, type Result } from './result';
 import type { Router } from './router.svelte';
 import { useServices, type Services } from './services';
 import { journaledDraft, type TextDraft } from './text-draft.svelte';
@@ -23,7 +23,7 @@ async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefi
   try {
     return await import('../io/keel-file');
   } catch {
-    toasts.show('This part of Keel could not be loaded. Restart Keel; your data is safe.', 'error');
+    toasts.show(PART_NOT_LOADED, 'error');
     return undefined;
   }
 }
@@ -95,11 +95,6 @@ export class ProgramsState {
     return this.writes.run(() => this.repo.setDescription(programId, description));
   }
 
-  /** After how many days without evidence an item on the map goes stale. */
-  setStaleAfterDays(programId: string, days: number): Promise<Result<Program>> {
-    return this.writes.run(() => this.repo.setStaleAfterDays(programId, days));
-  }
-
   duplicate(program: Program): Promise<Result<Program>> {
     return this.writes.run(() => this.repo.duplicate(program.id), {
       success: (copy) => `Duplicated as "${copy.name}".`,
@@ -152,7 +147,7 @@ export class ProgramsState {
   }
 
   async export(program: Program): Promise<Result<string> | undefined> {
-    const snapshot = await this.writes.run(() => snapshotForExport(this.services.editor, program.id));
+    const snapshot = await this.writes.read(() => snapshotForExport(this.services.editor, program.id), `read "${program.name}" to export it`);
     if (!snapshot.ok) return snapshot;
     if (!snapshot.value) {
       toasts.show('That program no longer exists.', 'error');

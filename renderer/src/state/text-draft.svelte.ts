@@ -2,6 +2,7 @@
 // field until a save succeeds, it is flushed before undo, navigation and window close, and a
 // change from another window is taken in only when the user has not typed anything since.
 
+import { problemOf, type Check } from '../domain/check';
 import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
 
 export type DraftStatus = 'idle' | 'pending' | 'saved' | 'failed';
@@ -27,6 +28,9 @@ export function flushAllDrafts(): Promise<void> {
   return Promise.all([...[...open].map((d) => d.flush()), ...[...inflight].map((p) => p.catch(() => undefined))]).then(() => undefined);
 }
 
+/** The domain rule a field's text must pass before it is saved (a name not empty, not too long). */
+export type DraftRule = (text: string) => Check<unknown>;
+
 export class TextDraft {
   value = $state('');
   status = $state<DraftStatus>('idle');
@@ -38,16 +42,23 @@ export class TextDraft {
   /**
    * `save` resolves true when stored; it is bound to one record, never to changing props.
    * `park` keeps pending text synchronously (see unsaved-journal.ts) when the window is going
-   * away and an asynchronous save would never finish.
+   * away and an asynchronous save would never finish. Text that `rule` refuses is never saved:
+   * it stays in the field, with the rule's sentence, until it is put right.
    */
   constructor(
     initial: string,
     private readonly save: (text: string) => Promise<boolean>,
     private readonly park?: (text: string, base: string) => void,
+    private readonly rule?: DraftRule,
   ) {
     this.value = initial;
     this.base = initial;
     open.add(this);
+  }
+
+  /** Why the typed text cannot be saved (shown beside the field); undefined when it can. */
+  get problem(): string | undefined {
+    return this.rule ? problemOf(this.rule(this.value)) : undefined;
   }
 
   /** The stored value changed (this window or another): adopt it unless the user is typing. */
@@ -71,7 +82,8 @@ export class TextDraft {
     this.timer = undefined;
     if (!this.dirty) return;
     const text = this.value;
-    const ok = await this.save(text);
+    const allowed = this.rule ? this.rule(text).ok : true;
+    const ok = allowed && (await this.save(text));
     if (ok) {
       this.base = text;
       if (this.value === text) {
@@ -83,9 +95,9 @@ export class TextDraft {
     }
   }
 
-  /** Parks pending typing at once, for a window that is closing; a later save supersedes it. */
+  /** Parks pending typing at once, for a window that is closing; a later save supersedes it. Text the rule refuses could never be saved, so it is not parked. */
   parkNow(): void {
-    if (this.dirty && this.park) this.park(this.value, this.base);
+    if (this.dirty && this.park && !this.problem) this.park(this.value, this.base);
   }
 
   /** Saves what is pending and stops tracking; call when the field goes away. */
@@ -97,9 +109,15 @@ export class TextDraft {
 /**
  * A draft for one field of one record, whose pending typing is parked under `kind` and `id`
  * when the window closes and written back on the next start (see App's replay handlers).
- * `save` resolves true when stored.
+ * `save` resolves true when stored; `rule` refuses text that must not be saved.
  */
-export function journaledDraft(kind: string, id: string, initial: string, save: (text: string) => Promise<boolean>): TextDraft {
+export function journaledDraft(
+  kind: string,
+  id: string,
+  initial: string,
+  save: (text: string) => Promise<boolean>,
+  rule?: DraftRule,
+): TextDraft {
   return new TextDraft(
     initial,
     async (text) => {
@@ -108,7 +126,29 @@ export function journaledDraft(kind: string, id: string, initial: string, save: 
       return saved;
     },
     (value, base) => parkUnsaved({ kind, id, base, value, at: Date.now() }),
+    rule,
   );
+}
+
+/** One draft per text field of a record (an item, a metric), kept in step and closed together. */
+export class DraftGroup<F extends string> {
+  readonly drafts: Record<F, TextDraft>;
+
+  constructor(
+    private readonly fields: readonly F[],
+    make: (field: F) => TextDraft,
+  ) {
+    this.drafts = Object.fromEntries(fields.map((field) => [field, make(field)])) as Record<F, TextDraft>;
+  }
+
+  /** The stored record changed: each field adopts it unless the user is typing there. */
+  sync(stored: Readonly<Record<F, string>>): void {
+    for (const field of this.fields) this.drafts[field].sync(stored[field]);
+  }
+
+  close(): void {
+    for (const field of this.fields) this.drafts[field].close();
+  }
 }
 
 if (typeof window !== 'undefined') {

@@ -6,8 +6,6 @@ import type { ReplayHandler } from './unsaved-journal';
 // start, only if nobody changed the text since. The repository loads only when needed, so the
 // trade-off area stays out of the start-up bundle.
 
-type Handler = ReplayHandler;
-
 /** The journal's kinds for typing in a matrix; ids are "matrix", "matrix/option", "matrix/criterion" or "matrix/option/criterion". */
 export const MATRIX_KINDS = {
   question: 'matrix-question',
@@ -19,11 +17,11 @@ export const MATRIX_KINDS = {
   scoreRationale: 'score-rationale',
 } as const;
 
-export function tradeoffReplayHandlers(services: Services): Record<string, Handler> {
+export function tradeoffReplayHandlers(services: Services): Record<string, ReplayHandler> {
   const repo = async () => new (await import('../storage/tradeoffs-repo')).MatrixRepository(services.editor);
   /** Runs `apply` when the matrix named by the edit's id still holds `edit.base` where `current` looks. */
   const when =
-    (current: (matrix: Matrix, parts: string[]) => string | undefined, apply: (parts: string[], value: string) => Promise<unknown>, required = false): Handler =>
+    (current: (matrix: Matrix, parts: string[]) => string | undefined, apply: (parts: string[], value: string) => Promise<unknown>, required = false): ReplayHandler =>
     async (edit) => {
       const parts = edit.id.split('/');
       const matrix = await services.db.matrices.get(parts[0]!);

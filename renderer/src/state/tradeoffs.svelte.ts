@@ -34,7 +34,7 @@ export class TradeoffsState {
 
   constructor(
     private readonly program: () => Program,
-    readonly services: Services = useServices(),
+    private readonly services: Services = useServices(),
   ) {
     this.repo = new MatrixRepository(services.editor);
     this.writes = new Writes(services.editor);

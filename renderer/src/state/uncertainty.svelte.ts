@@ -1,19 +1,23 @@
 import type { Program } from '../domain/program';
 import { parseTags } from '../domain/uncertainty/capture';
+import { checkItemPatch, checkLayerPatch, type EvidenceInput } from '../domain/uncertainty/edits';
 import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../domain/uncertainty/filters';
 import type { ItemPatch } from '../domain/uncertainty/history';
-import { ITEM_KINDS, type EvidenceEntry, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
+import { ITEM_KINDS, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
 import { isStale } from '../domain/uncertainty/staleness';
 import { MetricsRepository } from '../storage/metrics-repo';
 import { ProgramRepository } from '../storage/programs-repo';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
+import { mapLegend } from '../charts/uncertainty-map';
+import { formatDateTime } from '../domain/time';
+import { saveChartImage, type DrawForExport, type ImageFormat } from './image-files';
 import { Live } from './live.svelte';
 import { fields, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
 import { useServices, type Services } from './services';
-import { journaledDraft, type TextDraft } from './text-draft.svelte';
-import { itemTextKind, layerTextKind, type ItemTextField, type LayerTextField } from './uncertainty-replay';
+import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
+import { ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type LayerTextField } from './uncertainty-replay';
 import { Writes } from './writes';
 
 const ITEM_TEXT_LABELS: Record<ItemTextField, string> = {
@@ -67,7 +71,11 @@ export class UncertaintyState {
   }
   /** Why the map could not be read; shown instead of an empty map. */
   get problem() {
-    return readProblem(this.layersLive.error ?? this.itemsLive.error ?? this.metricsLive.error);
+    return readProblem(this.layersLive.error ?? this.itemsLive.error);
+  }
+  /** Why the metrics to link items to could not be read; the map itself still shows. */
+  get metricsProblem() {
+    return readProblem(this.metricsLive.error);
   }
 
   get layers(): Layer[] {
@@ -163,27 +171,51 @@ export class UncertaintyState {
     return deleted;
   }
 
-  /** A text field of an item, saved as it is typed (a title is never saved empty). */
-  itemDraft(item: UncertaintyItem, field: ItemTextField): TextDraft {
+  /** Saves the map as an image file, framed with the program's name, what it shows and a legend. */
+  async exportMap(format: ImageFormat, draw: DrawForExport): Promise<Result<string> | undefined> {
+    const program = this.program();
+    const frame = {
+      title: `${program.name}: uncertainty map`,
+      subtitle: `${this.visible.length} of ${this.items.length} items · exported ${formatDateTime(Date.now())} · Keel`,
+      legend: mapLegend(this.layers, this.visible),
+    };
+    return saveChartImage(format, { what: 'map', name: `${program.name} uncertainty map`, frame }, draw);
+  }
+
+  /** Every text field of an item, as drafts (the view syncs them with the stored item). */
+  itemDrafts(item: UncertaintyItem): DraftGroup<ItemTextField> {
+    return new DraftGroup(ITEM_TEXT_FIELDS, (field) => this.itemDraft(item, field));
+  }
+
+  /** A text field of an item, saved as it is typed; text the rule refuses is never saved. */
+  private itemDraft(item: UncertaintyItem, field: ItemTextField): TextDraft {
     const id = item.id;
     const kind = itemTextKind(field);
-    return journaledDraft(kind, id, item[field], async (text) => {
-      if (field === 'title' && !text.trim()) return false;
-      return (await this.writes.run(() => this.repo.updateItem(id, { [field]: text }, ITEM_TEXT_LABELS[field], `${kind}:${id}`))).ok;
-    });
+    return journaledDraft(
+      kind,
+      id,
+      item[field],
+      async (text) => (await this.writes.run(() => this.repo.updateItem(id, { [field]: text }, ITEM_TEXT_LABELS[field], `${kind}:${id}`))).ok,
+      (text) => checkItemPatch({ [field]: text }),
+    );
   }
 
   /** The tags, typed as one comma-separated line and saved as a list. */
   tagsDraft(item: UncertaintyItem): TextDraft {
     const id = item.id;
     const kind = itemTextKind('tags');
-    return journaledDraft(kind, id, item.tags.join(', '), async (text) =>
-      (await this.writes.run(() => this.repo.updateItem(id, { tags: parseTags(text) }, 'Edit tags', `${kind}:${id}`))).ok,
+    return journaledDraft(
+      kind,
+      id,
+      item.tags.join(', '),
+      async (text) => (await this.writes.run(() => this.repo.updateItem(id, { tags: parseTags(text) }, 'Edit tags', `${kind}:${id}`))).ok,
+      (text) => checkItemPatch({ tags: parseTags(text) }),
     );
   }
 
-  addEvidence(itemId: string, entry: Omit<EvidenceEntry, 'id'>, patch: ItemPatch): Promise<Result<UncertaintyItem>> {
-    return this.writes.run(() => this.repo.addEvidence(itemId, entry, patch));
+  /** Records what was learned about an item and moves it where the evidence says. */
+  addEvidence(itemId: string, input: EvidenceInput): Promise<Result<UncertaintyItem>> {
+    return this.writes.run(() => this.repo.addEvidence(itemId, input));
   }
 
   removeEvidence(itemId: string, evidenceId: string): Promise<Result<UncertaintyItem>> {
@@ -206,14 +238,17 @@ export class UncertaintyState {
     return this.writes.run(() => this.repo.updateLayer(layerId, { color }));
   }
 
-  /** A layer's name or description, saved as it is typed (a name is never saved empty). */
+  /** A layer's name or description, saved as it is typed; text the rule refuses is never saved. */
   layerDraft(layer: Layer, field: LayerTextField): TextDraft {
     const id = layer.id;
     const kind = layerTextKind(field);
-    return journaledDraft(kind, id, layer[field], async (text) => {
-      if (field === 'name' && !text.trim()) return false;
-      return (await this.writes.run(() => this.repo.updateLayer(id, { [field]: text }, `${kind}:${id}`))).ok;
-    });
+    return journaledDraft(
+      kind,
+      id,
+      layer[field],
+      async (text) => (await this.writes.run(() => this.repo.updateLayer(id, { [field]: text }, `${kind}:${id}`))).ok,
+      (text) => checkLayerPatch({ [field]: text }),
+    );
   }
 
   moveLayer(layerId: string, toIndex: number): Promise<Result<void>> {

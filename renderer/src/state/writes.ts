@@ -1,6 +1,6 @@
 import type { Editor } from '../storage/editor';
 import { flushAllDrafts } from './text-draft.svelte';
-import { settle, type Result } from './result';
+import { describeReadFailure, settle, type Result } from './result';
 import { toasts, type Toast } from './toasts.svelte';
 
 type ToastAction = NonNullable<Toast['action']>;
@@ -44,6 +44,20 @@ export class Writes {
     const message = typeof report.success === 'function' ? report.success(result.value) : report.success;
     if (message) toasts.show(message, 'success', report.action?.(result.value) ?? (report.undo ? this.undoOffer() : undefined));
     return result;
+  }
+
+  /**
+   * Reads what an action must know before it asks or writes (e.g. which matrices a deletion
+   * touches). On failure the toast says what could not be checked and the action should stop.
+   */
+  async read<T>(work: () => Promise<T>, what: string): Promise<Result<T>> {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const message = describeReadFailure(error, what);
+      toasts.show(message, 'error');
+      return { ok: false, message };
+    }
   }
 
   /** A toast action that undoes exactly the edit just made, and nothing newer. */

@@ -24,6 +24,7 @@ import { itemLinksAfterMetricsDeleted } from '../domain/uncertainty/edits';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
+import { plural } from '../domain/words';
 
 export type { NewReading };
 
@@ -99,7 +100,7 @@ export class MetricsRepository {
    * Edits a metric. Once anyone has signed the current version, a change to its contract keeps
    * that version and starts the next one with every sign-off pending (see versions.ts).
    */
-  updateMetric(id: string, patch: MetricPatch, label: string, coalesceKey?: string): Promise<PatchOutcome> {
+  async updateMetric(id: string, patch: MetricPatch, label: string, coalesceKey?: string): Promise<PatchOutcome> {
     const checked = valid(checkMetricPatch(patch));
     return this.editor.edit(
       label,
@@ -123,8 +124,8 @@ export class MetricsRepository {
    * stood for them become free-standing ones under the same name and direction, keeping their
    * scores (undo restores all of it).
    */
-  deleteMetrics(ids: readonly string[]): Promise<void> {
-    return this.editor.edit(ids.length === 1 ? 'Delete metric' : `Delete ${ids.length} metrics`, async (tx) => {
+  async deleteMetrics(ids: readonly string[]): Promise<void> {
+    return this.editor.edit(ids.length === 1 ? 'Delete metric' : `Delete ${plural(ids.length, 'metric')}`, async (tx) => {
       const metrics = await this.db.metrics.bulkGet(ids as string[]);
       await tx.remove('metrics', ids);
       const programId = metrics.find(Boolean)?.programId;
@@ -160,13 +161,13 @@ export class MetricsRepository {
   }
 
   /** Records one function's agreement, objection (with a reason) or pending on the current version. */
-  signOff(metricId: string, functionId: string, choice: AgreementChoice, details: { reason: string; by: string }): Promise<Metric> {
-    valid(checkObjection(choice, details.reason));
-    const by = valid(checkSigner(details.by));
+  async signOff(metricId: string, functionId: string, choice: AgreementChoice, details: { reason: string; by: string }): Promise<Metric> {
+    const by = valid(checkSigner(details.by, choice));
     return this.editor.edit(`${choice === 'agree' ? 'Agree to' : choice === 'object' ? 'Object to' : 'Reset sign-off on'} metric`, async (tx) => {
       const metric = await this.metric(metricId);
       const fn = await this.db.functions.get(functionId);
       if (!fn || fn.programId !== metric.programId) throw new InvalidInputError('That function no longer exists.');
+      valid(checkObjection(choice, details.reason, fn.name));
       const signoffs = withSignoff(metric.signoffs, fn, choice, { reason: details.reason, by, at: this.now() });
       const next = await tx.update<Metric>('metrics', metricId, { signoffs, updatedAt: this.now() });
       await this.touchProgram(tx, metric.programId);
@@ -177,7 +178,7 @@ export class MetricsRepository {
   async addReadings(metricId: string, inputs: readonly NewReading[]): Promise<Metric> {
     const added = inputs.map((input) => valid(checkReading(input, newId())));
     if (added.length === 0) throw new InvalidInputError('There are no readings to add.');
-    return this.editor.edit(added.length === 1 ? 'Add reading' : `Add ${added.length} readings`, async (tx) => {
+    return this.editor.edit(added.length === 1 ? 'Add reading' : `Add ${plural(added.length, 'reading')}`, async (tx) => {
       const metric = await this.metric(metricId);
       const readings = valid(mergeReadings(metric.readings, added));
       const next = await tx.update<Metric>('metrics', metricId, { readings, updatedAt: this.now() });
@@ -187,7 +188,7 @@ export class MetricsRepository {
   }
 
   /** Corrects one reading (a mistyped value or date); readings stay in date order. */
-  updateReading(metricId: string, readingId: string, input: NewReading): Promise<Metric> {
+  async updateReading(metricId: string, readingId: string, input: NewReading): Promise<Metric> {
     const corrected = valid(checkReading(input, readingId));
     return this.editor.edit('Edit reading', async (tx) => {
       const metric = await this.metric(metricId);
@@ -199,7 +200,7 @@ export class MetricsRepository {
     });
   }
 
-  removeReading(metricId: string, readingId: string): Promise<Metric> {
+  async removeReading(metricId: string, readingId: string): Promise<Metric> {
     return this.editor.edit('Remove reading', async (tx) => {
       const metric = await this.metric(metricId);
       const readings = metric.readings.filter((r) => r.id !== readingId);
@@ -223,7 +224,7 @@ export class MetricsRepository {
     });
   }
 
-  renameFunction(id: string, name: string, coalesceKey?: string): Promise<ProgramFunction> {
+  async renameFunction(id: string, name: string, coalesceKey?: string): Promise<ProgramFunction> {
     const checked = valid(checkFunctionName(name));
     return this.editor.edit(
       `Rename function to "${checked}"`,
@@ -240,7 +241,7 @@ export class MetricsRepository {
     );
   }
 
-  setFunctionRequired(id: string, required: boolean): Promise<ProgramFunction> {
+  async setFunctionRequired(id: string, required: boolean): Promise<ProgramFunction> {
     return this.editor.edit(required ? 'Require sign-off' : 'Make sign-off optional', async (tx) => {
       const fn = await tx.update<ProgramFunction>('functions', id, { required });
       await this.touchProgram(tx, fn.programId);
@@ -248,7 +249,7 @@ export class MetricsRepository {
     });
   }
 
-  moveFunction(programId: string, id: string, toIndex: number): Promise<void> {
+  async moveFunction(programId: string, id: string, toIndex: number): Promise<void> {
     return this.editor.edit('Reorder functions', async (tx) => {
       const functions = sortFunctions(await this.db.functions.where({ programId }).toArray());
       const before = new Map(functions.map((f) => [f.id, f.order]));
@@ -264,7 +265,7 @@ export class MetricsRepository {
    * go; earlier versions keep what it signed, under the name it had. Its weights in trade-off
    * matrices go too.
    */
-  removeFunction(id: string): Promise<void> {
+  async removeFunction(id: string): Promise<void> {
     return this.editor.edit('Remove function', async (tx) => {
       const fn = await this.db.functions.get(id);
       if (!fn) throw new InvalidInputError('That function no longer exists.');

@@ -63,12 +63,12 @@ export class ProgramRepository {
     await this.editor.edit(label, (tx) => tx.insert('programs', programs));
   }
 
-  rename(id: string, name: string): Promise<Program> {
+  async rename(id: string, name: string): Promise<Program> {
     const checked = valid(checkProgramName(name));
     return this.editor.edit(`Rename to "${checked}"`, (tx) => this.touch(tx, id, { name: checked }));
   }
 
-  setDescription(id: string, description: string): Promise<Program> {
+  async setDescription(id: string, description: string): Promise<Program> {
     const checked = valid(checkProgramDescription(description));
     return this.editor.edit('Edit description', (tx) => this.touch(tx, id, { description: checked }), {
       coalesceKey: `program-description:${id}`,
@@ -76,13 +76,13 @@ export class ProgramRepository {
   }
 
   /** After how many days without evidence an item on the map goes stale (0: never). */
-  setStaleAfterDays(id: string, days: number): Promise<Program> {
+  async setStaleAfterDays(id: string, days: number): Promise<Program> {
     const checked = valid(checkStaleAfterDays(days));
     return this.editor.edit('Change staleness rule', (tx) => this.touch(tx, id, { staleAfterDays: checked }));
   }
 
   /** Archiving an archived program changes nothing (a double click records one step). */
-  archive(id: string): Promise<Program> {
+  async archive(id: string): Promise<Program> {
     return this.editor.edit('Archive program', async (tx) => {
       const program = await this.db.programs.get(id);
       if (program && program.archivedAt !== null) return program;
@@ -90,12 +90,12 @@ export class ProgramRepository {
     });
   }
 
-  unarchive(id: string): Promise<Program> {
+  async unarchive(id: string): Promise<Program> {
     return this.editor.edit('Unarchive program', (tx) => this.touch(tx, id, { archivedAt: null }));
   }
 
   /** Moves a program to the trash; its content stays until the trash is emptied. */
-  trash(id: string): Promise<Program> {
+  async trash(id: string): Promise<Program> {
     return this.editor.edit('Delete program', async (tx) => {
       const program = await this.db.programs.get(id);
       if (program && program.deletedAt !== null) return program;
@@ -103,7 +103,7 @@ export class ProgramRepository {
     });
   }
 
-  restore(id: string): Promise<Program> {
+  async restore(id: string): Promise<Program> {
     return this.editor.edit('Restore program', (tx) => tx.update<Program>('programs', id, { deletedAt: null }));
   }
 
@@ -129,7 +129,7 @@ export class ProgramRepository {
   }
 
   /** Deletes programs in the trash and everything they own. Undoable until the window closes. */
-  deleteForever(ids: readonly string[]): Promise<void> {
+  async deleteForever(ids: readonly string[]): Promise<void> {
     const label = ids.length === 1 ? 'Delete program forever' : `Empty trash (${ids.length})`;
     return this.editor.edit(label, async (tx) => {
       for (const table of PROGRAM_OWNED_TABLES) {

@@ -214,7 +214,6 @@ export class MatrixRepository {
 
   /** Sets parts of one cell; a cell left with nothing in it is dropped. Typing merges through `coalesceKey`. */
   async setScore(id: string, optionId: string, criterionId: string, patch: ScorePatch, coalesceKey?: string): Promise<void> {
-    valid(edits.checkScorePatch(patch));
     const label = patch.value !== undefined ? 'Score' : patch.rationale !== undefined ? 'Edit rationale' : 'Edit score';
     return this.change(label, id, (matrix) => edits.setScore(matrix, optionId, criterionId, patch), coalesceKey);
   }
@@ -228,7 +227,6 @@ export class MatrixRepository {
 
   /** Sets one function's weight for one criterion by hand (see edits.setFunctionWeight). */
   async setFunctionWeight(id: string, functionId: string, criterionId: string, weight: number): Promise<void> {
-    valid(edits.checkWeight(weight));
     return this.editor.edit('Change weight', async (tx) => {
       const matrix = await this.openMatrix(id);
       await this.checkFunction(matrix, functionId);
@@ -259,7 +257,6 @@ export class MatrixRepository {
 
   /** Sets the facilitator's weight for one criterion, switching to facilitator weights (see edits.setFacilitatorWeight). */
   async setFacilitatorWeight(id: string, criterionId: string, weight: number): Promise<void> {
-    valid(edits.checkWeight(weight));
     return this.editor.edit('Change facilitator weight', async (tx) => {
       const matrix = await this.openMatrix(id);
       const functions = sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
@@ -271,7 +268,6 @@ export class MatrixRepository {
 
   /** Records the decision, which locks the matrix until it is reopened. */
   async decide(id: string, decision: DecisionInput, tradedAway: string[], recommendedId: string | null): Promise<void> {
-    valid(edits.checkDecision(decision));
     return this.editor.edit('Record decision', async (tx) => {
       const matrix = await this.matrix(id);
       await this.write(tx, matrix, valid(edits.decide(matrix, decision, tradedAway, recommendedId, this.now())));
@@ -280,7 +276,6 @@ export class MatrixRepository {
 
   /** Reopens a decided matrix; the decision moves to the earlier ones with the reason. */
   async reopen(id: string, reason: string): Promise<void> {
-    valid(edits.checkReopenReason(reason));
     return this.editor.edit('Reopen decision', async (tx) => {
       const matrix = await this.matrix(id);
       await this.write(tx, matrix, valid(edits.reopen(matrix, reason, this.now())));

@@ -1,13 +1,24 @@
 import { liveQuery, type Observable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
-import { checkItemTitle, checkLayerColor, checkLayerName, checkLayerRemoval, newItem, type NewItem } from '../domain/uncertainty/edits';
+import {
+  checkItemPatch,
+  checkLayerName,
+  checkLayerPatch,
+  checkLayerRemoval,
+  newItem,
+  recordEvidence,
+  type EvidenceInput,
+  type LayerPatch,
+  type NewItem,
+} from '../domain/uncertainty/edits';
 import { applyItemPatch, type ItemPatch } from '../domain/uncertainty/history';
-import type { EvidenceEntry, Layer, UncertaintyItem } from '../domain/uncertainty/model';
+import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { nextLayerColor, renumberLayers, reorderLayers } from '../domain/uncertainty/stack';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { COALESCE_WINDOW_MS } from './history';
+import { plural } from '../domain/words';
 
 export type { NewItem };
 
@@ -55,8 +66,8 @@ export class UncertaintyRepository {
    * Edits an item; moves and status changes go into its history. Typing into one field and
    * nudging with arrow keys merge into one undo step through `coalesceKey`.
    */
-  updateItem(id: string, patch: ItemPatch, label: string, coalesceKey?: string): Promise<UncertaintyItem> {
-    if (patch.title !== undefined) patch = { ...patch, title: valid(checkItemTitle(patch.title)) };
+  async updateItem(id: string, patch: ItemPatch, label: string, coalesceKey?: string): Promise<UncertaintyItem> {
+    patch = valid(checkItemPatch(patch));
     return this.editor.edit(
       label,
       async (tx) => {
@@ -71,12 +82,12 @@ export class UncertaintyRepository {
     );
   }
 
-  moveItem(id: string, impact: number, uncertainty: number, coalesceKey?: string): Promise<UncertaintyItem> {
+  async moveItem(id: string, impact: number, uncertainty: number, coalesceKey?: string): Promise<UncertaintyItem> {
     return this.updateItem(id, { impact, uncertainty }, 'Move item', coalesceKey);
   }
 
-  deleteItems(ids: readonly string[]): Promise<void> {
-    return this.editor.edit(ids.length === 1 ? 'Delete item' : `Delete ${ids.length} items`, async (tx) => {
+  async deleteItems(ids: readonly string[]): Promise<void> {
+    return this.editor.edit(ids.length === 1 ? 'Delete item' : `Delete ${plural(ids.length, 'item')}`, async (tx) => {
       const items = await this.db.uncertaintyItems.bulkGet(ids as string[]);
       await tx.remove('uncertaintyItems', ids);
       const programId = items.find(Boolean)?.programId;
@@ -84,19 +95,19 @@ export class UncertaintyRepository {
     });
   }
 
-  addEvidence(itemId: string, entry: Omit<EvidenceEntry, 'id'>, patch: ItemPatch = {}): Promise<UncertaintyItem> {
+  /** Records evidence on an item and moves the item where it says (see edits.recordEvidence). */
+  async addEvidence(itemId: string, input: EvidenceInput): Promise<UncertaintyItem> {
     return this.editor.edit('Add evidence', async (tx) => {
       const item = await this.db.uncertaintyItems.get(itemId);
       if (!item) throw new InvalidInputError('That item no longer exists.');
-      const evidence = [...item.evidence, { ...entry, id: newId() }].sort((a, b) => a.date.localeCompare(b.date));
-      const next = applyItemPatch(item, { ...patch, evidence }, this.now());
+      const next = valid(recordEvidence(item, input, newId(), this.now()));
       await tx.update<UncertaintyItem>('uncertaintyItems', itemId, next);
       await this.touchProgram(tx, item.programId);
       return next;
     });
   }
 
-  removeEvidence(itemId: string, evidenceId: string): Promise<UncertaintyItem> {
+  async removeEvidence(itemId: string, evidenceId: string): Promise<UncertaintyItem> {
     return this.editor.edit('Remove evidence', async (tx) => {
       const item = await this.db.uncertaintyItems.get(itemId);
       if (!item) throw new InvalidInputError('That item no longer exists.');
@@ -127,9 +138,8 @@ export class UncertaintyRepository {
     });
   }
 
-  updateLayer(id: string, patch: Partial<Pick<Layer, 'name' | 'description' | 'color'>>, coalesceKey?: string): Promise<Layer> {
-    if (patch.name !== undefined) patch = { ...patch, name: valid(checkLayerName(patch.name)) };
-    if (patch.color !== undefined) patch = { ...patch, color: valid(checkLayerColor(patch.color)) };
+  async updateLayer(id: string, patch: LayerPatch, coalesceKey?: string): Promise<Layer> {
+    patch = valid(checkLayerPatch(patch));
     return this.editor.edit(
       patch.name !== undefined ? `Rename layer to "${patch.name}"` : 'Edit layer',
       async (tx) => {
@@ -141,7 +151,7 @@ export class UncertaintyRepository {
     );
   }
 
-  moveLayer(programId: string, layerId: string, toIndex: number): Promise<void> {
+  async moveLayer(programId: string, layerId: string, toIndex: number): Promise<void> {
     return this.editor.edit('Reorder layers', async (tx) => {
       const layers = await this.db.layers.where({ programId }).toArray();
       for (const layer of reorderLayers(layers, layerId, toIndex)) {
@@ -153,7 +163,7 @@ export class UncertaintyRepository {
   }
 
   /** Removes a layer; its items move to another layer, or are deleted when none is given. */
-  removeLayer(layerId: string, moveItemsTo: string | null): Promise<void> {
+  async removeLayer(layerId: string, moveItemsTo: string | null): Promise<void> {
     return this.editor.edit('Remove layer', async (tx) => {
       const layer = await this.db.layers.get(layerId);
       if (!layer) throw new InvalidInputError('That layer no longer exists.');

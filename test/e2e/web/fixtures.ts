@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
+/** A title as a literal inside a pattern (titles may hold . ( ? and the like). */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export type Area = 'Overview' | 'Uncertainty' | 'Shared metrics' | 'Trade-offs';
 
 const AREA_HEADINGS: Record<Area, string | undefined> = {
@@ -41,10 +44,10 @@ export class MapDriver {
     await search.fill(title);
     await this.frame.focus();
     await this.page.keyboard.press('Home');
-    await expect(this.option).toHaveAccessibleName(new RegExp(`^${title}\\.`));
+    await expect(this.option).toHaveAccessibleName(new RegExp(`^${escapeRegExp(title)}\\.`));
     await search.fill('');
     await this.frame.focus();
-    await expect(this.option).toHaveAccessibleName(new RegExp(`^${title}\\.`));
+    await expect(this.option).toHaveAccessibleName(new RegExp(`^${escapeRegExp(title)}\\.`));
     return this.option;
   }
 
@@ -145,7 +148,7 @@ export class KeelApp {
   }
 
   async tab(name: 'Programs' | 'Archived' | 'Trash') {
-    await this.page.getByRole('navigation', { name: 'Program lists' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+    await this.page.getByRole('navigation', { name: 'Program lists' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(name)}`) }).click();
   }
 
   rowButton(programName: string, button: string) {

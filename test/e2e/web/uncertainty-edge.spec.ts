@@ -76,7 +76,7 @@ test('a layer can be moved down several times from the keyboard', async ({ app, 
   }
 });
 
-test('an export shows the whole map even when zoomed in, without the selection', async ({ app, page }, testInfo) => {
+test('an export shows the whole map even when zoomed in, without the selection, and the screen stays zoomed', async ({ app, page }, testInfo) => {
   await openMapWith(app, ['One', 'Two', 'Three']);
   await app.map.open('One');
   await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -91,6 +91,8 @@ test('an export shows the whole map even when zoomed in, without the selection',
   expect(svg).not.toContain('scale(1.6)');
   // All three marks, though two were off screen at that zoom, each with its title.
   for (const title of ['One', 'Two', 'Three']) expect(svg).toContain(`<title>${title}. `);
+  // The screen keeps the zoom it had.
+  await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeEnabled();
 });
 
 test('exports use the light palette even in dark mode, and the screen stays dark', async ({ app, page }, testInfo) => {
@@ -107,4 +109,20 @@ test('exports use the light palette even in dark mode, and the screen stays dark
   expect(svg).toContain('fill="rgb(23, 32, 43)"');
   expect(svg).not.toContain('rgb(231, 235, 240)');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 28)');
+});
+
+test('text a rule refuses says why beside the field and is never saved; the stored text comes back after a reload', async ({ app, page }) => {
+  await openMapWith(app, ['Users trust the answers']);
+  await app.map.open('Users trust the answers');
+  const title = page.getByRole('textbox', { name: 'Title' });
+  await title.fill('   ');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription('Give the item a title. The last saved text is kept until then.');
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.fill('Sam');
+  await owner.blur();
+  await page.reload();
+  await app.map.open('Users trust the answers');
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Users trust the answers');
+  await expect(page.getByRole('textbox', { name: 'Owner' })).toHaveValue('Sam');
 });

@@ -1,6 +1,9 @@
-import { checkQuestion } from '../../../renderer/src/domain/tradeoffs/edits';
 import fc from 'fast-check';
-import { PROGRAM_NAME_MAX, type Program } from '../../../renderer/src/domain/program';
+import type { Check } from '../../../renderer/src/domain/check';
+import { checkFunctionName, checkMetricName } from '../../../renderer/src/domain/metrics/edits';
+import { checkProgramName, PROGRAM_NAME_MAX, type Program } from '../../../renderer/src/domain/program';
+import { checkCriterionName, checkDeciders, checkOptionTitle, checkQuestion } from '../../../renderer/src/domain/tradeoffs/edits';
+import { checkItemTitle, checkLayerName } from '../../../renderer/src/domain/uncertainty/edits';
 import type { ProgramSnapshot, OwnedRow } from '../../../renderer/src/domain/snapshot';
 import {
   ITEM_KINDS,
@@ -35,13 +38,17 @@ const day = fc
   .date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const score = fc.integer({ min: 10, max: 50 }).map((n) => n / 10);
+/** A name, title or question as the app stores it: cleaned by the same rule the reader applies. */
+const line = (check: (raw: string) => Check<string>, maxLength: number) =>
+  fc
+    .string({ minLength: 1, maxLength, unit: 'grapheme' })
+    .map((raw) => check(raw))
+    .filter((checked) => checked.ok)
+    .map((checked) => (checked.ok ? checked.value : ''));
 
 export const programArb: fc.Arbitrary<Program> = fc.record({
   id: fc.uuid(),
-  name: fc
-    .string({ minLength: 1, maxLength: PROGRAM_NAME_MAX, unit: 'grapheme' })
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && s.length <= PROGRAM_NAME_MAX),
+  name: line(checkProgramName, PROGRAM_NAME_MAX),
   description: text(300),
   createdAt: time,
   updatedAt: time,
@@ -56,7 +63,7 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
     .uniqueArray(
       fc.record({
         id: fc.uuid(),
-        name: fc.string({ minLength: 1, maxLength: 80 }),
+        name: line(checkLayerName, 80),
         description: text(100),
         color: fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`),
       }),
@@ -70,7 +77,7 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
         id: fc.uuid(),
         programId: fc.constant(program.id),
         layerId: fc.constantFrom(...layers.map((l) => l.id)),
-        title: fc.string({ minLength: 1, maxLength: 200 }),
+        title: line(checkItemTitle, 200),
         description: text(200),
         kind: fc.constantFrom(...ITEM_KINDS),
         impact: score,
@@ -134,7 +141,7 @@ const contractArb: fc.Arbitrary<MetricContract> = fc.record({
 /** Functions and metrics whose owners and current sign-offs point at those functions. */
 export function functionsAndMetricsArb(programId: string): fc.Arbitrary<{ functions: ProgramFunction[]; metrics: Metric[] }> {
   return fc
-    .uniqueArray(fc.record({ id: fc.uuid(), name: fc.string({ minLength: 1, maxLength: 60 }), required: fc.boolean() }), {
+    .uniqueArray(fc.record({ id: fc.uuid(), name: line(checkFunctionName, 60), required: fc.boolean() }), {
       minLength: 1,
       maxLength: 5,
       selector: (f) => f.id,
@@ -154,7 +161,7 @@ export function functionsAndMetricsArb(programId: string): fc.Arbitrary<{ functi
       const metric: fc.Arbitrary<Metric> = fc
         .record({
           id: fc.uuid(),
-          name: fc.string({ minLength: 1, maxLength: 120 }),
+          name: line(checkMetricName, 120),
           description: text(100),
           category: fc.constantFrom(...METRIC_CATEGORIES),
           customCategory: text(20),
@@ -199,14 +206,14 @@ function weightsArb(criterionIds: readonly string[]): fc.Arbitrary<{ weights: Re
  * belong to some of the given functions, and whose cells and decisions name its own options and criteria.
  */
 export function matrixArb(programId: string, metricIds: readonly string[], functionIds: readonly string[]): fc.Arbitrary<Matrix> {
-  const options = fc.uniqueArray(fc.record({ id: fc.uuid(), title: fc.string({ minLength: 1, maxLength: 60 }), description: text(100) }), {
+  const options = fc.uniqueArray(fc.record({ id: fc.uuid(), title: line(checkOptionTitle, 60), description: text(100) }), {
     maxLength: 5,
     selector: (o) => o.id,
   });
   const criteria = fc
     .tuple(
       fc.uniqueArray(
-        fc.record({ id: fc.uuid(), name: fc.string({ minLength: 1, maxLength: 60 }), direction: fc.constantFrom('benefit' as const, 'cost' as const) }),
+        fc.record({ id: fc.uuid(), name: line(checkCriterionName, 60), direction: fc.constantFrom('benefit' as const, 'cost' as const) }),
         { maxLength: 5, selector: (c) => c.id },
       ),
       metricIds.length ? fc.shuffledSubarray([...metricIds]) : fc.constant([] as string[]),
@@ -238,7 +245,7 @@ export function matrixArb(programId: string, metricIds: readonly string[], funct
         fc.record({
           optionId: fc.constantFrom(...optionIds),
           rationale: fc.string({ minLength: 1, maxLength: 80 }),
-          deciders: fc.string({ minLength: 1, maxLength: 40 }),
+          deciders: line(checkDeciders, 40),
           date: day,
           tradedAway: criterionIds.length ? fc.subarray(criterionIds) : fc.constant([]),
           recommendedId: fc.option(fc.constantFrom(...optionIds), { nil: null }),
@@ -248,11 +255,7 @@ export function matrixArb(programId: string, metricIds: readonly string[], funct
       return fc.record({
         id: fc.constant(id),
         programId: fc.constant(programId),
-        // A question as the app stores it: cleaned by the same rule the reader checks.
-        question: fc.string({ minLength: 1, maxLength: 120 }).map((q) => {
-          const checked = checkQuestion(q);
-          return checked.ok ? checked.value : 'Which option?';
-        }),
+        question: line(checkQuestion, 120),
         context: text(100),
         mode: fc.constant(mode),
         options: fc.constant(options),

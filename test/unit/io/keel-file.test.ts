@@ -240,6 +240,17 @@ describe('parseKeelFile', () => {
       expect(result.error.problems.some((p) => p.startsWith('program.createdAt'))).toBe(true);
     }
   });
+
+  it('reads names as the app stores them: one line, trimmed, no direction overrides; an empty one is refused with the rule\'s sentence', () => {
+    const program = makeProgram({ name: 'Valid' });
+    const file = JSON.parse(serializeProgram({ program, owned: { layers: [], uncertaintyItems: [] } }, '0.1.0', new Date(0)));
+    file.program.name = '  Retrieval \u202eexe.png\n pilot  ';
+    const cleaned = parseKeelFile(JSON.stringify(file));
+    expect(cleaned.ok && cleaned.snapshot.program.name).toBe('Retrieval exe.png pilot');
+    file.program.name = ' \t ';
+    const refused = parseKeelFile(JSON.stringify(file));
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid', problems: ['program.name: Give the program a name.'] } });
+  });
 });
 
 describe('exportFileName', () => {

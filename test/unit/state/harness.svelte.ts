@@ -40,12 +40,17 @@ export function clearToasts(): void {
   for (const t of [...toasts.items]) toasts.dismiss(t.id);
 }
 
-/** Answers the confirmation being asked (waits for it to be asked). */
+/** Answers the confirmation being asked (waits for it to be asked); gives its title. */
 export async function answer(ok: boolean): Promise<string> {
+  return (await answerWith(ok)).title;
+}
+
+/** Answers the confirmation being asked; gives its title and message. */
+export async function answerWith(ok: boolean): Promise<{ title: string; message: string }> {
   await until(() => confirmations.current);
-  const title = confirmations.current!.title;
+  const { title, message } = confirmations.current!;
   confirmations.answer(ok);
-  return title;
+  return { title, message };
 }
 
 /** Runs the action of the newest toast that has one (Undo, Open). */

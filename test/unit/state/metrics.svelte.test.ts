@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRIC_LIBRARY } from '../../../renderer/src/domain/metrics/library';
 import { emptyMetricDraft } from '../../../renderer/src/domain/metrics/model';
 import type { Program } from '../../../renderer/src/domain/program';
+import { MetricsRepository } from '../../../renderer/src/storage/metrics-repo';
 import { MatrixRepository } from '../../../renderer/src/storage/tradeoffs-repo';
 import { MetricsState } from '../../../renderer/src/state/metrics.svelte';
 import type { Services } from '../../../renderer/src/state/services';
-import { answer, mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
+import { answer, answerWith, mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
 
 let services: Services;
 let program: Program;
@@ -57,7 +58,7 @@ describe('MetricsState', () => {
   it('needs a reason to object, and signs with the name remembered on this computer', async () => {
     const metric = await addMetric();
     area.signer.set('Sam');
-    expect(await area.signOff(metric, area.functions[1]!, 'object', '  ')).toEqual({ ok: false, message: 'Say why the function objects.' });
+    expect(await area.signOff(metric, area.functions[1]!, 'object', '  ')).toEqual({ ok: false, message: `Say why ${area.functions[1]!.name} objects, so the team knows what to resolve.` });
     expect((await area.signOff(metric, area.functions[1]!, 'object', 'No baseline yet')).ok).toBe(true);
     expect((await services.db.metrics.get(metric.id))?.signoffs[0]).toMatchObject({ by: 'Sam', reason: 'No baseline yet' });
     expect(localStorage.getItem('keel.signer')).toBe('"Sam"');
@@ -78,7 +79,9 @@ describe('MetricsState', () => {
     const matrix = await matrices.create(program.id, 'Which retriever?');
     await matrices.addCriterion(matrix.id, { name: '', metricId: metric.id, direction: 'benefit' });
     const deleting = area.deleteMetric(metric);
-    expect(await answer(true)).toBe('Delete "Groundedness"?');
+    const asked = await answerWith(true);
+    expect(asked.title).toBe('Delete "Groundedness"?');
+    expect(asked.message).toContain('It is a criterion in the trade-off matrix "Which retriever?"');
     expect((await deleting)?.ok).toBe(true);
     // Its criterion stays, free-standing, under the metric's name.
     expect((await services.db.matrices.get(matrix.id))?.criteria[0]).toMatchObject({ metricId: '', name: 'Groundedness' });
@@ -92,6 +95,35 @@ describe('MetricsState', () => {
     expect(await answer(false)).toBe('Remove Engineering?');
     expect(await removing).toBeUndefined();
     expect(area.functions).toHaveLength(3);
+  });
+
+  it('removes a function after a confirmation that names the matrices it weighs, with Undo', async () => {
+    const engineering = area.functions.find((f) => f.name === 'Engineering')!;
+    const matrices = new MatrixRepository(services.editor);
+    const matrix = await matrices.create(program.id, 'Which retriever?');
+    const speed = await matrices.addCriterion(matrix.id, { name: 'Speed', metricId: '', direction: 'benefit' });
+    await matrices.setFunctionWeight(matrix.id, engineering.id, speed, 5);
+    const removing = area.removeFunction(engineering);
+    const asked = await answerWith(true);
+    expect(asked.message).toContain('Its weights in the trade-off matrix "Which retriever?" go too');
+    expect((await removing)?.ok).toBe(true);
+    await until(() => !area.functions.some((f) => f.id === engineering.id));
+    expect((await services.db.matrices.get(matrix.id))?.functionWeights).toEqual([]);
+    runToastAction('Undo');
+    await until(() => area.functions.some((f) => f.id === engineering.id));
+    expect((await services.db.matrices.get(matrix.id))?.functionWeights).toHaveLength(1);
+  });
+
+  it('asks nothing and deletes nothing when it cannot read which matrices a metric is in', async () => {
+    const metric = await addMetric('Latency');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const spied = vi.spyOn(MetricsRepository.prototype, 'matricesUsing').mockRejectedValue(Object.assign(new Error('x'), { name: 'UnknownError' }));
+    const deleting = await area.deleteMetric(metric);
+    spied.mockRestore();
+    logged.mockRestore();
+    expect(deleting).toMatchObject({ ok: false });
+    expect(toastTexts().at(-1)).toMatch(/^error: Could not check which trade-off matrices use it\. /);
+    expect(await services.db.metrics.get(metric.id)).toBeDefined();
   });
 
   it('keeps the list sort on this computer, and falls back from a damaged setting', async () => {

@@ -3,7 +3,8 @@ import { fields, flag, oneOf, preference, text } from '../../../renderer/src/sta
 import { describeFailure, readProblem, settle } from '../../../renderer/src/state/result';
 import { Writes } from '../../../renderer/src/state/writes';
 import { InvalidInputError } from '../../../renderer/src/storage/errors';
-import { clearToasts, freshServices, toastTexts } from './harness.svelte';
+import { toasts } from '../../../renderer/src/state/toasts.svelte';
+import { clearToasts, freshServices, toastTexts, until } from './harness.svelte';
 
 afterEach(() => {
   localStorage.clear();
@@ -56,6 +57,35 @@ describe('result and writes', () => {
     const failed = await writes.run(() => Promise.reject(new InvalidInputError('No.')));
     expect(failed).toEqual({ ok: false, message: 'No.' });
     expect(toastTexts().at(-1)).toBe('error: No.');
+    services.db.close();
+  });
+
+  it("the toast's Undo undoes its own edit, and only while nothing newer was done", async () => {
+    const services = await freshServices();
+    const writes = new Writes(services.editor);
+    const add = (id: string) =>
+      writes.run(() => services.editor.edit(`Add ${id}`, (tx) => tx.insert('programs', [{ id } as never])), { success: `Added ${id}.`, undo: true });
+    await add('p1');
+    const firstUndo = [...toasts.items].at(-1)!.action!;
+    await add('p2');
+    // Undo on the older toast would undo p2: it says so instead, and nothing changes.
+    firstUndo.run();
+    expect(toastTexts().at(-1)).toBe('info: Newer changes were made since; use Undo in the toolbar to step back through them.');
+    expect(await services.db.programs.count()).toBe(2);
+    [...toasts.items].at(-2)!.action!.run();
+    await until(() => toastTexts().at(-1) === 'info: Undid: Add p2.');
+    expect(await services.db.programs.get('p2')).toBeUndefined();
+    expect(await services.db.programs.get('p1')).toBeDefined();
+    services.db.close();
+  });
+
+  it('an action that must read first stops when the read fails, saying what could not be checked', async () => {
+    const services = await freshServices();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const read = await new Writes(services.editor).read(() => Promise.reject(new Error('disk')), 'check which matrices use it');
+    expect(read).toEqual({ ok: false, message: expect.stringMatching(/^Could not check which matrices use it\. Reload this window/) });
+    expect(toastTexts().at(-1)).toBe(`error: ${read.ok ? '' : read.message}`);
+    expect(logged).toHaveBeenCalled();
     services.db.close();
   });
 });

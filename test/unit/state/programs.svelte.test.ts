@@ -67,14 +67,6 @@ describe('ProgramsState', () => {
     expect(await services.db.layers.where({ programId: created.value.id }).count()).toBe(0);
   });
 
-  it('saves the staleness rule through the rules, and says why a bad one is refused', async () => {
-    const created = await state.create('Rules', '');
-    if (!created.ok) throw new Error(created.message);
-    expect(await state.setStaleAfterDays(created.value.id, -3)).toEqual({ ok: false, message: 'Use a whole number of days from 0 to 3650.' });
-    expect((await state.setStaleAfterDays(created.value.id, 14)).ok).toBe(true);
-    expect((await services.db.programs.get(created.value.id))?.staleAfterDays).toBe(14);
-  });
-
   it('refuses a file that is not a Keel file with a plain sentence, importing nothing', async () => {
     const imported = await state.importText('{"hello": 1}', 'notes.json');
     expect(imported.ok).toBe(false);

@@ -106,7 +106,7 @@ describe('TradeoffsState and MatrixState', () => {
     expect(page.decisionDraft.value).toEqual({});
     expect(page.lastDeciders.value).toBe('Ana, Sam');
     expect(await page.addOption('Too late')).toEqual({ ok: false, message: 'This matrix is decided. Reopen it to change it.' });
-    expect(await page.reopen('  ')).toEqual({ ok: false, message: 'Say why the decision is reopened.' });
+    expect(await page.reopen('  ')).toEqual({ ok: false, message: 'Say why the decision is reopened; the record keeps it.' });
     expect((await page.reopen('New latency numbers')).ok).toBe(true);
     await until(() => !page.locked && page.matrix.pastDecisions.length === 1);
     close();
@@ -115,7 +115,11 @@ describe('TradeoffsState and MatrixState', () => {
   it('keeps the heatmap choice on this computer', () => {
     area.heatmap.set(false);
     expect(localStorage.getItem('keel.tradeoffs.heatmap')).toBe('false');
-    // An earlier Keel stored "off".
+    area.heatmap.set(true);
+    // An earlier Keel stored "on" and "off": another window writing "off" turns it off here.
+    localStorage.setItem('keel.tradeoffs.heatmap', 'off');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'keel.tradeoffs.heatmap' }));
+    expect(area.heatmap.value).toBe(false);
     localStorage.setItem('keel.tradeoffs.heatmap', 'on');
     window.dispatchEvent(new StorageEvent('storage', { key: 'keel.tradeoffs.heatmap' }));
     expect(area.heatmap.value).toBe(true);

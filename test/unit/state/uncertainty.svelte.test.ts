@@ -75,20 +75,30 @@ describe('UncertaintyState', () => {
     expect(last).toEqual({ ok: false, message: 'A map needs at least one layer.' });
   });
 
-  it('saves typing in an item through its draft, and never saves an empty title', async () => {
+  it('saves typing in an item through its drafts, and never saves what the rules refuse, saying why', async () => {
     const added = await area.addItems(['Titled'], area.layers[0]!.id, 'assumption');
     if (!added.ok) throw new Error(added.message);
-    const draft = area.itemDraft(added.value[0]!, 'title');
-    draft.input('');
-    await draft.flush();
-    expect(draft.status).toBe('failed');
-    draft.input('Retitled');
-    await draft.flush();
-    expect((await services.db.uncertaintyItems.get(added.value[0]!.id))?.title).toBe('Retitled');
-    draft.close();
+    const id = added.value[0]!.id;
+    const group = area.itemDrafts(added.value[0]!);
+    const { title, ownerPerson } = group.drafts;
+    title.input('  ');
+    expect(title.problem).toBe('Give the item a title.');
+    await title.flush();
+    expect(title.status).toBe('failed');
+    ownerPerson.input('x'.repeat(201));
+    expect(ownerPerson.problem).toBe('Keep the owner under 200 characters.');
+    await ownerPerson.flush();
+    expect(await services.db.uncertaintyItems.get(id)).toMatchObject({ title: 'Titled', ownerPerson: '' });
+    title.input('Retitled');
+    ownerPerson.input('Sam');
+    expect(title.problem).toBeUndefined();
+    await Promise.all([title.flush(), ownerPerson.flush()]);
+    expect(await services.db.uncertaintyItems.get(id)).toMatchObject({ title: 'Retitled', ownerPerson: 'Sam' });
+    group.close();
   });
 
-  it('links the staleness rule to the program', async () => {
+  it('saves the staleness rule on the program, and says why a bad one is refused', async () => {
+    expect(await area.setStaleAfterDays(-3)).toEqual({ ok: false, message: 'Use a whole number of days from 0 to 3650.' });
     expect((await area.setStaleAfterDays(7)).ok).toBe(true);
     expect((await services.db.programs.get(program.id))?.staleAfterDays).toBe(7);
   });

@@ -67,10 +67,11 @@ describe('MetricsRepository', () => {
 
   it('refuses an objection without a reason and a sign-off by a function of another program', async () => {
     const metric = await addOne();
-    await expect(async () => repo.signOff(metric.id, functions[0]!.id, 'object', { reason: ' ', by: '' })).rejects.toThrow(/why/);
+    await expect(async () => repo.signOff(metric.id, functions[0]!.id, 'object', { reason: ' ', by: 'Sam' })).rejects.toThrow(/Say why/);
+    await expect(repo.signOff(metric.id, functions[0]!.id, 'agree', { reason: '', by: ' ' })).rejects.toThrow('Type your name first');
     const other = (await store.programs.create({ name: 'Other' })).id;
     const foreign = (await store.db.functions.where({ programId: other }).first())!;
-    await expect(repo.signOff(metric.id, foreign.id, 'agree', { reason: '', by: '' })).rejects.toThrow(/no longer exists/);
+    await expect(repo.signOff(metric.id, foreign.id, 'agree', { reason: '', by: 'Sam' })).rejects.toThrow(/no longer exists/);
   });
 
   it('keeps readings in date order and refuses bad ones', async () => {

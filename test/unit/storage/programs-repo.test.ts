@@ -53,8 +53,8 @@ describe('ProgramRepository', () => {
 
   it('validates the staleness rule, and undo puts the old one back', async () => {
     const p = await store.programs.create({ name: 'A' });
-    expect(() => store.programs.setStaleAfterDays(p.id, -1)).toThrow('whole number');
-    expect(() => store.programs.setStaleAfterDays(p.id, 2.5)).toThrow('whole number');
+    await expect(store.programs.setStaleAfterDays(p.id, -1)).rejects.toThrow('whole number');
+    await expect(store.programs.setStaleAfterDays(p.id, 2.5)).rejects.toThrow('whole number');
     await store.programs.setStaleAfterDays(p.id, 14);
     expect((await store.programs.get(p.id))?.staleAfterDays).toBe(14);
     await store.editor.undo();

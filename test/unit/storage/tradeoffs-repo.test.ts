@@ -199,7 +199,7 @@ describe('MatrixRepository', () => {
     await repo.clearFunctionWeights(id, eng);
     expect((await stored(id)).functionWeights.map((f) => f.functionId)).toEqual([product]);
 
-    await expect(repo.setFunctionWeight(id, eng, speed, -1)).rejects.toThrow('Give the weight as a number from 0 to 1000.');
+    await expect(repo.setFunctionWeight(id, eng, speed, -1)).rejects.toThrow('Give the weight as a number of points from 0 to 1000; 0 leaves the criterion out.');
     await expect(repo.setFunctionWeight(id, eng, speed, Number.POSITIVE_INFINITY)).rejects.toThrow(/from 0 to 1000/);
     await expect(repo.setFunctionWeight(id, 'gone', speed, 1)).rejects.toThrow('That function no longer exists.');
     await expect(repo.setFunctionWeight(id, eng, 'gone', 1)).rejects.toThrow('That criterion no longer exists.');
@@ -224,7 +224,7 @@ describe('MatrixRepository', () => {
   it('deciding locks the matrix; reopening keeps the decision with the reason', async () => {
     const { id, hybrid, rerank, speed, effort } = await setUp();
     const decision = { optionId: rerank, rationale: ' Quality wins ', deciders: 'Priya, Sam', date: '2026-12-01' };
-    await expect(repo.decide(id, { ...decision, rationale: ' ' }, [], null)).rejects.toThrow('Say why the team chose this option.');
+    await expect(repo.decide(id, { ...decision, rationale: ' ' }, [], null)).rejects.toThrow('Say why: the rationale is what the decision log keeps.');
     await expect(repo.decide(id, { ...decision, deciders: '' }, [], null)).rejects.toThrow('Say who decided.');
     await expect(repo.decide(id, { ...decision, date: '1 Dec' }, [], null)).rejects.toThrow('Give the date of the decision.');
     await expect(repo.decide(id, { ...decision, optionId: 'gone' }, [], null)).rejects.toThrow('Choose one of the options.');
@@ -263,7 +263,7 @@ describe('MatrixRepository', () => {
     for (const edit of edits) await expect(edit()).rejects.toThrow(MATRIX_LOCKED_MESSAGE);
     await expect(repo.decide(id, decision, [], null)).rejects.toThrow(/already decided/);
 
-    await expect(repo.reopen(id, '  ')).rejects.toThrow('Say why the decision is reopened.');
+    await expect(repo.reopen(id, '  ')).rejects.toThrow('Say why the decision is reopened; the record keeps it.');
     store.clock.advance(1000);
     await repo.reopen(id, 'The re-ranker missed the latency budget');
     const reopened = await stored(id);

@@ -79,13 +79,28 @@ describe('UncertaintyRepository items', () => {
     expect(await store.db.uncertaintyItems.get(item!.id)).toMatchObject({ impact: 3 });
   });
 
-  it('keeps evidence in date order', async () => {
+  it('keeps evidence in date order, saying how it moved the item', async () => {
     const [item] = await repo.addItems(programId, [{ title: 'E', layerId: layerIds[0]!, kind: 'assumption' }]);
-    await repo.addEvidence(item!.id, { date: '2026-11-20', learned: 'later', source: 'test', effect: '' });
-    await repo.addEvidence(item!.id, { date: '2026-10-01', learned: 'earlier', source: 'test', effect: '' }, { uncertainty: 2 });
+    await repo.addEvidence(item!.id, { date: '2026-11-20', learned: 'later', source: 'test' });
+    await repo.addEvidence(item!.id, { date: '2026-10-01', learned: ' earlier ', source: 'test', uncertainty: 2, status: 'testing' });
     const stored = await store.db.uncertaintyItems.get(item!.id);
-    expect(stored!.evidence.map((e) => e.learned)).toEqual(['earlier', 'later']);
-    expect(stored!.uncertainty).toBe(2);
+    expect(stored!.evidence.map((e) => [e.learned, e.effect])).toEqual([
+      ['earlier', 'uncertainty 3 → 2, status open → testing'],
+      ['later', ''],
+    ]);
+    expect(stored!).toMatchObject({ uncertainty: 2, status: 'testing' });
+  });
+
+  it('refuses evidence and edits a file could not hold, so every export re-imports', async () => {
+    const [item] = await repo.addItems(programId, [{ title: 'E', layerId: layerIds[0]!, kind: 'assumption' }]);
+    await expect(repo.addEvidence(item!.id, { date: '2026-02-30', learned: 'x', source: '' })).rejects.toThrow('Give the day it was learned as a date.');
+    await expect(repo.addEvidence(item!.id, { date: '2026-02-03', learned: '  ', source: '' })).rejects.toThrow('Say what was learned.');
+    await expect(repo.updateItem(item!.id, { reviewDate: '2026-13-01' }, 'Edit')).rejects.toThrow('Give the review date as a date.');
+    await expect(repo.updateItem(item!.id, { ownerPerson: 'x'.repeat(201) }, 'Edit')).rejects.toThrow('Keep the owner under 200 characters.');
+    await expect(repo.updateItem(item!.id, { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }, 'Edit')).rejects.toThrow('up to 50 tags');
+    await expect(repo.updateLayer(layerIds[0]!, { description: 'x'.repeat(5001) }, undefined)).rejects.toThrow('Keep the description under 5000 characters.');
+    const stored = await store.db.uncertaintyItems.get(item!.id);
+    expect(stored!).toMatchObject({ evidence: [], reviewDate: '', ownerPerson: '', tags: [] });
   });
 });
 

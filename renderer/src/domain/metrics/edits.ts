@@ -2,7 +2,7 @@
 // or a sentence saying why not. The repository reads, applies them and writes; forms use the
 // same checks for their inline messages.
 
-import { checkLongText, checkNumber, checkOneLine, failed, passed, type Check } from '../check';
+import { checkLongText, checkNumber, checkOneLine, checkTextFields, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
 import {
   FUNCTION_NAME_MAX,
@@ -12,6 +12,7 @@ import {
   METRIC_TEXT_MAX,
   READING_NOTE_MAX,
   READINGS_MAX,
+  type AgreementChoice,
   type Metric,
   type ProgramFunction,
   type Reading,
@@ -42,8 +43,18 @@ function checkOptionalDay(value: string, what: string): Check<string> {
   return value !== '' && parseDay(value) === null ? failed(`Give the ${what} as a date.`) : passed(value);
 }
 
-const SHORT_FIELDS = ['unit', 'window', 'cadence', 'dataSource', 'numerator', 'denominator', 'ownerPerson', 'customCategory'] as const;
-const LONG_FIELDS = ['description', 'decision', 'formula'] as const;
+/** The texts of a metric and what a message calls them. */
+const SHORT_FIELDS = {
+  unit: 'unit',
+  window: 'window',
+  cadence: 'cadence',
+  dataSource: 'data source',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  ownerPerson: 'owner',
+  customCategory: 'category',
+} as const;
+const LONG_FIELDS = { description: 'description', decision: 'decision it informs', formula: 'formula' } as const;
 
 /** Cleans and checks a patch the way every write of a metric needs. */
 export function checkMetricPatch<T extends MetricPatch>(patch: T): Check<T> {
@@ -54,14 +65,7 @@ export function checkMetricPatch<T extends MetricPatch>(patch: T): Check<T> {
     if (!name.ok) return name;
     out.name = name.value;
   }
-  for (const field of SHORT_FIELDS) {
-    const value = out[field];
-    if (value !== undefined && value.length > METRIC_SHORT_MAX) return failed(`Keep it under ${METRIC_SHORT_MAX} characters.`);
-  }
-  for (const field of LONG_FIELDS) {
-    const value = out[field];
-    if (value !== undefined && value.length > METRIC_TEXT_MAX) return failed(`Keep it under ${METRIC_TEXT_MAX} characters.`);
-  }
+  checks.push(checkTextFields(out, SHORT_FIELDS, METRIC_SHORT_MAX), checkTextFields(out, LONG_FIELDS, METRIC_TEXT_MAX));
   if (out.baseline) checks.push(checkNumber(out.baseline.value, 'baseline'), checkOptionalDay(out.baseline.date, 'baseline date'));
   if (out.target) {
     checks.push(
@@ -108,13 +112,15 @@ export function mergeReadings(existing: readonly Reading[], added: readonly Read
 
 // --- Sign-off ---
 
-export function checkObjection(choice: 'agree' | 'object' | 'pending', reason: string): Check<string> {
-  if (choice === 'object' && !reason.trim()) return failed('Say why the function objects.');
+/** An objection needs its reason, so the team knows what to resolve; `fnName` is who objects. */
+export function checkObjection(choice: AgreementChoice, reason: string, fnName = 'the function'): Check<string> {
+  if (choice === 'object' && !reason.trim()) return failed(`Say why ${fnName} objects, so the team knows what to resolve.`);
   return checkLongText(reason, METRIC_TEXT_MAX, 'reason');
 }
 
-export function checkSigner(raw: string): Check<string> {
-  return checkOneLine(raw, METRIC_SHORT_MAX, 'name');
+/** Who signs: a name for agreeing or objecting, so everyone can see who signed; none to reset. */
+export function checkSigner(raw: string, choice: AgreementChoice = 'agree'): Check<string> {
+  return checkOneLine(raw, METRIC_SHORT_MAX, 'name', choice === 'pending' ? undefined : 'Type your name first, so everyone can see who signed.');
 }
 
 // --- What removing a function does ---

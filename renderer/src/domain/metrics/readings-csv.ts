@@ -5,6 +5,7 @@
 import { dsvFormat } from 'd3-dsv';
 import { READING_NOTE_MAX, READINGS_MAX } from './model';
 import type { Check } from '../check';
+import { parseDay } from '../dates';
 import { READING_YEARS } from './edits';
 
 export interface ParsedReading {
@@ -151,15 +152,12 @@ function parseDate(raw: string): Parsed<string> {
     return { ok: false, message };
   }
   const [year, month, day] = [Number(groups.y), Number(groups.m), Number(groups.d)];
+  const value = `${year}-${pad(month)}-${pad(day)}`;
   if (year < YEAR_MIN || year > YEAR_MAX) {
     return { ok: false, message: `The date ${quoted(text)} is not between the years ${YEAR_MIN} and ${YEAR_MAX}.` };
   }
-  // Day 0 of the next month is the last day of this one.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
-    return { ok: false, message: `The date ${quoted(text)} does not exist.` };
-  }
-  return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
+  if (parseDay(value) === null) return { ok: false, message: `The date ${quoted(text)} does not exist.` };
+  return { ok: true, value };
 }
 
 /** "45 ms" in a metric measured in ms is 45: the metric's own unit may follow the number. */

@@ -1,4 +1,5 @@
 import { describeGuardrail, describeTarget, formatValue, type Guardrail, type Metric, type Reading } from './model';
+import { plural } from '../words';
 
 // A metric's computed status from its readings, guardrail and target.
 
@@ -140,7 +141,7 @@ export function metricStatus(input: StatusInput): StatusResult {
       const days = Math.max(1, Math.ceil(Math.abs((guardrail.value - latest.value) / trend.perDay)));
       return result(
         'at-risk',
-        `Heading for the guardrail: ${perWeek(trend.perDay, unit)}, it would cross ${formatValue(guardrail.value, unit)} about ${days} day${days === 1 ? '' : 's'} after the last reading (${latest.date}).`,
+        `Heading for the guardrail: ${perWeek(trend.perDay, unit)}, it would cross ${formatValue(guardrail.value, unit)} about ${plural(days, 'day')} after the last reading (${latest.date}).`,
       );
     }
     const gap = targetGap(input, latest.value);

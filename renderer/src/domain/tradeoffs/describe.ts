@@ -2,6 +2,7 @@ import type { FunctionRanking } from './analysis';
 import type { MatrixOption } from './model';
 import type { OptionResult } from './scoring';
 import { smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
+import { plural } from '../words';
 
 // Plain sentences for the trade-off results: what the charts show, said in words. They are
 // the charts' accessible names and their tooltips, so a reader never depends on the picture.
@@ -101,7 +102,7 @@ export function rankingSummary(results: readonly OptionResult[], options: readon
   if (results.length === 0) return 'Weighted ranking: no options yet.';
   const title = optionTitles(options);
   const ordered = byRank(results);
-  const parts = [`Weighted ranking of ${results.length} ${results.length === 1 ? 'option' : 'options'}, scores out of 100.`];
+  const parts = [`Weighted ranking of ${plural(results.length, 'option')}, scores out of 100.`];
   const winner = winnerId === undefined ? undefined : results.find((r) => r.optionId === winnerId && r.score !== null && r.vetoes.length === 0);
   parts.push(winner ? `Recommended: ${title(winner.optionId)}.` : 'No option can be recommended yet.');
   const scored = ordered.filter((r) => r.score !== null);
@@ -128,7 +129,7 @@ export function functionComparisonSummary(
   const name = namesOf(functions, 'Unnamed function');
   const rankings = new Map(perFunction.map((f) => [f.functionId, f]));
   const shown = functions.filter((f) => rankings.has(f.id));
-  const parts = [`Scores out of 100 of ${options.length} ${options.length === 1 ? 'option' : 'options'} under each function's weights and the combined weights.`];
+  const parts = [`Scores out of 100 of ${plural(options.length, 'option')} under each function's weights and the combined weights.`];
   parts.push(
     combinedWinnerId === undefined ? 'No option can be recommended with the combined weights.' : `Recommended with the combined weights: ${title(combinedWinnerId)}.`,
   );

@@ -72,7 +72,7 @@ export function checkDecisionDate(date: string): Check<string> {
 export function checkWeight(weight: number): Check<number> {
   return Number.isFinite(weight) && weight >= 0 && weight <= WEIGHT_MAX
     ? passed(weight)
-    : failed(`Give the weight as a number from 0 to ${WEIGHT_MAX}.`);
+    : failed(`Give the weight as a number of points from 0 to ${WEIGHT_MAX}; 0 leaves the criterion out.`);
 }
 
 export function checkDirection(direction: CriterionDirection): Check<CriterionDirection> {
@@ -354,8 +354,9 @@ export interface DecisionInput {
 
 /** What can be checked of a decision before the matrix is read: the cleaned input, or why not. */
 export function checkDecision(input: DecisionInput): Check<DecisionInput> {
+  if (!input.optionId) return failed('Choose the option decided on.');
   const rationale = input.rationale.trim();
-  if (!rationale) return failed('Say why the team chose this option.');
+  if (!rationale) return failed('Say why: the rationale is what the decision log keeps.');
   const long = checkMatrixText(rationale, 'rationale');
   if (!long.ok) return long;
   const deciders = checkDeciders(input.deciders);
@@ -379,7 +380,7 @@ export function decide(matrix: Matrix, input: DecisionInput, tradedAway: readonl
 
 export function checkReopenReason(reason: string): Check<string> {
   const why = reason.trim();
-  if (!why) return failed('Say why the decision is reopened.');
+  if (!why) return failed('Say why the decision is reopened; the record keeps it.');
   return checkMatrixText(why, 'reason');
 }
 

@@ -2,9 +2,23 @@
 // sentence saying why not. The repository reads, applies them and writes; forms use the same
 // checks for their inline messages.
 
-import { checkOneLine, failed, passed, type Check } from '../check';
-import { initialHistory } from './history';
-import { clampScore, ITEM_TITLE_MAX, LAYER_NAME_MAX, type ItemKind, type Layer, type UncertaintyItem } from './model';
+import { checkLongText, checkOneLine, checkTextFields, failed, passed, type Check } from '../check';
+import { isDay } from '../dates';
+import { applyItemPatch, initialHistory, type ItemPatch } from './history';
+import {
+  clampScore,
+  ITEM_OWNER_MAX,
+  ITEM_TEXT_MAX,
+  ITEM_TITLE_MAX,
+  LAYER_NAME_MAX,
+  STATUS_LABELS,
+  TAG_MAX,
+  TAGS_MAX,
+  type ItemKind,
+  type ItemStatus,
+  type Layer,
+  type UncertaintyItem,
+} from './model';
 
 export function checkItemTitle(raw: string): Check<string> {
   return checkOneLine(raw, ITEM_TITLE_MAX, 'title', 'Give the item a title.');
@@ -16,6 +30,99 @@ export function checkLayerName(raw: string): Check<string> {
 
 export function checkLayerColor(color: string): Check<string> {
   return /^#[0-9a-f]{6}$/i.test(color) ? passed(color) : failed('Pick a colour.');
+}
+
+export type LayerPatch = Partial<Pick<Layer, 'name' | 'description' | 'color'>>;
+
+/** Cleans and checks an edit of a layer: a name, a description a file can hold, a colour. */
+export function checkLayerPatch(patch: LayerPatch): Check<LayerPatch> {
+  const out: LayerPatch = { ...patch };
+  const checks = [
+    out.name === undefined ? undefined : checkLayerName(out.name),
+    out.description === undefined ? undefined : checkLongText(out.description, ITEM_TEXT_MAX, 'description'),
+    out.color === undefined ? undefined : checkLayerColor(out.color),
+  ];
+  const refused = checks.find((c) => c && !c.ok);
+  if (refused && !refused.ok) return refused;
+  if (checks[0]?.ok) out.name = checks[0].value;
+  return passed(out);
+}
+
+const LONG_FIELDS = { description: 'description', nextStep: 'next step' } as const;
+const OWNER_FIELDS = { ownerPerson: 'owner', ownerFunction: 'owning function' } as const;
+
+/** Cleans and checks an edit of an item the way every write needs, so every export re-imports. */
+export function checkItemPatch(patch: ItemPatch): Check<ItemPatch> {
+  const out: ItemPatch = { ...patch };
+  if (out.title !== undefined) {
+    const title = checkItemTitle(out.title);
+    if (!title.ok) return title;
+    out.title = title.value;
+  }
+  const texts = [checkTextFields(out, LONG_FIELDS, ITEM_TEXT_MAX), checkTextFields(out, OWNER_FIELDS, ITEM_OWNER_MAX)].find((c) => !c.ok);
+  if (texts) return texts;
+  if (out.reviewDate !== undefined && out.reviewDate !== '' && !isDay(out.reviewDate)) return failed('Give the review date as a date.');
+  if (out.tags !== undefined) {
+    if (out.tags.length > TAGS_MAX) return failed(`An item has up to ${TAGS_MAX} tags.`);
+    if (out.tags.some((tag) => tag.trim() === '' || tag.length > TAG_MAX)) return failed(`Keep each tag under ${TAG_MAX} characters.`);
+  }
+  for (const score of [out.impact, out.uncertainty]) {
+    if (score !== undefined && !Number.isFinite(score)) return failed('Place the item with a number from 1 to 5.');
+  }
+  return passed(out);
+}
+
+/** What was learned about an item, and where it moves the item (unset: no change). */
+export interface EvidenceInput {
+  date: string;
+  learned: string;
+  source: string;
+  impact?: number;
+  uncertainty?: number;
+  status?: ItemStatus;
+}
+
+/** The texts of new evidence: a real day, something learned, lengths a file can hold. */
+export function checkEvidenceInput(input: EvidenceInput): Check<EvidenceInput> {
+  if (!isDay(input.date)) return failed('Give the day it was learned as a date.');
+  const learned = input.learned.trim();
+  if (!learned) return failed('Say what was learned.');
+  const texts = [checkLongText(learned, ITEM_TEXT_MAX, 'note of what was learned'), checkLongText(input.source.trim(), ITEM_TEXT_MAX, 'source')];
+  const refused = texts.find((c) => !c.ok);
+  if (refused) return refused;
+  for (const score of [input.impact, input.uncertainty]) {
+    if (score !== undefined && !Number.isFinite(score)) return failed('Give the new score as a number from 1 to 5.');
+  }
+  return passed({ ...input, learned, source: input.source.trim() });
+}
+
+/**
+ * `item` with the evidence recorded: in date order, saying in words how it moved the item
+ * ("impact 3 → 4, status open → testing"), and the move applied to the item and its history.
+ */
+export function recordEvidence(item: UncertaintyItem, input: EvidenceInput, id: string, at: number): Check<UncertaintyItem> {
+  const checked = checkEvidenceInput(input);
+  if (!checked.ok) return checked;
+  const { date, learned, source } = checked.value;
+  const patch: ItemPatch = {};
+  const moves: string[] = [];
+  const impact = input.impact === undefined ? undefined : clampScore(input.impact);
+  const uncertainty = input.uncertainty === undefined ? undefined : clampScore(input.uncertainty);
+  if (impact !== undefined && impact !== item.impact) {
+    patch.impact = impact;
+    moves.push(`impact ${item.impact} → ${impact}`);
+  }
+  if (uncertainty !== undefined && uncertainty !== item.uncertainty) {
+    patch.uncertainty = uncertainty;
+    moves.push(`uncertainty ${item.uncertainty} → ${uncertainty}`);
+  }
+  if (input.status && input.status !== item.status) {
+    patch.status = input.status;
+    moves.push(`status ${STATUS_LABELS[item.status].toLowerCase()} → ${STATUS_LABELS[input.status].toLowerCase()}`);
+  }
+  const entry = { id, date, learned, source, effect: moves.join(', ') };
+  const evidence = [...item.evidence, entry].sort((a, b) => a.date.localeCompare(b.date));
+  return passed(applyItemPatch(item, { ...patch, evidence }, at));
 }
 
 export interface NewItem {

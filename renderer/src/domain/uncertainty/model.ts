@@ -91,3 +91,6 @@ export interface UncertaintyItem {
 export const ITEM_TITLE_MAX = 200;
 export const ITEM_TEXT_MAX = 5000;
 export const LAYER_NAME_MAX = 80;
+export const ITEM_OWNER_MAX = 200;
+export const TAG_MAX = 40;
+export const TAGS_MAX = 50;

@@ -1,3 +1,4 @@
+import { isoDay } from '../dates';
 import type { UncertaintyItem } from './model';
 
 export const DEFAULT_STALE_AFTER_DAYS = 30;
@@ -7,13 +8,6 @@ const DAY_MS = 86_400_000;
 const SETTLED = new Set(['validated', 'invalidated', 'closed']);
 
 export type StaleReason = { kind: 'review-overdue'; reviewDate: string } | { kind: 'no-recent-evidence'; days: number };
-
-/** Today's date as YYYY-MM-DD in local time. */
-export function isoDay(time: number): string {
-  const d = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function dayStart(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStale, isoDay, staleReasons } from '../../../../renderer/src/domain/uncertainty/staleness';
+import { isoDay } from '../../../../renderer/src/domain/dates';
+import { isStale, staleReasons } from '../../../../renderer/src/domain/uncertainty/staleness';
 import { makeItem } from './items-factory';
 
 const now = new Date(2026, 10, 24, 15, 0).getTime();
