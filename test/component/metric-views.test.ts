@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { withSignoff } from '../../renderer/src/domain/metrics/agreement';
 import { applyMetricPatch } from '../../renderer/src/domain/metrics/versions';
+import { formDraft, wholeText } from '../../renderer/src/state/preferences.svelte';
 import ReadingsImportDialog from '../../renderer/src/views/metrics/ReadingsImportDialog.svelte';
 import VersionHistory from '../../renderer/src/views/metrics/VersionHistory.svelte';
 import { fn, metric } from '../unit/domain/metrics/factories';
@@ -48,9 +49,12 @@ describe('ReadingsImportDialog', () => {
   it('counts good rows, lists bad ones, skips recorded dates unless asked, and adds what is ready', async () => {
     const onadd = vi.fn(async () => true);
     const onclose = vi.fn();
-    render(ReadingsImportDialog, { open: true, draftKey: 'm1', unit: '%', recordedDates: ['2026-03-01'], onadd, onclose });
+    const draft = formDraft('readings', 'm1', wholeText(10_000), '');
+    render(ReadingsImportDialog, { open: true, draft, unit: '%', recordedDates: ['2026-03-01'], onadd, onclose });
     const rows = screen.getByRole('textbox', { name: 'Rows' });
     await fireEvent.input(rows, { target: { value: 'date,value\n2026-03-01,90\n2026-03-02,91\nsoon,92' } });
+    // What is pasted is kept on this computer until it is added.
+    expect(JSON.parse(localStorage.getItem('keel.readings-draft.m1')!)).toBe('date,value\n2026-03-01,90\n2026-03-02,91\nsoon,92');
 
     expect(screen.getByText(/1 reading ready/)).toBeInTheDocument();
     expect(screen.getByText(/Row 4:/)).toBeInTheDocument();
@@ -65,5 +69,6 @@ describe('ReadingsImportDialog', () => {
       { date: '2026-03-02', value: 91, note: '' },
     ]));
     await vi.waitFor(() => expect(onclose).toHaveBeenCalled());
+    expect(localStorage.getItem('keel.readings-draft.m1')).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import { percentPoints } from '../domain/tradeoffs/scoring';
 import { MatrixRepository } from '../storage/tradeoffs-repo';
 import { confirm } from './confirm.svelte';
 import { PendingScores } from './pending-scores.svelte';
-import { fields, preference, text, type Preference } from './preferences.svelte';
+import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
 import type { Result } from './result';
 import { useServices, type Services } from './services';
 import { journaledDraft, trackSave, type TextDraft } from './text-draft.svelte';
@@ -69,8 +69,9 @@ export class MatrixState {
     this.repo = new MatrixRepository(services.editor);
     this.writes = new Writes(services.editor);
     const textField = text(10_000);
-    this.decisionDraft = preference(
-      `keel.decision-draft.${this.id}`,
+    this.decisionDraft = formDraft(
+      'decision',
+      this.id,
       fields<DecisionDraft>({ chosen: textField, rationale: textField, deciders: textField, date: textField }),
       {},
     );

@@ -11,7 +11,7 @@ import { MetricsRepository } from '../storage/metrics-repo';
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { FUNCTION_NAME, METRIC_TEXT_FIELDS, metricTextKind, type MetricTextField } from './metrics-replay';
-import { oneOf, preference, text } from './preferences.svelte';
+import { formDraft, oneOf, preference, text, wholeText, type Preference } from './preferences.svelte';
 import { readProblem, type ReadProblem, type Result } from './result';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
@@ -28,6 +28,9 @@ export const SORT_LABELS: Record<MetricsSort, string> = {
   added: 'Date added',
 };
 const SEVERITY: Record<MetricStatus, number> = { breached: 0, 'at-risk': 1, 'no-data': 2, 'on-track': 3 };
+
+/** Pasted rows kept on this computer; a longer CSV still works, its draft kept for this window only. */
+const READINGS_DRAFT_MAX = 1_000_000;
 
 const METRIC_TEXT_LABELS: Record<MetricTextField, string> = {
   name: 'Rename metric',
@@ -223,6 +226,11 @@ export class MetricsState {
 
   addReading(metric: Metric, reading: NewReading): Promise<Result<Metric>> {
     return this.writes.run(() => this.repo.addReadings(metric.id, [reading]));
+  }
+
+  /** Rows pasted or read from a CSV for a metric, kept until they are added. */
+  readingsDraft(metricId: string): Preference<string> {
+    return formDraft('readings', metricId, wholeText(READINGS_DRAFT_MAX), '');
   }
 
   addReadings(metric: Metric, readings: readonly NewReading[]): Promise<Result<Metric>> {

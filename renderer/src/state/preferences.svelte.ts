@@ -1,6 +1,7 @@
-// Settings remembered on this computer (a sort order, the signer's name, the heatmap toggle):
-// read safely whatever localStorage holds, written without ever throwing, and followed across
-// windows, so a choice made in one window shows in the others.
+// Settings remembered on this computer (a sort order, the signer's name, the heatmap toggle),
+// and forms filled in but not yet sent (formDraft): read safely whatever localStorage holds,
+// written without ever throwing, and followed across windows, so a choice made in one window
+// shows in the others.
 
 /** Turns what was stored (already JSON-parsed where it could be) into a value, or undefined when it is not one. */
 export type Parse<T> = (stored: unknown) => T | undefined;
@@ -70,6 +71,15 @@ export function preference<T>(key: string, parse: Parse<T>, fallback: T): Prefer
   return found;
 }
 
+/**
+ * A form being filled in for one record (a decision, evidence, pasted readings), kept on this
+ * computer until it is sent, so closing the dialog, another item, a reload or a crash loses
+ * nothing. Clear it once the form is sent.
+ */
+export function formDraft<T>(kind: string, id: string, parse: Parse<T>, empty: T): Preference<T> {
+  return preference(`keel.${kind}-draft.${id}`, parse, empty);
+}
+
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
     if (event.key === null) for (const p of registry.values()) p.reload();
@@ -88,6 +98,14 @@ export const text =
   (max = 1000): Parse<string> =>
   (stored) =>
     typeof stored === 'string' ? stored.slice(0, max) : undefined;
+
+/** A text kept whole or not at all: pasted rows cut short would be wrong rows. */
+export const wholeText =
+  (max: number): Parse<string> =>
+  (stored) =>
+    typeof stored === 'string' && stored.length <= max ? stored : undefined;
+
+export const finite: Parse<number> = (stored) => (typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined);
 
 /** true/false, or the "on"/"off" an earlier Keel wrote. */
 export const flag: Parse<boolean> = (stored) =>

@@ -3,7 +3,7 @@ import { parseTags } from '../domain/uncertainty/capture';
 import { checkItemPatch, checkLayerPatch, type EvidenceInput } from '../domain/uncertainty/edits';
 import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../domain/uncertainty/filters';
 import type { ItemPatch } from '../domain/uncertainty/history';
-import { ITEM_KINDS, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
+import { ITEM_KINDS, ITEM_STATUSES, ITEM_TEXT_MAX, type ItemKind, type ItemStatus, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
 import { isStale } from '../domain/uncertainty/staleness';
 import { MetricsRepository } from '../storage/metrics-repo';
@@ -13,7 +13,7 @@ import { mapLegend } from '../charts/uncertainty-map';
 import { formatDateTime } from '../domain/time';
 import { saveChartImage, type DrawForExport, type ImageFormat } from './image-files';
 import { Live } from './live.svelte';
-import { fields, oneOf, preference, text, type Preference } from './preferences.svelte';
+import { fields, finite, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
@@ -29,6 +29,9 @@ const ITEM_TEXT_LABELS: Record<ItemTextField, string> = {
 };
 
 export type UncertaintyView = 'map' | 'list' | 'stack';
+
+/** The evidence form as typed: the new scores and status are optional ("no change"). */
+export type EvidenceDraft = { date: string; learned: string; source: string; impact: number; uncertainty: number; status: ItemStatus };
 
 /** One program's uncertainty area: live data, filters, selection, capture defaults, and every write. */
 export class UncertaintyState {
@@ -213,9 +216,28 @@ export class UncertaintyState {
     );
   }
 
-  /** Records what was learned about an item and moves it where the evidence says. */
-  addEvidence(itemId: string, input: EvidenceInput): Promise<Result<UncertaintyItem>> {
-    return this.writes.run(() => this.repo.addEvidence(itemId, input));
+  /** The evidence form being filled in for an item, kept until it is added. */
+  evidenceDraft(itemId: string): Preference<Partial<EvidenceDraft>> {
+    return formDraft(
+      'evidence',
+      itemId,
+      fields<EvidenceDraft>({
+        date: text(10),
+        learned: text(ITEM_TEXT_MAX),
+        source: text(ITEM_TEXT_MAX),
+        impact: finite,
+        uncertainty: finite,
+        status: oneOf(ITEM_STATUSES),
+      }),
+      {},
+    );
+  }
+
+  /** Records what was learned about an item and moves it where the evidence says; the form's draft goes. */
+  async addEvidence(itemId: string, input: EvidenceInput): Promise<Result<UncertaintyItem>> {
+    const added = await this.writes.run(() => this.repo.addEvidence(itemId, input));
+    if (added.ok) this.evidenceDraft(itemId).clear();
+    return added;
   }
 
   removeEvidence(itemId: string, evidenceId: string): Promise<Result<UncertaintyItem>> {

@@ -209,9 +209,10 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   await expect(dialog.getByText(/2 readings ready, 1 row with problems will be skipped/)).toBeVisible();
   await expect(dialog.getByText(/Row 3:.*YYYY-MM-DD/)).toBeVisible();
   await app.expectAccessible('readings import dialog');
-  // Closing by mistake keeps the pasted rows for the next opening.
+  // Closing by mistake, or even a reload, keeps the pasted rows for the next opening.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await page.reload();
   await page.getByRole('button', { name: 'Paste or import CSV…' }).click();
   await expect(dialog.getByText(/2 readings ready/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Add 2 readings' }).click();

@@ -126,3 +126,29 @@ test('text a rule refuses says why beside the field and is never saved; the stor
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Users trust the answers');
   await expect(page.getByRole('textbox', { name: 'Owner' })).toHaveValue('Sam');
 });
+
+test('an evidence form half filled in survives another item, a reload and a second window, and goes once added', async ({ app, page, context }) => {
+  await openMapWith(app, ['Users trust the answers', 'Costs stay flat']);
+  await app.map.open('Users trust the answers');
+  const details = page.getByRole('complementary', { name: 'Item details' });
+  await details.getByRole('textbox', { name: 'What was learned' }).fill('9 of 10 pilot users kept the answer.');
+  await details.getByRole('spinbutton', { name: 'New uncertainty' }).fill('2');
+  await app.map.open('Costs stay flat');
+  await expect(details.getByRole('textbox', { name: 'What was learned' })).toHaveValue('');
+  await page.reload();
+  await app.map.open('Users trust the answers');
+  await expect(details.getByRole('textbox', { name: 'What was learned' })).toHaveValue('9 of 10 pilot users kept the answer.');
+  await expect(details.getByRole('spinbutton', { name: 'New uncertainty' })).toHaveValue('2');
+
+  const other = new KeelApp(await context.newPage());
+  await other.page.goto(page.url());
+  await other.map.open('Users trust the answers');
+  await expect(other.page.getByRole('textbox', { name: 'What was learned' })).toHaveValue('9 of 10 pilot users kept the answer.');
+  await other.page.close();
+
+  await details.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(details.getByText('Moved: uncertainty 3 → 2')).toBeVisible();
+  await page.reload();
+  await app.map.open('Users trust the answers');
+  await expect(details.getByRole('textbox', { name: 'What was learned' })).toHaveValue('');
+});
