@@ -62,7 +62,7 @@ describe('ScoreGrid', () => {
     await fireEvent.keyDown(target, { key: 'Delete' });
     expect(onscore).toHaveBeenLastCalledWith('B', 'y', null);
     await fireEvent.keyDown(target, { key: '9' });
-    expect(onrefuse).toHaveBeenLastCalledWith('Rate from 1 to 5.');
+    expect(onrefuse).toHaveBeenLastCalledWith('Rate with a whole number from 1 to 5.');
     await fireEvent.keyDown(target, { key: 'Enter' });
     expect(onopen).toHaveBeenCalledOnce();
     expect(onscore).toHaveBeenCalledTimes(2);

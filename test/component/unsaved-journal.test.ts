@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../renderer/src/storage/errors';
 import { forgetUnsaved, parkUnsaved, replayUnsaved, type UnsavedEdit } from '../../renderer/src/state/unsaved-journal';
 
 beforeEach(() => localStorage.clear());
@@ -21,6 +22,19 @@ describe('unsaved journal', () => {
     const values: string[] = [];
     await replayUnsaved({ k: async (e) => void values.push(e.value) });
     expect(values).toEqual(['second']);
+  });
+
+  it('drops typing the rules refuse, and keeps typing the database could not take for the next start', async () => {
+    parkUnsaved({ kind: 'k', id: 'refused', base: 'A', value: '', at: 1 });
+    parkUnsaved({ kind: 'k', id: 'disk-full', base: 'A', value: 'kept', at: 1 });
+    const failing = async (e: UnsavedEdit) => {
+      if (e.id === 'refused') throw new InvalidInputError('Give the item a title.');
+      throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    };
+    expect(await replayUnsaved({ k: failing })).toBe(0);
+    const values: string[] = [];
+    expect(await replayUnsaved({ k: async (e) => void values.push(e.value) })).toBe(1);
+    expect(values).toEqual(['kept']);
   });
 
   it('survives a corrupt journal', async () => {

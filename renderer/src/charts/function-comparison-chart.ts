@@ -5,7 +5,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye } from 'd3-shape';
 import type { FunctionRanking } from '../domain/tradeoffs/analysis';
-import { coverageText, isPartial, namesOf, optionTitles, score100 } from '../domain/tradeoffs/describe';
+import { coverageText, isPartial, namesOf, optionTitles, score100 } from '../domain/tradeoffs/labels';
 import type { MatrixOption } from '../domain/tradeoffs/model';
 import type { OptionResult } from '../domain/tradeoffs/scoring';
 import { axisTicks, belowLegend, chartWidth, layoutLegend, PAD, type AxisTick, type LegendItem } from './frame';

@@ -2,7 +2,7 @@
 // Pure: no DOM, no Svelte. RankingChart.svelte only renders what this returns.
 
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { byRank, coverageText, isPartial, optionTitles, score100 } from '../domain/tradeoffs/describe';
+import { byRank, coverageText, isPartial, optionTitles, score100 } from '../domain/tradeoffs/labels';
 import type { MatrixOption } from '../domain/tradeoffs/model';
 import type { OptionResult } from '../domain/tradeoffs/scoring';
 import { chartWidth, PAD } from './frame';

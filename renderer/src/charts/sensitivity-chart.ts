@@ -3,7 +3,8 @@
 // Pure: no DOM, no Svelte. SensitivityChart.svelte only renders what this returns.
 
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { describeSensitivity, namesOf, optionTitles, percent } from '../domain/tradeoffs/describe';
+import { describeSensitivity } from '../domain/tradeoffs/describe';
+import { namesOf, optionTitles, percent } from '../domain/tradeoffs/labels';
 import type { MatrixOption } from '../domain/tradeoffs/model';
 import { smallestFlip, type CriterionSensitivity } from '../domain/tradeoffs/sensitivity';
 import { axisTicks, belowLegend, chartWidth, layoutLegend, PAD, type AxisTick, type LegendItem } from './frame';

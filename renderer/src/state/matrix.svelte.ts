@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { isoDay } from '../domain/dates';
-import { andList } from '../domain/tradeoffs/describe';
+import { andList } from '../domain/tradeoffs/labels';
 import { checkCriterionName, checkMatrixText, checkOptionTitle, checkQuestion, type DecisionInput, type ScorePatch } from '../domain/tradeoffs/edits';
 import { resolveMatrix, type ResolvedCriterion } from '../domain/tradeoffs/matrix';
 import {
@@ -19,7 +19,7 @@ import { PendingScores } from './pending-scores.svelte';
 import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
 import type { Result } from './result';
 import { useServices, type Services } from './services';
-import { journaledDraft, trackSave, type TextDraft } from './text-draft.svelte';
+import { flushAllDrafts, journaledDraft, trackSave, type TextDraft } from './text-draft.svelte';
 import type { TradeoffsState } from './tradeoffs.svelte';
 import { MATRIX_KINDS } from './tradeoffs-replay';
 import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
@@ -348,10 +348,14 @@ export class MatrixState {
     };
   }
 
-  /** Records the decision, which locks the matrix; the draft goes and the deciders are remembered. */
-  async decide(input: DecisionInput, tradedAway: string[], recommendedId: string | null, chosenTitle: string): Promise<Result<void>> {
+  /**
+   * Records the decision, which locks the matrix; the draft goes and the deciders are remembered.
+   * Scores still being saved land first, so the record reads the matrix as the team saw it.
+   */
+  async decide(input: DecisionInput, chosenTitle: string): Promise<Result<void>> {
     this.lastDeciders.set(input.deciders.trim());
-    const done = await this.writes.run(() => this.repo.decide(this.id, input, tradedAway, recommendedId), {
+    await flushAllDrafts();
+    const done = await this.writes.run(() => this.repo.decide(this.id, input), {
       success: `Recorded the decision: ${chosenTitle}. The matrix is locked.`,
       undo: true,
     });

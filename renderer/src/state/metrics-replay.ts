@@ -3,7 +3,8 @@ import type { Services } from './services';
 import type { ReplayHandler, UnsavedEdit } from './unsaved-journal';
 
 // Typing in shared metrics parked when the window closed (see unsaved-journal.ts) goes in on the
-// next start, only if nobody changed the text since. A name is never emptied.
+// next start, only if nobody changed the text since; the repository's rules refuse what may not
+// be stored (an empty name).
 
 export const METRIC_TEXT_FIELDS = [
   'name',
@@ -33,15 +34,13 @@ export function metricReplayHandlers(services: Services): Record<string, ReplayH
         metricTextKind(field),
         async (edit: UnsavedEdit) => {
           const metric = await db.metrics.get(edit.id);
-          if (metric && metric[field] === edit.base && (field !== 'name' || edit.value.trim())) {
-            await repo.updateMetric(edit.id, { [field]: edit.value }, 'Restore unsaved typing');
-          }
+          if (metric && metric[field] === edit.base) await repo.updateMetric(edit.id, { [field]: edit.value }, 'Restore unsaved typing');
         },
       ]),
     ),
     [FUNCTION_NAME]: async (edit) => {
       const fn = await db.functions.get(edit.id);
-      if (fn && fn.name === edit.base && edit.value.trim()) await repo.renameFunction(edit.id, edit.value);
+      if (fn && fn.name === edit.base) await repo.renameFunction(edit.id, edit.value);
     },
   };
 }

@@ -21,24 +21,22 @@ export function tradeoffReplayHandlers(services: Services): Record<string, Repla
   const repo = async () => new (await import('../storage/tradeoffs-repo')).MatrixRepository(services.editor);
   /** Runs `apply` when the matrix named by the edit's id still holds `edit.base` where `current` looks. */
   const when =
-    (current: (matrix: Matrix, parts: string[]) => string | undefined, apply: (parts: string[], value: string) => Promise<unknown>, required = false): ReplayHandler =>
+    (current: (matrix: Matrix, parts: string[]) => string | undefined, apply: (parts: string[], value: string) => Promise<unknown>): ReplayHandler =>
     async (edit) => {
       const parts = edit.id.split('/');
       const matrix = await services.db.matrices.get(parts[0]!);
       if (!matrix || matrix.decision || current(matrix, parts) !== edit.base) return;
-      if (required && !edit.value.trim()) return;
       await apply(parts, edit.value);
     };
   const option = (m: Matrix, p: string[]) => m.options.find((o) => o.id === p[1]);
   return {
-    [MATRIX_KINDS.question]: when((m) => m.question, async ([id], question) => (await repo()).update(id!, { question }), true),
+    [MATRIX_KINDS.question]: when((m) => m.question, async ([id], question) => (await repo()).update(id!, { question })),
     [MATRIX_KINDS.context]: when((m) => m.context, async ([id], context) => (await repo()).update(id!, { context })),
-    [MATRIX_KINDS.optionTitle]: when((m, p) => option(m, p)?.title, async ([id, o], title) => (await repo()).updateOption(id!, o!, { title }), true),
+    [MATRIX_KINDS.optionTitle]: when((m, p) => option(m, p)?.title, async ([id, o], title) => (await repo()).updateOption(id!, o!, { title })),
     [MATRIX_KINDS.optionDescription]: when((m, p) => option(m, p)?.description, async ([id, o], description) => (await repo()).updateOption(id!, o!, { description })),
     [MATRIX_KINDS.criterionName]: when(
       (m, p) => m.criteria.find((c) => c.id === p[1])?.name,
       async ([id, c], name) => (await repo()).updateCriterion(id!, c!, { name }),
-      true,
     ),
     [MATRIX_KINDS.scoreValue]: when(
       (m, p) => {

@@ -2,6 +2,8 @@
 // while a page unloads are aborted, but localStorage writes are synchronous, so pending text is
 // parked here on `pagehide` and written to the database on the next start.
 
+import { InvalidInputError } from '../storage/errors';
+
 const KEY = 'keel.unsaved';
 
 export interface UnsavedEdit {
@@ -49,20 +51,26 @@ export function forgetUnsaved(kind: string, id: string): void {
 
 export type ReplayHandler = (edit: UnsavedEdit) => Promise<void>;
 
-/** Writes parked edits through their handlers, then forgets them; unknown kinds are dropped. */
+/**
+ * Writes parked edits through their handlers, then forgets them. An edit the rules refuse, or of
+ * an unknown kind, is dropped; one the database could not take (full, closed) is kept for the
+ * next start rather than lost.
+ */
 export async function replayUnsaved(handlers: Record<string, ReplayHandler>): Promise<number> {
-  const entries = Object.values(read());
+  const entries = read();
+  const kept: Record<string, UnsavedEdit> = {};
   let replayed = 0;
-  for (const edit of entries) {
+  for (const [key, edit] of Object.entries(entries)) {
     const handler = handlers[edit.kind];
     if (!handler || typeof edit.value !== 'string' || typeof edit.id !== 'string') continue;
     try {
       await handler(edit);
       replayed++;
-    } catch {
-      // The record is gone or changed: the parked text cannot be placed safely.
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) kept[key] = edit;
     }
   }
-  write({});
+  // Typing parked while this ran (another window closing) stays too.
+  write({ ...kept, ...Object.fromEntries(Object.entries(read()).filter(([key]) => !(key in entries))) });
   return replayed;
 }

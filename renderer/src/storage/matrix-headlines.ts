@@ -1,4 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
+import { optionTitles } from '../domain/tradeoffs/labels';
 import type { KeelDB } from './db';
 
 // What the program overview shows of each trade-off matrix, read without loading the
@@ -22,7 +23,7 @@ export function watchMatrixHeadlines(db: KeelDB, programId: string): Observable<
         question: m.question,
         options: m.options.length,
         decided: m.decision
-          ? { option: m.options.find((o) => o.id === m.decision!.optionId)?.title ?? 'an option since removed', date: m.decision.date }
+          ? { option: optionTitles(m.options)(m.decision.optionId), date: m.decision.date }
           : null,
       }));
   });

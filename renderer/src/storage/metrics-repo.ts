@@ -20,7 +20,7 @@ import type { Program } from '../domain/program';
 // Only what metric and function edits do to matrices: the trade-off rules stay out of start-up.
 import { criteriaAfterMetricsDeleted, weightsAfterFunctionRemoved } from '../domain/tradeoffs/cascades';
 import type { Matrix } from '../domain/tradeoffs/model';
-import { itemLinksAfterMetricsDeleted } from '../domain/uncertainty/edits';
+import { itemLinksAfterMetricsDeleted } from '../domain/uncertainty/cascades';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';

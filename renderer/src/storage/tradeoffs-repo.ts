@@ -15,6 +15,7 @@ import {
   type ScoringMode,
   type StoredCombined,
 } from '../domain/tradeoffs/model';
+import { resolveMatrix } from '../domain/tradeoffs/matrix';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 
@@ -266,11 +267,14 @@ export class MatrixRepository {
 
   // --- Decisions ---
 
-  /** Records the decision, which locks the matrix until it is reopened. */
-  async decide(id: string, decision: DecisionInput, tradedAway: string[], recommendedId: string | null): Promise<void> {
+  /** Records the decision, which locks the matrix until it is reopened (see edits.decide). */
+  async decide(id: string, decision: DecisionInput): Promise<void> {
     return this.editor.edit('Record decision', async (tx) => {
       const matrix = await this.matrix(id);
-      await this.write(tx, matrix, valid(edits.decide(matrix, decision, tradedAway, recommendedId, this.now())));
+      const metrics = await this.db.metrics.bulkGet(matrix.criteria.map((c) => c.metricId || '-'));
+      const metricsById = new Map(metrics.filter((m) => m !== undefined).map((m) => [m.id, m]));
+      const functions = sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
+      await this.write(tx, matrix, valid(edits.decide(matrix, decision, resolveMatrix(matrix, metricsById, functions), this.now())));
     });
   }
 

@@ -93,7 +93,7 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await page.keyboard.press('2');
   // A value off the scale is refused with a sentence.
   await page.keyboard.press('7');
-  await expect(page.getByText('Rate from 1 to 5.').first()).toBeAttached();
+  await expect(page.getByText('Rate with a whole number from 1 to 5.').first()).toBeAttached();
 
   // The expected latency of the larger model breaks the metric's guardrail (≤ 8,000 ms): vetoed.
   await cell(page, 'Larger model', 'p95 latency').click();

@@ -101,7 +101,7 @@ describe('TradeoffsState and MatrixState', () => {
     const m = page.matrix;
     page.decisionDraft.set({ rationale: 'half typed' });
     const input = { optionId: option(m, 'Re-ranker'), rationale: 'Best quality for the effort', deciders: 'Ana, Sam', date: '2026-11-29' };
-    expect((await page.decide(input, [], null, 'Re-ranker')).ok).toBe(true);
+    expect((await page.decide(input, 'Re-ranker')).ok).toBe(true);
     await until(() => page.locked);
     expect(page.decisionDraft.value).toEqual({});
     expect(page.lastDeciders.value).toBe('Ana, Sam');

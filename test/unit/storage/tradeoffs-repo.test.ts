@@ -147,8 +147,8 @@ describe('MatrixRepository', () => {
     expect((await stored(id)).scores).toEqual([
       { optionId: hybrid, criterionId: speed, value: 4, rationale: 'No extra model call', confidence: null, expected: null },
     ]);
-    await expect(repo.setScore(id, hybrid, speed, { value: 6 })).rejects.toThrow('Score with a whole number from 1 to 5.');
-    await expect(repo.setScore(id, hybrid, speed, { value: 2.5 })).rejects.toThrow('Score with a whole number from 1 to 5.');
+    await expect(repo.setScore(id, hybrid, speed, { value: 6 })).rejects.toThrow('Rate with a whole number from 1 to 5.');
+    await expect(repo.setScore(id, hybrid, speed, { value: 2.5 })).rejects.toThrow('Rate with a whole number from 1 to 5.');
     await expect(repo.setScore(id, hybrid, speed, { expected: Number.NaN })).rejects.toThrow('The expected value must be a number.');
     await expect(repo.setScore(id, hybrid, speed, { rationale: 'x'.repeat(5001) })).rejects.toThrow('Keep the rationale under 5000 characters.');
     await expect(repo.setScore(id, 'gone', speed, { value: 1 })).rejects.toThrow('That option no longer exists.');
@@ -163,7 +163,7 @@ describe('MatrixRepository', () => {
     expect(after.mode).toBe('effect');
     expect(after.scores).toEqual([{ optionId: hybrid, criterionId: speed, value: null, rationale: 'No extra model call', confidence: null, expected: null }]);
     await repo.setScore(id, rerank, speed, { value: -3 });
-    await expect(repo.setScore(id, rerank, speed, { value: 4 })).rejects.toThrow('Score with a whole number from -3 to 3.');
+    await expect(repo.setScore(id, rerank, speed, { value: 4 })).rejects.toThrow('Score the effect with a whole number from −3 to +3 (type − first for a worsening).');
     expect(await store.editor.undo()).toBe('Score');
     expect(await store.editor.undo()).toBe('Change scoring scale');
     expect((await stored(id)).scores.map((s) => s.value)).toEqual([4, 3]);
@@ -224,13 +224,14 @@ describe('MatrixRepository', () => {
   it('deciding locks the matrix; reopening keeps the decision with the reason', async () => {
     const { id, hybrid, rerank, speed, effort } = await setUp();
     const decision = { optionId: rerank, rationale: ' Quality wins ', deciders: 'Priya, Sam', date: '2026-12-01' };
-    await expect(repo.decide(id, { ...decision, rationale: ' ' }, [], null)).rejects.toThrow('Say why: the rationale is what the decision log keeps.');
-    await expect(repo.decide(id, { ...decision, deciders: '' }, [], null)).rejects.toThrow('Say who decided.');
-    await expect(repo.decide(id, { ...decision, date: '1 Dec' }, [], null)).rejects.toThrow('Give the date of the decision.');
-    await expect(repo.decide(id, { ...decision, optionId: 'gone' }, [], null)).rejects.toThrow('Choose one of the options.');
-    await expect(repo.decide(id, decision, ['gone'], null)).rejects.toThrow('A criterion traded away no longer exists.');
+    await expect(repo.decide(id, { ...decision, rationale: ' ' })).rejects.toThrow('Say why: the rationale is what the decision log keeps.');
+    await expect(repo.decide(id, { ...decision, deciders: '' })).rejects.toThrow('Say who decided.');
+    await expect(repo.decide(id, { ...decision, date: '1 Dec' })).rejects.toThrow('Give the date of the decision.');
+    await expect(repo.decide(id, { ...decision, optionId: 'gone' })).rejects.toThrow('Choose one of the options.');
     store.clock.advance(1000);
-    await repo.decide(id, decision, [speed], hybrid);
+    // What it trades away and what was recommended are read from the stored matrix: the
+    // re-ranker is unscored on latency, where hybrid search scores 4.
+    await repo.decide(id, decision);
     expect((await stored(id)).decision).toEqual({
       optionId: rerank,
       rationale: 'Quality wins',
@@ -261,7 +262,7 @@ describe('MatrixRepository', () => {
       () => repo.setFacilitatorWeight(id, effort, 1),
     ];
     for (const edit of edits) await expect(edit()).rejects.toThrow(MATRIX_LOCKED_MESSAGE);
-    await expect(repo.decide(id, decision, [], null)).rejects.toThrow(/already decided/);
+    await expect(repo.decide(id, decision)).rejects.toThrow(/already decided/);
 
     await expect(repo.reopen(id, '  ')).rejects.toThrow('Say why the decision is reopened; the record keeps it.');
     store.clock.advance(1000);
@@ -283,7 +284,7 @@ describe('MatrixRepository', () => {
 
   it('deletes a matrix, decided or not, and undo brings it back', async () => {
     const { id, hybrid } = await setUp();
-    await repo.decide(id, { optionId: hybrid, rationale: 'Fast', deciders: 'Leads', date: '2026-12-01' }, [], null);
+    await repo.decide(id, { optionId: hybrid, rationale: 'Fast', deciders: 'Leads', date: '2026-12-01' });
     const before = await stored(id);
     await repo.remove(id);
     expect(await store.db.matrices.get(id)).toBeUndefined();

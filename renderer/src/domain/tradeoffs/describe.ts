@@ -1,5 +1,6 @@
 import type { FunctionRanking } from './analysis';
 import type { MatrixOption } from './model';
+import { andList, byRank, coverageText, isPartial, namesOf, optionTitles, percent, score100 } from './labels';
 import type { OptionResult } from './scoring';
 import { smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
 import { plural } from '../words';
@@ -7,57 +8,10 @@ import { plural } from '../words';
 // Plain sentences for the trade-off results: what the charts show, said in words. They are
 // the charts' accessible names and their tooltips, so a reader never depends on the picture.
 
-/** A share 0..1 as a whole percentage: 0.123 → "12%". */
-export function percent(x: number): string {
-  const n = Math.round(x * 100);
-  // Math.round(-0.001 * 100) is −0, which would print as "0" anyway; this keeps "-0%" impossible.
-  return `${n === 0 ? 0 : n}%`;
-}
-
-/** A utility 0..1 as the 0–100 score users see: 0.784 → "78". */
-export function score100(score: number): string {
-  const n = Math.round(score * 100);
-  return String(n === 0 ? 0 : n);
-}
-
-/** Whether an option is scored on less than all of the weight. */
-export function isPartial(result: Pick<OptionResult, 'score' | 'coverage'>): boolean {
-  return result.score !== null && result.coverage < 1 - 1e-9;
-}
-
-/**
- * "80% scored". A partly scored option never reads "100%" nor "0%": rounding would hide
- * that something is missing, or that something is there.
- */
-export function coverageText(coverage: number): string {
-  return `${Math.min(99, Math.max(1, Math.round(coverage * 100)))}% scored`;
-}
-
-export const UNTITLED_OPTION = 'Untitled option';
-export const UNTITLED_CRITERION = 'Untitled criterion';
-
-/** Looks up an option's title by id; empty titles and unknown ids read "Untitled option". */
-export function optionTitles(options: readonly Pick<MatrixOption, 'id' | 'title'>[]): (id: string) => string {
-  const byId = new Map(options.map((o) => [o.id, o.title.trim()]));
-  return (id) => byId.get(id) || UNTITLED_OPTION;
-}
-
-/** Looks up a criterion's or a function's name by id, with a fallback for empty names. */
-export function namesOf(items: readonly { id: string; name: string }[], fallback = UNTITLED_CRITERION): (id: string) => string {
-  const byId = new Map(items.map((c) => [c.id, c.name.trim()]));
-  return (id) => byId.get(id) || fallback;
-}
-
 /** "A", "A or B", "A, B or C". */
 function orList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-/** "A", "A and B", "A, B and C". */
-export function andList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**
@@ -90,11 +44,6 @@ export function describeSensitivity(
 export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: string) => string, optionTitle: (id: string) => string): string {
   if (!flip) return 'No single weight change flips the winner.';
   return `The smallest single change that flips the winner: ${criterionName(flip.criterionId)} from ${percent(flip.from)} to ${percent(flip.to)} makes ${optionTitle(flip.optionId)} the winner.`;
-}
-
-/** Results best first; options without a score keep their place at the end. */
-export function byRank<T extends Pick<OptionResult, 'rank'>>(results: readonly T[]): T[] {
-  return [...results].sort((a, b) => a.rank - b.rank);
 }
 
 /** The ranking chart in words: the recommendation, then every option in rank order. */

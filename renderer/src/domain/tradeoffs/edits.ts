@@ -4,7 +4,7 @@
 
 import { checkLongText, checkOneLine, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
-import { functionWeightsOf } from './matrix';
+import { functionWeightsOf, recommendedOption, tradedAway, type ResolvedMatrix } from './matrix';
 import {
   CONFIDENCES,
   CRITERIA_MAX,
@@ -229,6 +229,17 @@ export function moveCriterion(matrix: Matrix, criterionId: string, delta: -1 | 1
 
 export type ScorePatch = Partial<Pick<Score, 'value' | 'rationale' | 'confidence' | 'expected'>>;
 
+/** A score on the matrix's scale: a whole number within it (an effect's sign typed first). */
+export function checkScoreValue(mode: ScoringMode, value: number): Check<number> {
+  const { min, max } = SCALES[mode];
+  if (Number.isInteger(value) && value >= min && value <= max) return passed(value);
+  return failed(
+    mode === 'rating'
+      ? `Rate with a whole number from ${min} to ${max}.`
+      : `Score the effect with a whole number from −${-min} to +${max} (type − first for a worsening).`,
+  );
+}
+
 /** What can be checked of a cell's change without the matrix. */
 export function checkScorePatch(patch: ScorePatch): Check<ScorePatch> {
   if (patch.rationale !== undefined) {
@@ -250,9 +261,9 @@ export function setScore(matrix: Matrix, optionId: string, criterionId: string, 
   if (!checked.ok) return checked;
   if (!hasOption(matrix, optionId)) return failed(NO_OPTION);
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
-  const { min, max } = SCALES[matrix.mode];
-  if (patch.value !== undefined && patch.value !== null && (!Number.isInteger(patch.value) || patch.value < min || patch.value > max)) {
-    return failed(`Score with a whole number from ${min} to ${max}.`);
+  if (patch.value !== undefined && patch.value !== null) {
+    const value = checkScoreValue(matrix.mode, patch.value);
+    if (!value.ok) return value;
   }
   const at = matrix.scores.findIndex((s) => s.optionId === optionId && s.criterionId === criterionId);
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
@@ -366,15 +377,22 @@ export function checkDecision(input: DecisionInput): Check<DecisionInput> {
   return passed({ optionId: input.optionId, rationale, deciders: deciders.value, date: date.value });
 }
 
-/** Records the decision, which locks the matrix until it is reopened. */
-export function decide(matrix: Matrix, input: DecisionInput, tradedAway: readonly string[], recommendedId: string | null, now: number): Check<MatrixPatch> {
+/**
+ * Records the decision, which locks the matrix until it is reopened. What it trades away and
+ * what the weighting recommended are read from the matrix as stored (`resolved`, see resolveMatrix).
+ */
+export function decide(matrix: Matrix, input: DecisionInput, resolved: Pick<ResolvedMatrix, 'input' | 'analysis'>, now: number): Check<MatrixPatch> {
   const checked = checkDecision(input);
   if (!checked.ok) return checked;
   if (matrix.decision) return failed('This matrix is already decided. Reopen it to decide again.');
   if (!hasOption(matrix, input.optionId)) return failed('Choose one of the options.');
-  if (recommendedId !== null && !hasOption(matrix, recommendedId)) return failed('The recommended option no longer exists.');
-  if (tradedAway.some((c) => !hasCriterion(matrix, c))) return failed('A criterion traded away no longer exists.');
-  const decision: Decision = { ...checked.value, tradedAway: [...new Set(tradedAway)], recommendedId, recordedAt: now, reopened: null };
+  const decision: Decision = {
+    ...checked.value,
+    tradedAway: tradedAway(resolved.input, input.optionId),
+    recommendedId: recommendedOption(resolved.analysis),
+    recordedAt: now,
+    reopened: null,
+  };
   return passed({ decision });
 }
 

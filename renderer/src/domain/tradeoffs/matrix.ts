@@ -68,6 +68,11 @@ export function tradedAway(input: MatrixInput, chosenId: string): string[] {
   });
 }
 
+/** The option the combined weighting recommends: the winner, unless the leading options tie. */
+export function recommendedOption(analysis: Pick<MatrixAnalysis, 'winner' | 'tied'>): string | null {
+  return analysis.tied.length ? null : (analysis.winner?.optionId ?? null);
+}
+
 /** Cell key used by pending edits: `${optionId}:${criterionId}`. */
 export const cellKey = (optionId: string, criterionId: string) => `${optionId}:${criterionId}`;
 

@@ -159,11 +159,6 @@ export function newItem(programId: string, input: NewItem, id: string, time: num
   });
 }
 
-/** An item's links once `deleted` metrics are gone; undefined when it named none of them. */
-export function itemLinksAfterMetricsDeleted(item: Pick<UncertaintyItem, 'metricIds'>, deleted: readonly string[]): string[] | undefined {
-  const gone = new Set(deleted);
-  return item.metricIds.some((id) => gone.has(id)) ? item.metricIds.filter((id) => !gone.has(id)) : undefined;
-}
 
 /** Whether `layerId` may be removed with its items going to `moveItemsTo` (null: deleted with it). */
 export function checkLayerRemoval(layers: readonly Layer[], layerId: string, moveItemsTo: string | null): Check<null> {

@@ -1,4 +1,5 @@
-import { formatScore, SCALES, type ScoringMode } from '../../domain/tradeoffs/model';
+import { checkScoreValue } from '../../domain/tradeoffs/edits';
+import { formatScore, type ScoringMode } from '../../domain/tradeoffs/model';
 
 // Spreadsheet keys of the score grid, kept pure so they can be tested without a browser.
 
@@ -45,12 +46,9 @@ export function scoreKey(key: string, mode: ScoringMode, negative: boolean): Sco
   if (mode === 'effect' && (key === '-' || key === '−')) return { kind: 'sign', negative: true };
   if (mode === 'effect' && key === '+') return { kind: 'sign', negative: false };
   if (!/^[0-9]$/.test(key)) return undefined;
-  const { min, max } = SCALES[mode];
-  const value = (negative ? -1 : 1) * Number(key);
-  if (value < min || value > max) {
-    return { kind: 'invalid', message: mode === 'rating' ? 'Rate from 1 to 5.' : 'Score the effect from −3 to +3 (type − first for a worsening).' };
-  }
-  return { kind: 'set', value: Object.is(value, -0) ? 0 : value };
+  const typed = (negative ? -1 : 1) * Number(key);
+  const value = checkScoreValue(mode, Object.is(typed, -0) ? 0 : typed);
+  return value.ok ? { kind: 'set', value: value.value } : { kind: 'invalid', message: value.message };
 }
 
 /** A score as shown in a cell: effects carry their sign. */

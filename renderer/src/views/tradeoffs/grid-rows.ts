@@ -1,3 +1,4 @@
+import { coverageText, isPartial, score100 } from '../../domain/tradeoffs/labels';
 import type { ResolvedCriterion } from '../../domain/tradeoffs/matrix';
 import { anchorLabel, type Matrix, type Score } from '../../domain/tradeoffs/model';
 import { scoreIndex, utility, type OptionResult } from '../../domain/tradeoffs/scoring';
@@ -68,10 +69,10 @@ export function gridRows(
     });
     const result = resultById.get(option.id);
     const scored = result !== undefined && result.score !== null;
-    const score = scored ? String(Math.round(result.score! * 100)) : '';
+    const score = scored ? score100(result.score!) : '';
     const rank = scored ? `#${result.rank}` : '';
     const vetoed = result !== undefined && result.vetoes.length > 0;
-    const partial = scored && result.coverage < 0.995 ? `${Math.max(1, Math.round(result.coverage * 100))}% scored` : '';
+    const partial = result !== undefined && isPartial(result) ? coverageText(result.coverage) : '';
     if (reused && before && before.score === score && before.rank === rank && before.vetoed === vetoed && before.partial === partial) return before;
     return { id: option.id, title: option.title, cells: views, score, rank, vetoed, partial };
   });

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyseMatrix } from '../../../../renderer/src/domain/tradeoffs/analysis';
 import {
-  coverageText,
   describeFlip,
   describeSensitivity,
   functionComparisonSummary,
-  namesOf,
-  optionTitles,
-  percent,
   rankingSummary,
-  score100,
   sensitivitySummary,
 } from '../../../../renderer/src/domain/tradeoffs/describe';
+import { coverageText, namesOf, optionTitles, percent, score100 } from '../../../../renderer/src/domain/tradeoffs/labels';
 import type { Criterion, MatrixOption } from '../../../../renderer/src/domain/tradeoffs/model';
 import type { MatrixInput, OptionResult, Veto } from '../../../../renderer/src/domain/tradeoffs/scoring';
 import type { CriterionSensitivity } from '../../../../renderer/src/domain/tradeoffs/sensitivity';

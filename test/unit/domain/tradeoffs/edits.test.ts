@@ -17,6 +17,7 @@ import {
   setScore,
   updateCriterion,
 } from '../../../../renderer/src/domain/tradeoffs/edits';
+import { recommendedOption, resolveMatrix } from '../../../../renderer/src/domain/tradeoffs/matrix';
 import { newMatrix, WEIGHT_MAX, type Matrix } from '../../../../renderer/src/domain/tradeoffs/model';
 
 /** Options A and B on Quality (free) and Latency (linked to metric m1); Eng weighs both. */
@@ -114,14 +115,28 @@ describe('decisions', () => {
   });
 
   it('locks with a decision, and reopening keeps it among the earlier ones with the reason', () => {
-    const decided = decide(sample(), decision, ['lat'], 'B', 10);
+    // B beats A on latency (A is unscored there) and wins overall.
+    const before = sample();
+    before.scores.push({ optionId: 'B', criterionId: 'q', value: 5, rationale: '', confidence: null, expected: null });
+    before.scores.push({ optionId: 'B', criterionId: 'lat', value: 4, rationale: '', confidence: null, expected: null });
+    const resolved = resolveMatrix(before, new Map(), []);
+    const decided = decide(before, decision, resolved, 10);
     if (!decided.ok) throw new Error(decided.message);
-    const matrix = { ...sample(), ...decided.value };
-    expect(matrix.decision).toMatchObject({ optionId: 'A', tradedAway: ['lat'], recommendedId: 'B', recordedAt: 10, reopened: null });
-    expect(decide(matrix, decision, [], null, 11)).toEqual({ ok: false, message: 'This matrix is already decided. Reopen it to decide again.' });
+    const matrix = { ...before, ...decided.value };
+    expect(matrix.decision).toMatchObject({ optionId: 'A', tradedAway: ['q', 'lat'], recommendedId: 'B', recordedAt: 10, reopened: null });
+    expect(decide(matrix, decision, resolved, 11)).toEqual({ ok: false, message: 'This matrix is already decided. Reopen it to decide again.' });
     const reopened = reopen(matrix, ' Latency budget changed ', 12);
     expect(reopened.ok && reopened.value).toMatchObject({ decision: null, pastDecisions: [{ optionId: 'A', reopened: { at: 12, reason: 'Latency budget changed' } }] });
     expect(reopen(sample(), 'Why', 12).ok).toBe(false);
+  });
+});
+
+describe('the recommendation', () => {
+  it('is the winner, unless the leading options tie', () => {
+    const winner = { optionId: 'A', score: 0.8, coverage: 1, rank: 1, vetoes: [] };
+    expect(recommendedOption({ winner, tied: [] } as never)).toBe('A');
+    expect(recommendedOption({ winner, tied: ['B'] } as never)).toBeNull();
+    expect(recommendedOption({ winner: undefined, tied: [] } as never)).toBeNull();
   });
 });
 

@@ -4,10 +4,10 @@ import {
   checkItemPatch,
   checkLayerPatch,
   checkLayerRemoval,
-  itemLinksAfterMetricsDeleted,
   newItem,
   recordEvidence,
 } from '../../../../renderer/src/domain/uncertainty/edits';
+import { itemLinksAfterMetricsDeleted } from '../../../../renderer/src/domain/uncertainty/cascades';
 import type { Layer } from '../../../../renderer/src/domain/uncertainty/model';
 import { makeItem } from './items-factory';
 
