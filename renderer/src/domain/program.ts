@@ -1,6 +1,7 @@
 // Programs: the top-level container of a team's plan. Pure rules only: no storage, no DOM.
 
 import { checkLongText, checkOneLine, failed, passed, type Check } from './check';
+import { DEFAULT_STALE_AFTER_DAYS } from './uncertainty/staleness';
 
 export interface Program {
   id: string;
@@ -43,6 +44,38 @@ export function checkStaleAfterDays(days: number): Check<number> {
   return Number.isInteger(days) && days >= 0 && days <= STALE_AFTER_DAYS_MAX
     ? passed(days)
     : failed(`Use a whole number of days from 0 to ${STALE_AFTER_DAYS_MAX}.`);
+}
+
+/** A new program as stored: a name, a description, the default staleness rule. */
+export function newProgram(input: { name: string; description?: string }, id: string, time: number): Check<Program> {
+  const name = checkProgramName(input.name);
+  if (!name.ok) return name;
+  // A form sent once is trimmed; the description typed later is kept as typed (trimming as one types eats the space).
+  const description = checkProgramDescription((input.description ?? '').trim());
+  if (!description.ok) return description;
+  return passed({
+    id,
+    name: name.value,
+    description: description.value,
+    createdAt: time,
+    updatedAt: time,
+    archivedAt: null,
+    deletedAt: null,
+    staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+  });
+}
+
+/**
+ * A program from a copy or an imported file, stored as a new one: active, under a name no other
+ * program has ("… (copy)"), and new from `time` when given (a copy; an import keeps its dates).
+ */
+export function asNewProgram(program: Program, taken: readonly string[], time?: number): Program {
+  // Files are untrusted: their names get the same clean-up as names typed in the app.
+  const checked = checkProgramName(program.name);
+  const clean = checked.ok ? checked.value : 'Imported program';
+  const name = taken.includes(clean) ? copyName(clean, taken) : clean;
+  const dates = time === undefined ? {} : { createdAt: time, updatedAt: time };
+  return { ...program, ...dates, name, archivedAt: null, deletedAt: null };
 }
 
 /** "Pricing bot" -> "Pricing bot (copy)", then "(copy 2)", ... avoiding names already taken. */

@@ -1,7 +1,7 @@
 import { safeFileStem } from '../io/file-names';
 import { exportFontCss, standaloneSvg, svgSize, svgToPng, type ExportFrame } from '../io/image-export';
-import { saveFile } from '../platform/files';
 import type { Result } from './result';
+import { saveWithReport } from './save-file';
 import { toasts } from './toasts.svelte';
 
 export type ImageFormat = 'svg' | 'png1' | 'png2';
@@ -23,25 +23,26 @@ export type DrawForExport = (write: (svg: SVGSVGElement) => string) => string | 
  */
 export async function saveChartImage(format: ImageFormat, image: ChartImage, draw: DrawForExport): Promise<Result<string> | undefined> {
   const { what, name, frame } = image;
-  const failed = (message: string): Result<string> => {
-    toasts.show(message, 'error');
-    return { ok: false, message };
-  };
+  let text: string | undefined;
+  let png: Uint8Array | undefined;
   try {
     const fonts = await exportFontCss();
-    const text = draw((svg) => standaloneSvg(svg, '#ffffff', frame, fonts));
-    if (!text) return undefined;
-    const stem = safeFileStem(name);
-    const size = svgSize(text);
-    const saved =
-      format === 'svg'
-        ? await saveFile('svg', `${stem}.svg`, text)
-        : await saveFile('png', `${stem}${format === 'png2' ? '@2x' : ''}.png`, await svgToPng(text, size.width, size.height, format === 'png2' ? 2 : 1));
-    if (saved.status === 'failed') return failed(saved.message);
-    if (saved.status !== 'saved') return undefined;
-    toasts.show(`Saved the ${what} as ${saved.fileName}.`, 'success');
-    return { ok: true, value: saved.fileName };
+    text = draw((svg) => standaloneSvg(svg, '#ffffff', frame, fonts));
+    if (text && format !== 'svg') {
+      const size = svgSize(text);
+      png = await svgToPng(text, size.width, size.height, format === 'png2' ? 2 : 1);
+    }
   } catch (error) {
-    return failed(error instanceof Error ? error.message : `The ${what} could not be exported.`);
+    // Drawing the image failed (the font, the canvas): the sentence says what to try; the error goes to the console.
+    console.error(error);
+    const message = `The ${what} could not be drawn as an image. Try ${format === 'svg' ? 'PNG' : 'SVG'}, or restart Keel.`;
+    toasts.show(message, 'error');
+    return { ok: false, message };
   }
+  if (!text) return undefined;
+  const stem = safeFileStem(name);
+  const done = (fileName: string) => `Saved the ${what} as ${fileName}.`;
+  return png
+    ? saveWithReport('png', `${stem}${format === 'png2' ? '@2x' : ''}.png`, png, done)
+    : saveWithReport('svg', `${stem}.svg`, text, done);
 }

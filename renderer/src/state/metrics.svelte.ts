@@ -233,11 +233,14 @@ export class MetricsState {
     return formDraft('readings', metricId, wholeText(READINGS_DRAFT_MAX), '');
   }
 
-  addReadings(metric: Metric, readings: readonly NewReading[]): Promise<Result<Metric>> {
-    return this.writes.run(() => this.repo.addReadings(metric.id, readings), {
+  /** Adds readings pasted or imported; the rows kept for the dialog go once they are stored. */
+  async addReadings(metric: Metric, readings: readonly NewReading[]): Promise<Result<Metric>> {
+    const added = await this.writes.run(() => this.repo.addReadings(metric.id, readings), {
       success: `Added ${plural(readings.length, 'reading')}.`,
       undo: true,
     });
+    if (added.ok) this.readingsDraft(metric.id).clear();
+    return added;
   }
 
   updateReading(metric: Metric, readingId: string, reading: NewReading): Promise<Result<Metric>> {

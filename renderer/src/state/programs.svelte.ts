@@ -1,6 +1,6 @@
 import { countByView, selectPrograms, type Program, type ProgramSort, type ProgramView } from '../domain/program';
 import { describeImportError } from '../io/import-errors';
-import { openKeelFile, saveFile } from '../platform/files';
+import { openKeelFile } from '../platform/files';
 import { classifyStorageError } from '../storage/errors';
 import { ProgramRepository } from '../storage/programs-repo';
 import { importSnapshot, snapshotForExport } from '../storage/transfer';
@@ -13,6 +13,7 @@ import type { Router } from './router.svelte';
 import { useServices, type Services } from './services';
 import { journaledDraft, type TextDraft } from './text-draft.svelte';
 import { toasts } from './toasts.svelte';
+import { saveWithReport } from './save-file';
 import { Writes } from './writes';
 
 /**
@@ -157,16 +158,7 @@ export class ProgramsState {
     if (!keelFile) return failed('The file writer could not be loaded.');
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
     const text = keelFile.serializeProgram(snapshot.value, __APP_VERSION__, new Date());
-    const saved = await saveFile('keel-json', keelFile.exportFileName(program.name), text);
-    if (saved.status === 'saved') {
-      toasts.show(`Exported "${program.name}" to ${saved.fileName}.`, 'success');
-      return { ok: true, value: saved.fileName };
-    }
-    if (saved.status === 'failed') {
-      toasts.show(saved.message, 'error');
-      return failed(saved.message);
-    }
-    return undefined;
+    return saveWithReport('keel-json', keelFile.exportFileName(program.name), text, (fileName) => `Exported "${program.name}" to ${fileName}.`);
   }
 
   /** Asks for a .keel.json file and imports it as a new program; undefined when the user cancelled. */

@@ -1,21 +1,24 @@
 import { liveQuery, type Observable } from 'dexie';
 import { withSignoff } from '../domain/metrics/agreement';
 import {
-  checkMetricPatch,
-  checkNewFunction,
   checkFunctionName,
+  checkMetricPatch,
   checkObjection,
   checkReading,
   checkSigner,
   mergeReadings,
   metricAfterFunctionRemoved,
+  newFunction,
+  newMetrics,
   reorderFunctions,
+  withKnownFunctions,
   type NewReading,
 } from '../domain/metrics/edits';
 import { sortFunctions } from '../domain/metrics/functions';
 import type { AgreementChoice, Metric, MetricDraft, ProgramFunction } from '../domain/metrics/model';
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
+import { renumbered } from '../domain/order';
 import type { Program } from '../domain/program';
 // Only what metric and function edits do to matrices: the trade-off rules stay out of start-up.
 import { criteriaAfterMetricsDeleted, weightsAfterFunctionRemoved } from '../domain/tradeoffs/cascades';
@@ -70,30 +73,16 @@ export class MetricsRepository {
 
   /** Adds metrics (one from scratch, or several copied from the library) as one undo step. */
   async addMetrics(programId: string, drafts: readonly MetricDraft[]): Promise<Metric[]> {
-    const time = this.now();
-    // A millisecond apart, so metrics added together keep the order they were given in.
-    const metrics = drafts.map(
-      (draft, i): Metric => ({
-        ...valid(checkMetricPatch(draft)),
-        id: newId(),
-        programId,
-        version: 1,
-        signoffs: [],
-        versions: [],
-        readings: [],
-        createdAt: time + i,
-        updatedAt: time + i,
-      }),
-    );
-    if (metrics.length === 0) return [];
-    const label = metrics.length === 1 ? `Add metric "${metrics[0]!.name}"` : `Add ${metrics.length} metrics`;
-    await this.editor.edit(label, async (tx) => {
-      const functionIds = new Set((await this.db.functions.where({ programId }).toArray()).map((f) => f.id));
-      for (const m of metrics) if (m.ownerFunctionId && !functionIds.has(m.ownerFunctionId)) m.ownerFunctionId = '';
+    const made = valid(newMetrics(programId, drafts, newId, this.now()));
+    if (made.length === 0) return [];
+    const label = made.length === 1 ? `Add metric "${made[0]!.name}"` : `Add ${plural(made.length, 'metric')}`;
+    return this.editor.edit(label, async (tx) => {
+      const functionIds = new Set((await this.db.functions.where({ programId }).primaryKeys()) as string[]);
+      const metrics = made.map((m) => withKnownFunctions(m, functionIds));
       await tx.insert('metrics', metrics);
       await this.touchProgram(tx, programId);
+      return metrics;
     });
-    return metrics;
   }
 
   /**
@@ -106,11 +95,8 @@ export class MetricsRepository {
       label,
       async (tx) => {
         const outcome = applyMetricPatch(await this.metric(id), checked, this.now());
-        // A version brought back keeps only the sign-offs of functions the program still has.
         const current = new Set((await this.db.functions.where({ programId: outcome.metric.programId }).primaryKeys()) as string[]);
-        if (outcome.metric.signoffs.some((s) => !current.has(s.functionId))) {
-          outcome.metric = { ...outcome.metric, signoffs: outcome.metric.signoffs.filter((s) => current.has(s.functionId)) };
-        }
+        outcome.metric = withKnownFunctions(outcome.metric, current);
         await tx.update<Metric>('metrics', id, outcome.metric);
         await this.touchProgram(tx, outcome.metric.programId);
         return outcome;
@@ -216,8 +202,7 @@ export class MetricsRepository {
     const checked = valid(checkFunctionName(name));
     return this.editor.edit(`Add function "${checked}"`, async (tx) => {
       const functions = await this.db.functions.where({ programId }).toArray();
-      valid(checkNewFunction(checked, functions));
-      const fn: ProgramFunction = { id: newId(), programId, name: checked, required: true, order: functions.length };
+      const fn = valid(newFunction(programId, checked, functions, newId()));
       await tx.insert('functions', [fn]);
       await this.touchProgram(tx, programId);
       return fn;
@@ -279,8 +264,9 @@ export class MetricsRepository {
         if (functionWeights) await tx.update<Matrix>('matrices', matrix.id, { functionWeights });
       }
       await tx.remove('functions', [id]);
-      const rest = sortFunctions((await this.db.functions.where({ programId: fn.programId }).toArray()).filter((f) => f.id !== id));
-      for (const [order, f] of rest.entries()) if (f.order !== order) await tx.update<ProgramFunction>('functions', f.id, { order });
+      const rest = (await this.db.functions.where({ programId: fn.programId }).toArray()).filter((f) => f.id !== id);
+      const before = new Map(rest.map((f) => [f.id, f.order]));
+      for (const f of renumbered(sortFunctions(rest))) if (before.get(f.id) !== f.order) await tx.update<ProgramFunction>('functions', f.id, { order: f.order });
       await this.touchProgram(tx, fn.programId);
     });
   }

@@ -1,9 +1,8 @@
 import { liveQuery, type Observable } from 'dexie';
 import { newId } from '../domain/ids';
 import { defaultFunctions } from '../domain/metrics/functions';
-import { checkProgramDescription, checkProgramName, checkStaleAfterDays, copyName, type Program } from '../domain/program';
+import { asNewProgram, checkProgramDescription, checkProgramName, checkStaleAfterDays, newProgram, type Program } from '../domain/program';
 import { reidentify } from '../domain/snapshot';
-import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
 import { defaultLayers } from '../domain/uncertainty/stack';
 import { PROGRAM_OWNED_TABLES } from './db';
 import type { EditTransaction, Editor } from './editor';
@@ -39,17 +38,7 @@ export class ProgramRepository {
   }
 
   async create(input: { name: string; description?: string }): Promise<Program> {
-    const time = this.now();
-    const program: Program = {
-      id: newId(),
-      name: valid(checkProgramName(input.name)),
-      description: valid(checkProgramDescription(input.description?.trim() ?? '')),
-      createdAt: time,
-      updatedAt: time,
-      archivedAt: null,
-      deletedAt: null,
-      staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
-    };
+    const program = valid(newProgram(input, newId(), this.now()));
     await this.editor.edit(`Create "${program.name}"`, async (tx) => {
       await tx.insert('programs', [program]);
       await tx.insert('layers', defaultLayers(program.id, newId));
@@ -114,15 +103,7 @@ export class ProgramRepository {
       if (!source) throw new InvalidInputError('That program no longer exists.');
       const names = (await this.db.programs.toArray()).map((p) => p.name);
       const copy = reidentify(source, newId);
-      const time = this.now();
-      copy.program = {
-        ...copy.program,
-        name: copyName(source.program.name, names),
-        createdAt: time,
-        updatedAt: time,
-        archivedAt: null,
-        deletedAt: null,
-      };
+      copy.program = asNewProgram(copy.program, names, this.now());
       await insertSnapshot(tx, copy);
       return copy.program;
     });

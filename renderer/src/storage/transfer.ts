@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids';
-import { checkProgramName, copyName, type Program } from '../domain/program';
+import { asNewProgram, type Program } from '../domain/program';
 import { reidentify, type ProgramSnapshot } from '../domain/snapshot';
 import type { Editor } from './editor';
 import { insertSnapshot, readSnapshot } from './snapshots';
@@ -17,11 +17,7 @@ export async function importSnapshot(editor: Editor, snapshot: ProgramSnapshot):
   return editor.edit(`Import "${snapshot.program.name}"`, async (tx) => {
     const names = (await editor.db.programs.toArray()).map((p) => p.name);
     const copy = reidentify(snapshot, newId);
-    // Files are untrusted: names get the same clean-up as names typed in the app.
-    const checked = checkProgramName(copy.program.name);
-    const clean = checked.ok ? checked.value : 'Imported program';
-    const name = names.includes(clean) ? copyName(clean, names) : clean;
-    copy.program = { ...copy.program, name, archivedAt: null, deletedAt: null };
+    copy.program = asNewProgram(copy.program, names);
     await insertSnapshot(tx, copy);
     return copy.program;
   });

@@ -7,6 +7,7 @@ import {
   checkLayerPatch,
   checkLayerRemoval,
   newItem,
+  newLayer,
   recordEvidence,
   type EvidenceInput,
   type LayerPatch,
@@ -14,7 +15,7 @@ import {
 } from '../domain/uncertainty/edits';
 import { applyItemPatch, type ItemPatch } from '../domain/uncertainty/history';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
-import { nextLayerColor, renumberLayers, reorderLayers } from '../domain/uncertainty/stack';
+import { movedTo, renumbered } from '../domain/order';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { COALESCE_WINDOW_MS } from './history';
@@ -123,15 +124,7 @@ export class UncertaintyRepository {
   async addLayer(programId: string, name: string): Promise<Layer> {
     const checked = valid(checkLayerName(name));
     return this.editor.edit(`Add layer "${checked}"`, async (tx) => {
-      const layers = await this.db.layers.where({ programId }).toArray();
-      const layer: Layer = {
-        id: newId(),
-        programId,
-        name: checked,
-        description: '',
-        color: nextLayerColor(layers),
-        order: layers.length,
-      };
+      const layer = valid(newLayer(programId, checked, await this.db.layers.where({ programId }).toArray(), newId()));
       await tx.insert('layers', [layer]);
       await this.touchProgram(tx, programId);
       return layer;
@@ -154,7 +147,7 @@ export class UncertaintyRepository {
   async moveLayer(programId: string, layerId: string, toIndex: number): Promise<void> {
     return this.editor.edit('Reorder layers', async (tx) => {
       const layers = await this.db.layers.where({ programId }).toArray();
-      for (const layer of reorderLayers(layers, layerId, toIndex)) {
+      for (const layer of movedTo(layers, layerId, toIndex) ?? renumbered(layers)) {
         const current = layers.find((l) => l.id === layer.id);
         if (current && current.order !== layer.order) await tx.update<Layer>('layers', layer.id, { order: layer.order });
       }
@@ -179,7 +172,7 @@ export class UncertaintyRepository {
         );
       }
       await tx.remove('layers', [layerId]);
-      for (const l of renumberLayers(layers.filter((x) => x.id !== layerId))) {
+      for (const l of renumbered(layers.filter((x) => x.id !== layerId))) {
         const current = layers.find((x) => x.id === l.id);
         if (current && current.order !== l.order) await tx.update<Layer>('layers', l.id, { order: l.order });
       }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asNewProgram,
   checkProgramName,
   copyName,
+  newProgram,
   countByView,
   PROGRAM_NAME_MAX,
   programView,
@@ -76,5 +78,22 @@ describe('selectPrograms', () => {
     ]);
     expect(selectPrograms(all, { view: 'active', search: 'beta agent', sort: 'name' })).toEqual([beta]);
     expect(selectPrograms(all, { view: 'active', search: 'beta retrieval', sort: 'name' })).toEqual([]);
+  });
+});
+
+describe('new programs', () => {
+  it('stores a new program with its name cleaned, its description trimmed and the default staleness rule', () => {
+    expect(newProgram({ name: ' Support  bot ', description: ' Tickets ' }, 'p1', 5)).toEqual({
+      ok: true,
+      value: { id: 'p1', name: 'Support bot', description: 'Tickets', createdAt: 5, updatedAt: 5, archivedAt: null, deletedAt: null, staleAfterDays: 30 },
+    });
+    expect(newProgram({ name: ' ' }, 'p1', 5)).toEqual({ ok: false, message: 'Give the program a name.' });
+  });
+
+  it('stores a copy or an import as an active program under a free name; a copy is new, an import keeps its dates', () => {
+    const source = makeProgram({ name: 'Support bot', archivedAt: 3, createdAt: 1, updatedAt: 2 });
+    expect(asNewProgram(source, ['Support bot'], 9)).toMatchObject({ name: 'Support bot (copy)', archivedAt: null, createdAt: 9, updatedAt: 9 });
+    expect(asNewProgram({ ...source, name: ' Pilot\u202e ' }, ['Support bot'])).toMatchObject({ name: 'Pilot', createdAt: 1, updatedAt: 2 });
+    expect(asNewProgram({ ...source, name: '' }, [])).toMatchObject({ name: 'Imported program' });
   });
 });

@@ -73,6 +73,18 @@ describe('MetricsState', () => {
     expect((await area.addReading(metric, { date: '2026-03-01', value: 3, note: '' })).ok).toBe(true);
   });
 
+  it('keeps pasted rows until they are added, then forgets them', async () => {
+    const metric = await addMetric();
+    area.readingsDraft(metric.id).set('2026-03-01,4\n2026-03-02,5');
+    expect(JSON.parse(localStorage.getItem(`keel.readings-draft.${metric.id}`)!)).toBe('2026-03-01,4\n2026-03-02,5');
+    const refused = await area.addReadings(metric, [{ date: '2026-03-01', value: 4, note: 'x'.repeat(1001) }]);
+    expect(refused).toEqual({ ok: false, message: 'Keep the note under 1000 characters.' });
+    expect(area.readingsDraft(metric.id).value).toBe('2026-03-01,4\n2026-03-02,5');
+    expect((await area.addReadings(metric, [{ date: '2026-03-01', value: 4, note: '' }])).ok).toBe(true);
+    expect(area.readingsDraft(metric.id).value).toBe('');
+    expect(localStorage.getItem(`keel.readings-draft.${metric.id}`)).toBeNull();
+  });
+
   it('deletes a metric after a confirmation that names the matrices using it', async () => {
     const metric = await addMetric('Groundedness');
     const matrices = new MatrixRepository(services.editor);

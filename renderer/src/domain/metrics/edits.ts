@@ -4,6 +4,7 @@
 
 import { checkLongText, checkNumber, checkOneLine, checkTextFields, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
+import { movedTo } from '../order';
 import {
   FUNCTION_NAME_MAX,
   FUNCTIONS_MAX,
@@ -14,6 +15,7 @@ import {
   READINGS_MAX,
   type AgreementChoice,
   type Metric,
+  type MetricDraft,
   type ProgramFunction,
   type Reading,
 } from './model';
@@ -36,6 +38,12 @@ export function checkFunctionName(raw: string, others: readonly Pick<ProgramFunc
 export function checkNewFunction(raw: string, existing: readonly ProgramFunction[]): Check<string> {
   if (existing.length >= FUNCTIONS_MAX) return failed(`A program has up to ${FUNCTIONS_MAX} functions.`);
   return checkFunctionName(raw, existing);
+}
+
+/** A new function at the end of the program's list, required to sign off. */
+export function newFunction(programId: string, raw: string, existing: readonly ProgramFunction[], id: string): Check<ProgramFunction> {
+  const name = checkNewFunction(raw, existing);
+  return name.ok ? passed({ id, programId, name: name.value, required: true, order: existing.length }) : name;
 }
 
 /** An optional day of a contract (baseline date, target date): empty, or a real date. */
@@ -79,6 +87,30 @@ export function checkMetricPatch<T extends MetricPatch>(patch: T): Check<T> {
   return problem && !problem.ok ? failed(problem.message) : passed(out as T);
 }
 
+/**
+ * New metrics as stored: checked, at version 1 with nothing signed or read, each a millisecond
+ * apart so metrics added together keep the order they were given in.
+ */
+export function newMetrics(programId: string, drafts: readonly MetricDraft[], makeId: () => string, time: number): Check<Metric[]> {
+  const metrics: Metric[] = [];
+  for (const [i, draft] of drafts.entries()) {
+    const checked = checkMetricPatch(draft);
+    if (!checked.ok) return checked;
+    metrics.push({ ...checked.value, id: makeId(), programId, version: 1, signoffs: [], versions: [], readings: [], createdAt: time + i, updatedAt: time + i });
+  }
+  return passed(metrics);
+}
+
+/**
+ * A metric as the program's functions allow: an owner or sign-offs of functions it does not
+ * have (a metric from the library, a version brought back by undo) are dropped.
+ */
+export function withKnownFunctions(metric: Metric, functionIds: ReadonlySet<string>): Metric {
+  const owner = metric.ownerFunctionId && !functionIds.has(metric.ownerFunctionId) ? '' : metric.ownerFunctionId;
+  const signoffs = metric.signoffs.filter((s) => functionIds.has(s.functionId));
+  return owner === metric.ownerFunctionId && signoffs.length === metric.signoffs.length ? metric : { ...metric, ownerFunctionId: owner, signoffs };
+}
+
 // --- Readings ---
 
 /** Readings are dated within these years, as the CSV reader accepts. */
@@ -101,7 +133,9 @@ export function checkReading(input: NewReading, id: string): Check<Reading> {
   const date = checkReadingDate(input.date);
   if (!date.ok) return date;
   if (!Number.isFinite(input.value)) return failed('A reading needs a number.');
-  return passed({ id, date: input.date, value: input.value, note: input.note.trim().slice(0, READING_NOTE_MAX) });
+  const note = checkLongText(input.note.trim(), READING_NOTE_MAX, 'note');
+  if (!note.ok) return note;
+  return passed({ id, date: input.date, value: input.value, note: note.value });
 }
 
 /** Readings stay in date order; readings of the same day keep the order they were added in. */
@@ -135,10 +169,6 @@ export function metricAfterFunctionRemoved(metric: Metric, functionId: string): 
 
 /** Moves one function to `toIndex`: the order every function has after the move. */
 export function reorderFunctions(functions: readonly ProgramFunction[], id: string, toIndex: number): Check<ProgramFunction[]> {
-  const list = [...functions];
-  const from = list.findIndex((f) => f.id === id);
-  if (from < 0) return failed('That function no longer exists.');
-  const [moved] = list.splice(from, 1);
-  list.splice(Math.max(0, Math.min(list.length, toIndex)), 0, moved!);
-  return passed(list.map((f, order) => ({ ...f, order })));
+  const moved = movedTo(functions, id, toIndex);
+  return moved ? passed(moved) : failed('That function no longer exists.');
 }

@@ -4,6 +4,7 @@
 
 import { checkLongText, checkOneLine, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
+import { movedBy } from '../order';
 import { functionWeightsOf, recommendedOption, tradedAway, type ResolvedMatrix } from './matrix';
 import {
   CONFIDENCES,
@@ -99,16 +100,6 @@ function hasCriterion(matrix: Matrix, criterionId: string): boolean {
   return matrix.criteria.some((c) => c.id === criterionId);
 }
 
-/** Moves one entry a place up (-1) or down (1); at either end the list stays as it is. */
-function moved<T extends { id: string }>(list: readonly T[], id: string, delta: -1 | 1): T[] {
-  const from = list.findIndex((x) => x.id === id);
-  const to = from + delta;
-  if (to < 0 || to >= list.length) return [...list];
-  const next = [...list];
-  [next[from], next[to]] = [next[to]!, next[from]!];
-  return next;
-}
-
 function withoutKeys<V>(record: Readonly<Record<string, V>>, drop: (key: string) => boolean): Record<string, V> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => !drop(key)));
 }
@@ -149,7 +140,7 @@ export function removeOption(matrix: Matrix, optionId: string): Check<MatrixPatc
 }
 
 export function moveOption(matrix: Matrix, optionId: string, delta: -1 | 1): Check<MatrixPatch> {
-  return unless(hasOption(matrix, optionId) ? undefined : NO_OPTION, () => ({ options: moved(matrix.options, optionId, delta) }));
+  return unless(hasOption(matrix, optionId) ? undefined : NO_OPTION, () => ({ options: movedBy(matrix.options, optionId, delta) }));
 }
 
 // --- Criteria ---
@@ -222,7 +213,7 @@ export function removeCriterion(matrix: Matrix, criterionId: string): Check<Matr
 }
 
 export function moveCriterion(matrix: Matrix, criterionId: string, delta: -1 | 1): Check<MatrixPatch> {
-  return unless(hasCriterion(matrix, criterionId) ? undefined : NO_CRITERION, () => ({ criteria: moved(matrix.criteria, criterionId, delta) }));
+  return unless(hasCriterion(matrix, criterionId) ? undefined : NO_CRITERION, () => ({ criteria: movedBy(matrix.criteria, criterionId, delta) }));
 }
 
 // --- Scores ---

@@ -17,12 +17,12 @@ export function titlesFromPaste(text: string): string[] {
     .map((line) => line.slice(0, ITEM_TITLE_MAX));
 }
 
-/** Splits a typed tag list ("latency, cost  ,rag") into clean, unique tags. */
+/** Splits a typed tag list ("latency, cost  ,rag") into clean, unique tags (checkItemPatch refuses one too long). */
 export function parseTags(text: string): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const raw of text.split(',')) {
-    const tag = raw.trim().replace(/\s+/g, ' ').slice(0, 40);
+    const tag = raw.trim().replace(/\s+/g, ' ');
     if (tag && !seen.has(tag.toLocaleLowerCase())) {
       seen.add(tag.toLocaleLowerCase());
       tags.push(tag);

@@ -5,6 +5,7 @@
 import { checkLongText, checkOneLine, checkTextFields, failed, passed, type Check } from '../check';
 import { isDay } from '../dates';
 import { applyItemPatch, initialHistory, type ItemPatch } from './history';
+import { nextLayerColor } from './stack';
 import {
   clampScore,
   ITEM_OWNER_MAX,
@@ -30,6 +31,13 @@ export function checkLayerName(raw: string): Check<string> {
 
 export function checkLayerColor(color: string): Check<string> {
   return /^#[0-9a-f]{6}$/i.test(color) ? passed(color) : failed('Pick a colour.');
+}
+
+/** A new layer at the bottom of the stack, in a colour the stack does not use yet. */
+export function newLayer(programId: string, raw: string, existing: readonly Layer[], id: string): Check<Layer> {
+  const name = checkLayerName(raw);
+  if (!name.ok) return name;
+  return passed({ id, programId, name: name.value, description: '', color: nextLayerColor(existing), order: existing.length });
 }
 
 export type LayerPatch = Partial<Pick<Layer, 'name' | 'description' | 'color'>>;

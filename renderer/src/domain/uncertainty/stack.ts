@@ -46,21 +46,6 @@ export function defaultLayers(programId: string, makeId: () => string): Layer[] 
   return DEFAULT_STACK.map((layer, order) => ({ ...layer, id: makeId(), programId, order }));
 }
 
-/** Sorts layers by position and numbers them from 0 without gaps. */
-export function renumberLayers(layers: readonly Layer[]): Layer[] {
-  return [...layers].sort((a, b) => a.order - b.order).map((layer, order) => ({ ...layer, order }));
-}
-
-/** Moves one layer to a new position and renumbers the stack from 0. */
-export function reorderLayers(layers: readonly Layer[], layerId: string, toIndex: number): Layer[] {
-  const sorted = [...layers].sort((a, b) => a.order - b.order);
-  const from = sorted.findIndex((l) => l.id === layerId);
-  if (from < 0) return renumberLayers(sorted);
-  const [moved] = sorted.splice(from, 1);
-  sorted.splice(Math.max(0, Math.min(sorted.length, toIndex)), 0, moved!);
-  return sorted.map((layer, order) => ({ ...layer, order }));
-}
-
 export function nextLayerColor(layers: readonly Layer[]): string {
   const used = new Set(layers.map((l) => l.color));
   return LAYER_PALETTE.find((c) => !used.has(c)) ?? LAYER_PALETTE[layers.length % LAYER_PALETTE.length]!;

@@ -9,9 +9,12 @@ import {
   checkSigner,
   mergeReadings,
   metricAfterFunctionRemoved,
+  newFunction,
+  newMetrics,
   reorderFunctions,
+  withKnownFunctions,
 } from '../../../../renderer/src/domain/metrics/edits';
-import { FUNCTIONS_MAX } from '../../../../renderer/src/domain/metrics/model';
+import { emptyMetricDraft, FUNCTIONS_MAX } from '../../../../renderer/src/domain/metrics/model';
 import { fn, metric } from './factories';
 
 describe('functions', () => {
@@ -82,5 +85,29 @@ describe('sign-off', () => {
     expect(checkObjection('object', ' ', 'Product')).toEqual({ ok: false, message: 'Say why Product objects, so the team knows what to resolve.' });
     expect(checkObjection('agree', '').ok).toBe(true);
     expect(checkObjection('object', 'No baseline yet').ok).toBe(true);
+  });
+});
+
+describe('new metrics and functions', () => {
+  it('stores new metrics at version 1, a millisecond apart so they keep their order', () => {
+    let n = 0;
+    const made = newMetrics('p1', [emptyMetricDraft(' Latency '), emptyMetricDraft('Cost')], () => `m${++n}`, 100);
+    expect(made.ok && made.value.map((m) => [m.id, m.name, m.version, m.createdAt])).toEqual([
+      ['m1', 'Latency', 1, 100],
+      ['m2', 'Cost', 1, 101],
+    ]);
+    expect(newMetrics('p1', [emptyMetricDraft('')], () => 'x', 1)).toEqual({ ok: false, message: 'Give the metric a name.' });
+  });
+
+  it('drops an owner and sign-offs of functions the program does not have', () => {
+    const stray = metric({ ownerFunctionId: 'gone', signoffs: [{ functionId: 'gone', functionName: 'Old', state: 'agree', reason: '', by: 'Sam', at: 1 }] });
+    expect(withKnownFunctions(stray, new Set(['f1']))).toMatchObject({ ownerFunctionId: '', signoffs: [] });
+    const fine = metric({ ownerFunctionId: 'f1' });
+    expect(withKnownFunctions(fine, new Set(['f1']))).toBe(fine);
+  });
+
+  it('adds a function at the end of the list, required', () => {
+    expect(newFunction('p1', ' Legal ', [fn('f1', 'Eng')], 'f2')).toEqual({ ok: true, value: { id: 'f2', programId: 'p1', name: 'Legal', required: true, order: 1 } });
+    expect(newFunction('p1', 'eng', [fn('f1', 'Eng')], 'f2').ok).toBe(false);
   });
 });

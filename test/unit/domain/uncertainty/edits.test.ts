@@ -5,6 +5,7 @@ import {
   checkLayerPatch,
   checkLayerRemoval,
   newItem,
+  newLayer,
   recordEvidence,
 } from '../../../../renderer/src/domain/uncertainty/edits';
 import { itemLinksAfterMetricsDeleted } from '../../../../renderer/src/domain/uncertainty/cascades';
@@ -68,6 +69,13 @@ describe('layers', () => {
     expect(checkLayerPatch({ name: '' })).toEqual({ ok: false, message: 'Give the layer a name.' });
     expect(checkLayerPatch({ color: 'red' })).toEqual({ ok: false, message: 'Pick a colour.' });
     expect(checkLayerPatch({ description: 'x'.repeat(5001) })).toEqual({ ok: false, message: 'Keep the description under 5000 characters.' });
+  });
+
+  it('adds a layer at the bottom of the stack in a colour the stack does not use yet', () => {
+    const added = newLayer('p1', ' Vendors ', [layer('a')], 'l2');
+    expect(added).toMatchObject({ ok: true, value: { id: 'l2', name: 'Vendors', order: 1, description: '' } });
+    expect(added.ok && added.value.color).not.toBe('#336699');
+    expect(newLayer('p1', '', [], 'l2').ok).toBe(false);
   });
 
   it('keeps at least one layer, and moves items only to another layer that exists', () => {

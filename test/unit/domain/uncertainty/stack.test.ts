@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STACK, defaultLayers, nextLayerColor, reorderLayers } from '../../../../renderer/src/domain/uncertainty/stack';
+import { movedTo } from '../../../../renderer/src/domain/order';
+import { DEFAULT_STACK, defaultLayers, nextLayerColor } from '../../../../renderer/src/domain/uncertainty/stack';
 
 describe('the stack', () => {
   let n = 0;
@@ -20,10 +21,10 @@ describe('the stack', () => {
   });
 
   it('reorders and renumbers', () => {
-    const moved = reorderLayers(layers, layers[4]!.id, 0);
+    const moved = movedTo(layers, layers[4]!.id, 0)!;
     expect(moved.map((l) => l.name).slice(0, 2)).toEqual(['Cost and infrastructure', 'Scope and requirements']);
     expect(moved.map((l) => l.order)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(reorderLayers(layers, layers[0]!.id, 99).at(-1)!.name).toBe('Scope and requirements');
+    expect(movedTo(layers, layers[0]!.id, 99)!.at(-1)!.name).toBe('Scope and requirements');
   });
 
   it('offers an unused colour for a new layer', () => {
