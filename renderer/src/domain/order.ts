@@ -1,5 +1,5 @@
-// Lists the user puts in order (layers, functions, options, criteria): moving one entry and
-// numbering the rest, written once.
+// The orders Keel keeps lists in, written once: lists the user puts in order (layers,
+// functions, options, criteria) and records listed as they were made (metrics, matrices, items).
 
 /** Sorted by `order` and numbered from 0 without gaps. */
 export function renumbered<T extends { order: number }>(items: readonly T[]): T[] {
@@ -24,4 +24,9 @@ export function movedBy<T extends { id: string }>(list: readonly T[], id: string
   const next = [...list];
   [next[from], next[to]] = [next[to]!, next[from]!];
   return next;
+}
+
+/** Records as they were made, oldest first; the id settles records made in the same millisecond. */
+export function oldestFirst<T extends { createdAt: number; id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

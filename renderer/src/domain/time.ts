@@ -1,11 +1,13 @@
+import { plural } from './words';
+
 /** "just now", "5 minutes ago", "3 days ago", then a plain date. */
 export function relativeTime(then: number, now: number = Date.now()): string {
   const seconds = Math.round((now - then) / 1000);
   if (seconds < 45) return 'just now';
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  if (hours < 24) return `${plural(hours, 'hour')} ago`;
   const days = Math.round(hours / 24);
   if (days < 7) return days === 1 ? 'yesterday' : `${days} days ago`;
   return formatDate(then);

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { problemOf, type Check } from '../domain/check';
-import { checkProgramName, PROGRAM_DESCRIPTION_MAX, STALE_AFTER_DAYS_MAX } from '../domain/program';
-import { checkItemTitle, checkLayerName } from '../domain/uncertainty/edits';
+import { checkProgramName, checkStaleAfterDays, PROGRAM_DESCRIPTION_MAX, STALE_AFTER_DAYS_MAX } from '../domain/program';
+import { checkItemTitle, checkLayerColor, checkLayerName } from '../domain/uncertainty/edits';
 import {
   ITEM_KINDS,
   ITEM_STATUSES,
@@ -81,14 +81,14 @@ export const ProgramFileSchema = z.strictObject({
   description: text(0, PROGRAM_DESCRIPTION_MAX),
   createdAt: isoDate,
   updatedAt: isoDate,
-  staleAfterDays: count(STALE_AFTER_DAYS_MAX),
+  staleAfterDays: z.int().check(z.refine((days) => checkStaleAfterDays(days).ok, `Expected a whole number of days from 0 to ${STALE_AFTER_DAYS_MAX}`)),
 });
 
 export const LayerFileSchema = z.strictObject({
   id,
   name: line(checkLayerName),
   description: text(0, ITEM_TEXT_MAX),
-  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb')),
+  color: z.string().check(z.refine((color) => checkLayerColor(color).ok, 'Expected a colour as #rrggbb')),
   order: count(10_000),
 });
 

@@ -7,6 +7,7 @@ import { judgesTwoOf, SCALES, type Decision, type Judgements, type Matrix, type 
 import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType, type MatrixFileType } from './format';
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
+import { oldestFirst } from '../domain/order';
 
 export type ParseResult = { ok: true; snapshot: ProgramSnapshot; file: KeelFileType } | { ok: false; error: ImportError };
 
@@ -20,8 +21,8 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
   const layers = ((snapshot.owned.layers ?? []) as unknown as Layer[]).slice().sort((a, b) => a.order - b.order);
   const items = (snapshot.owned.uncertaintyItems ?? []) as unknown as UncertaintyItem[];
   const functions = ((snapshot.owned.functions ?? []) as unknown as ProgramFunction[]).slice().sort((a, b) => a.order - b.order);
-  const metrics = ((snapshot.owned.metrics ?? []) as unknown as Metric[]).slice().sort((a, b) => a.createdAt - b.createdAt);
-  const matrices = ((snapshot.owned.matrices ?? []) as unknown as Matrix[]).slice().sort((a, b) => a.createdAt - b.createdAt);
+  const metrics = oldestFirst((snapshot.owned.metrics ?? []) as unknown as Metric[]);
+  const matrices = oldestFirst((snapshot.owned.matrices ?? []) as unknown as Matrix[]);
   const signoffsOut = (signoffs: readonly Signoff[]) => signoffs.map((s) => ({ ...s, at: iso(s.at) }));
   const decisionOut = (d: Decision) => ({ ...d, recordedAt: iso(d.recordedAt) });
   const file: KeelFileType = {

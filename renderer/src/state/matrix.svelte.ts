@@ -24,11 +24,10 @@ import type { TradeoffsState } from './tradeoffs.svelte';
 import { MATRIX_KINDS } from './tradeoffs-replay';
 import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
 import { Writes } from './writes';
+import { plural } from '../domain/words';
 
 /** The column of the weights table that holds the facilitator's own weights. */
 export const FACILITATOR = 'facilitator';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the decision form holds until it is recorded. */
 export type DecisionDraft = {
@@ -119,8 +118,8 @@ export class MatrixState {
   async remove(): Promise<Result<void> | undefined> {
     const matrix = this.matrix;
     const parts = [
-      matrix.options.length ? count(matrix.options.length, 'option', 'options') : '',
-      matrix.criteria.length ? count(matrix.criteria.length, 'criterion', 'criteria') : '',
+      matrix.options.length ? plural(matrix.options.length, 'option') : '',
+      matrix.criteria.length ? plural(matrix.criteria.length, 'criterion', 'criteria') : '',
       matrix.scores.length ? 'scores' : '',
       matrix.functionWeights.length ? 'weights' : '',
       matrix.decision || matrix.pastDecisions.length ? 'its decisions' : '',
@@ -143,7 +142,7 @@ export class MatrixState {
     if (scored > 0) {
       const ok = await confirm({
         title: `Score on ${MODE_LABELS[mode].toLowerCase()}?`,
-        message: `The ${scored} scores given so far are on the other scale and will be cleared. Rationales and expected values stay. You can undo this.`,
+        message: `${scored === 1 ? 'The score' : `The ${scored} scores`} given so far ${scored === 1 ? 'is' : 'are'} on the other scale and will be cleared. Rationales and expected values stay. You can undo this.`,
         confirmLabel: 'Change the scale',
         danger: true,
       });
@@ -183,7 +182,7 @@ export class MatrixState {
     if (cells > 0) {
       const ok = await confirm({
         title: `Remove "${name}"?`,
-        message: `Its ${cells} scored or annotated cells${goes} go with it. You can undo this.`,
+        message: `Its ${plural(cells, 'scored or annotated cell')}${goes} ${cells === 1 && !goes ? 'goes' : 'go'} with it. You can undo this.`,
         confirmLabel: `Remove ${what}`,
         danger: true,
       });

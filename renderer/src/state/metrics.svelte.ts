@@ -151,7 +151,7 @@ export class MetricsState {
     const ownerId = (name: string) => this.functions.find((f) => f.name.toLocaleLowerCase() === name.toLocaleLowerCase())?.id ?? '';
     const drafts = templates.map((t) => ({ ...structuredClone(t.draft), ownerFunctionId: ownerId(t.suggestedOwner) }));
     return this.writes.run(() => this.repo.addMetrics(this.programId, drafts), {
-      success: (added) => (added.length === 1 ? `Added "${added[0]!.name}".` : `Added ${added.length} metrics.`),
+      success: (added) => (added.length === 1 ? `Added "${added[0]!.name}".` : `Added ${plural(added.length, 'metric')}.`),
       undo: true,
     });
   }
@@ -209,7 +209,7 @@ export class MetricsState {
       : '';
     const ok = await confirm({
       title: `Delete "${metric.name}"?`,
-      message: `Its ${metric.readings.length} readings, sign-offs and ${metric.versions.length} earlier versions go with it.${inMatrices}`,
+      message: `Its ${plural(metric.readings.length, 'reading')}, sign-offs and ${plural(metric.versions.length, 'earlier version')} go with it.${inMatrices}`,
       confirmLabel: 'Delete metric',
       danger: true,
     });

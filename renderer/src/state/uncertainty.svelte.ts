@@ -19,6 +19,7 @@ import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
 import { ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type LayerTextField } from './uncertainty-replay';
 import { Writes } from './writes';
+import { oldestFirst } from '../domain/order';
 
 const ITEM_TEXT_LABELS: Record<ItemTextField, string> = {
   title: 'Edit title',
@@ -118,7 +119,7 @@ export class UncertaintyState {
    * In creation order, so the map's and list's keyboard order is stable and meaningful. Sorted
    * once per change of the items, not on every filter change (filtering keeps the order).
    */
-  private byCreation = $derived([...this.items].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)));
+  private byCreation = $derived(oldestFirst(this.items));
   visible = $derived(filterItems(this.byCreation, this.effectiveFilter, this.now, this.staleAfterDays));
   facets = $derived(facetValues(this.items));
   selected = $derived(this.items.find((i) => i.id === this.selectedId));

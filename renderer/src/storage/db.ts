@@ -6,6 +6,7 @@ import type { Matrix } from '../domain/tradeoffs/model';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
 import { defaultLayers } from '../domain/uncertainty/stack';
+import { newId } from '../domain/ids';
 
 export const DB_NAME = 'keel';
 
@@ -37,7 +38,7 @@ export class KeelDB extends Dexie {
         const programs = (await tx.table('programs').toArray()) as Program[];
         for (const program of programs) {
           await tx.table('programs').update(program.id, { staleAfterDays: DEFAULT_STALE_AFTER_DAYS });
-          await tx.table('layers').bulkAdd(defaultLayers(program.id, () => crypto.randomUUID()));
+          await tx.table('layers').bulkAdd(defaultLayers(program.id, newId));
         }
       });
     // 3: shared metrics. Existing programs get engineering, product and leadership, and their
@@ -50,7 +51,7 @@ export class KeelDB extends Dexie {
       .upgrade(async (tx) => {
         const programs = (await tx.table('programs').toArray()) as Program[];
         for (const program of programs) {
-          await tx.table('functions').bulkAdd(defaultFunctions(program.id, () => crypto.randomUUID()));
+          await tx.table('functions').bulkAdd(defaultFunctions(program.id, newId));
         }
         // Items can now name the metrics they bear on.
         await tx

@@ -1,6 +1,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import { optionTitles } from '../domain/tradeoffs/labels';
 import type { KeelDB } from './db';
+import { oldestFirst } from '../domain/order';
 
 // What the program overview shows of each trade-off matrix, read without loading the
 // trade-off area (its repository and analysis stay in the area's own chunk).
@@ -16,9 +17,7 @@ export interface MatrixHeadline {
 export function watchMatrixHeadlines(db: KeelDB, programId: string): Observable<MatrixHeadline[]> {
   return liveQuery(async () => {
     const matrices = await db.matrices.where({ programId }).toArray();
-    return matrices
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((m) => ({
+    return oldestFirst(matrices).map((m) => ({
         id: m.id,
         question: m.question,
         options: m.options.length,

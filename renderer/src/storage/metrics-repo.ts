@@ -18,7 +18,7 @@ import { sortFunctions } from '../domain/metrics/functions';
 import type { AgreementChoice, Metric, MetricDraft, ProgramFunction } from '../domain/metrics/model';
 import { applyMetricPatch, type MetricPatch, type PatchOutcome } from '../domain/metrics/versions';
 import { newId } from '../domain/ids';
-import { renumbered } from '../domain/order';
+import { oldestFirst, renumbered } from '../domain/order';
 import type { Program } from '../domain/program';
 // Only what metric and function edits do to matrices: the trade-off rules stay out of start-up.
 import { criteriaAfterMetricsDeleted, weightsAfterFunctionRemoved } from '../domain/tradeoffs/cascades';
@@ -49,9 +49,7 @@ export class MetricsRepository {
   /** Id and name of each metric, in the order they were added: what other areas link to. */
   watchMetricNames(programId: string): Observable<{ id: string; name: string }[]> {
     return liveQuery(async () =>
-      (await this.db.metrics.where({ programId }).toArray())
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-        .map((m) => ({ id: m.id, name: m.name })),
+      oldestFirst(await this.db.metrics.where({ programId }).toArray()).map((m) => ({ id: m.id, name: m.name })),
     );
   }
 

@@ -18,6 +18,7 @@ import {
 import { resolveMatrix } from '../domain/tradeoffs/matrix';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
+import { oldestFirst } from '../domain/order';
 
 export { MATRIX_LOCKED_MESSAGE };
 
@@ -39,7 +40,7 @@ export class MatrixRepository {
   /** A program's matrices, oldest first, live. */
   watchMatrices(programId: string): Observable<Matrix[]> {
     return liveQuery(async () =>
-      (await this.db.matrices.where({ programId }).toArray()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+      oldestFirst(await this.db.matrices.where({ programId }).toArray()),
     );
   }
 

@@ -231,12 +231,16 @@ export function describeGuardrail(guardrail: Guardrail | null, unit = ''): strin
   return `Must stay ${OP_SYMBOLS[guardrail.op]} ${formatValue(guardrail.value, unit)}`;
 }
 
+/** A target range's two ends, low first: entered high end first still means the same range. */
+export function rangeEnds(value: number, high: number): [low: number, high: number] {
+  return value <= high ? [value, high] : [high, value];
+}
+
 export function describeTarget(contract: Pick<MetricContract, 'target' | 'direction' | 'unit'>): string {
   const { target, direction, unit } = contract;
   if (direction === 'range') {
     if (target.value === null || target.high === null) return 'No target range';
-    // Entered high end first still means the same range.
-    const [low, high] = target.value <= target.high ? [target.value, target.high] : [target.high, target.value];
+    const [low, high] = rangeEnds(target.value, target.high);
     return `${formatValue(low)} to ${formatValue(high, unit)}`;
   }
   if (target.value === null) return 'No target';

@@ -1,6 +1,7 @@
 import { agreementOf, isOwned, type Agreement } from './agreement';
 import { categoryLabel, type Metric, type ProgramFunction } from './model';
 import { isReadingStale, metricStatus, type StatusResult } from './status';
+import { oldestFirst } from '../order';
 
 /** One metric with what lists show about it, computed once per change. */
 export interface MetricRow {
@@ -20,9 +21,7 @@ export function metricRows(
   now: number,
   staleAfterDays: number,
 ): MetricRow[] {
-  return [...metrics]
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-    .map((metric) => {
+  return oldestFirst(metrics).map((metric) => {
       const status = metricStatus(metric);
       return {
         metric,

@@ -1,4 +1,4 @@
-import { describeGuardrail, describeTarget, formatValue, type Guardrail, type Metric, type Reading } from './model';
+import { describeGuardrail, describeTarget, formatValue, rangeEnds, type Guardrail, type Metric, type Reading } from './model';
 import { plural } from '../words';
 
 // A metric's computed status from its readings, guardrail and target.
@@ -104,7 +104,7 @@ function targetGap(input: StatusInput, value: number): 'below' | 'above' | 'met'
   if (direction === 'higher') return value >= target.value ? 'met' : 'below';
   if (direction === 'lower') return value <= target.value ? 'met' : 'above';
   if (target.high === null) return 'none';
-  const [low, high] = target.value <= target.high ? [target.value, target.high] : [target.high, target.value];
+  const [low, high] = rangeEnds(target.value, target.high);
   if (value < low) return 'below';
   if (value > high) return 'above';
   return 'met';
