@@ -16,6 +16,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
+    // Dates and numbers are shown in the user's language; the tests read them in English.
+    locale: 'en-US',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: process.env.PW_TRACE ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',

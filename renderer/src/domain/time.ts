@@ -1,3 +1,4 @@
+import { parseDay } from './dates';
 import { plural } from './words';
 
 /** "just now", "5 minutes ago", "3 days ago", then a plain date. */
@@ -39,4 +40,13 @@ const dayYearFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 
 /** A day at UTC midnight, as in a chart's axis or summary. */
 export function formatDay(time: number | Date, withYear = false): string {
   return (withYear ? dayYearFormat : dayFormat).format(time);
+}
+
+/**
+ * A stored day (YYYY-MM-DD) in a sentence, in the user's language: "Nov 20, 2026". Tables of
+ * readings and evidence keep the stored form, which sorts and matches what a CSV holds.
+ */
+export function dayInWords(day: string): string {
+  const time = parseDay(day);
+  return time === null ? day : formatDay(time, true);
 }

@@ -1,4 +1,4 @@
-// English for counts, written once: "1 item", "2 items".
+// Words written once: counts ("1 item", "2 items"), and text cut to fit a message.
 
 /** `n` with its noun: "1 item", "3 items", "2 matrices" (give `many` when it is not `one` + s). */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -8,4 +8,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** The noun alone, for `n` of it: "item" or "items". */
 export function noun(n: number, one: string, many = `${one}s`): string {
   return n === 1 ? one : many;
+}
+
+/** Cuts to at most `max` UTF-16 units, never between the halves of a surrogate pair. */
+export function truncate(text: string, max: number, ellipsis = ''): string {
+  if (text.length <= max) return text;
+  let end = max - ellipsis.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return text.slice(0, end) + ellipsis;
+}
+
+/** What the user wrote, in quotes inside a message, cut to a readable length. */
+export function quoted(text: string): string {
+  return `"${truncate(text, 40, '…')}"`;
 }

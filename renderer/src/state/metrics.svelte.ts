@@ -18,6 +18,7 @@ import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte'
 import { toasts } from './toasts.svelte';
 import { Writes } from './writes';
 import { plural } from '../domain/words';
+import { Clock } from './clock.svelte';
 
 export type MetricsView = 'list' | 'alignment';
 export type MetricsSort = 'status' | 'name' | 'added';
@@ -64,8 +65,11 @@ export class MetricsState {
   readonly sort = preference<MetricsSort>('keel.metrics.sort', oneOf(['status', 'name', 'added']), 'status');
   /** Who signs off in this window; remembered on this computer. */
   readonly signer = preference('keel.signer', text(200), '');
-  /** Refreshed each hour so "days since the last reading" follows the clock. */
-  now = $state(Date.now());
+  private readonly clock = new Clock(3_600_000);
+  /** Now, ticking each hour: what a reading's age is measured against. */
+  get now(): number {
+    return this.clock.now;
+  }
   /** The "started version N" toast on screen, withdrawn when that version is. */
   private versionToast: number | undefined;
 
@@ -77,10 +81,6 @@ export class MetricsState {
     this.writes = new Writes(services.editor);
     this.functionsLive = new Live(() => this.repo.watchFunctions(this.program().id));
     this.metricsLive = new Live(() => this.repo.watchMetrics(this.program().id));
-    $effect(() => {
-      const timer = setInterval(() => (this.now = Date.now()), 3_600_000);
-      return () => clearInterval(timer);
-    });
   }
 
   get programId(): string {

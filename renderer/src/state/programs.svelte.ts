@@ -1,4 +1,4 @@
-import { countByView, selectPrograms, type Program, type ProgramSort, type ProgramView } from '../domain/program';
+import { checkProgramDescription, countByView, selectPrograms, type Program, type ProgramSort, type ProgramView } from '../domain/program';
 import { describeImportError } from '../io/import-errors';
 import { openKeelFile } from '../platform/files';
 import { classifyStorageError } from '../storage/errors';
@@ -89,7 +89,7 @@ export class ProgramsState {
   /** The description, saved as it is typed; bound to the program's id for its whole life. */
   descriptionDraft(program: Program): TextDraft {
     const id = program.id;
-    return journaledDraft(PROGRAM_DESCRIPTION, id, program.description, async (text) => (await this.setDescription(id, text)).ok);
+    return journaledDraft(PROGRAM_DESCRIPTION, id, program.description, async (text) => (await this.setDescription(id, text)).ok, checkProgramDescription);
   }
 
   setDescription(programId: string, description: string): Promise<Result<Program>> {

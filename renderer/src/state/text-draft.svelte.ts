@@ -109,14 +109,15 @@ export class TextDraft {
 /**
  * A draft for one field of one record, whose pending typing is parked under `kind` and `id`
  * when the window closes and written back on the next start (see App's replay handlers).
- * `save` resolves true when stored; `rule` refuses text that must not be saved.
+ * `save` resolves true when stored; `rule`, the domain's check of the field, refuses text that
+ * must not be saved (every field has one, so every field says why).
  */
 export function journaledDraft(
   kind: string,
   id: string,
   initial: string,
   save: (text: string) => Promise<boolean>,
-  rule?: DraftRule,
+  rule: DraftRule,
 ): TextDraft {
   return new TextDraft(
     initial,

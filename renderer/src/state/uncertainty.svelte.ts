@@ -20,6 +20,7 @@ import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte'
 import { ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type LayerTextField } from './uncertainty-replay';
 import { Writes } from './writes';
 import { oldestFirst } from '../domain/order';
+import { Clock } from './clock.svelte';
 
 const ITEM_TEXT_LABELS: Record<ItemTextField, string> = {
   title: 'Edit title',
@@ -46,8 +47,11 @@ export class UncertaintyState {
   view = $state<UncertaintyView>('map');
   filter = $state<ItemFilter>({ ...EMPTY_FILTER });
   selectedId = $state<string | undefined>(undefined);
-  /** Refreshed each minute so staleness follows the clock. */
-  now = $state(Date.now());
+  private readonly clock = new Clock();
+  /** Now, ticking each minute: what staleness is measured against. */
+  get now(): number {
+    return this.clock.now;
+  }
 
   /** The layer and kind fast capture used last in this program, remembered on this computer. */
   private readonly capture: Preference<Partial<{ layerId: string; kind: ItemKind }>>;
@@ -64,10 +68,6 @@ export class UncertaintyState {
     const metrics = new MetricsRepository(services.editor);
     this.metricsLive = new Live(() => metrics.watchMetricNames(this.program().id));
     this.capture = preference(`keel.capture.${this.program().id}`, fields({ layerId: text(100), kind: oneOf(ITEM_KINDS) }), {});
-    $effect(() => {
-      const timer = setInterval(() => (this.now = Date.now()), 60_000);
-      return () => clearInterval(timer);
-    });
   }
 
   get loaded(): boolean {

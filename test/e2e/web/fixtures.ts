@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** A title as a literal inside a pattern (titles may hold . ( ? and the like). */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,6 +102,15 @@ export class KeelApp {
     if (area !== 'Overview') await this.openArea(area);
   }
 
+  /** A fresh program on the map with these items, fast capture closed. */
+  async startMapWith(titles: string[]) {
+    await this.startProgram('Edge cases', 'Uncertainty');
+    await expect(this.page.getByRole('heading', { name: 'Nothing mapped yet' })).toBeVisible();
+    await this.page.locator('body').press('n');
+    await this.quickAdd(titles);
+    await this.page.getByRole('button', { name: 'Done' }).click();
+  }
+
   async openArea(area: Area) {
     await this.page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: area, exact: true }).click();
     const heading = AREA_HEADINGS[area];
@@ -119,6 +128,28 @@ export class KeelApp {
       await input.press('Enter');
       await expect(input).toHaveValue('');
     }
+  }
+
+  /** Pastes text into a field, as the clipboard would (fast capture adds one item per line). */
+  async paste(field: Locator, text: string) {
+    await field.evaluate((el, value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Records a reading on the open metric's page. */
+  async recordReading(date: string, value: string) {
+    await this.page.getByLabel('Date', { exact: true }).fill(date);
+    await this.page.locator('#reading-value').fill(value);
+    await this.page.getByRole('button', { name: 'Record', exact: true }).click();
+    await expect(this.page.locator('#reading-value')).toHaveValue('');
+  }
+
+  /** The name this window signs metrics with. */
+  async signAs(name: string) {
+    await this.page.getByRole('textbox', { name: 'Signing as' }).fill(name);
   }
 
   /** Adds shared metrics from the library by name. */

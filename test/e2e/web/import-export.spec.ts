@@ -103,7 +103,7 @@ test('the released format-4 fixture imports with its trade-off matrices and deci
   await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
   const summary = page.getByRole('region', { name: 'Trade-offs' });
   await expect(summary).toContainText('1 open · 1 decided');
-  await expect(summary).toContainText('Decided 2026-12-02: Hybrid search');
+  await expect(summary).toContainText('Decided Dec 2, 2026: Hybrid search');
 
   await summary.getByRole('link', { name: 'Which retrieval upgrade ships next quarter?' }).click();
   await expect(page.getByTestId('decided-banner')).toContainText('Hybrid search');

@@ -1,30 +1,18 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type KeelApp } from './fixtures';
 
-const openMetrics = (app: KeelApp, name = 'Support assistant') => app.startProgram(name, 'Shared metrics');
-
 const metricRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 /** A new program with the library's task success rate, opened on its page. */
 async function openTaskSuccess(app: KeelApp) {
-  await openMetrics(app);
+  await app.startProgram('Support assistant', 'Shared metrics');
   await app.addMetricsFromLibrary([/Task success rate/]);
   await app.openMetric('Task success rate');
 }
 
-async function record(page: Page, date: string, value: string) {
-  await page.getByLabel('Date', { exact: true }).fill(date);
-  await page.locator('#reading-value').fill(value);
-  await page.getByRole('button', { name: 'Record', exact: true }).click();
-  await expect(page.locator('#reading-value')).toHaveValue('');
-}
-
-async function signAs(page: Page, name: string) {
-  await page.getByRole('textbox', { name: 'Signing as' }).fill(name);
-}
-
-async function signAll(page: Page) {
-  await signAs(page, 'Ana');
+async function signAll(app: KeelApp) {
+  const { page } = app;
+  await app.signAs('Ana');
   for (const fn of ['Engineering', 'Product', 'Leadership']) {
     await page.getByRole('button', { name: `Agree for ${fn}` }).click();
     await expect(page.getByTestId(`choice-${fn}`)).toHaveText('Agrees');
@@ -32,7 +20,7 @@ async function signAll(page: Page) {
 }
 
 test('create metrics from the library and from scratch; empty states guide the way', async ({ app, page }) => {
-  await openMetrics(app);
+  await app.startProgram('Support assistant', 'Shared metrics');
   await expect(page.getByRole('heading', { name: 'No shared metrics yet' })).toBeVisible();
   await app.expectAccessible('metrics empty state');
 
@@ -94,7 +82,7 @@ test('each function signs off; changing the target starts version 2, resets sign
   await expect(page.getByText('Type your name first')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Signing as' })).toBeFocused();
   await expect(page.getByTestId('choice-Engineering')).toHaveText('Pending');
-  await signAs(page, 'Ana');
+  await app.signAs('Ana');
   await expect(page.getByText('Type your name first')).toBeHidden();
 
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
@@ -143,7 +131,7 @@ test('typing into a signed contract makes one new version; typing it back restor
   page,
 }) => {
   await openTaskSuccess(app);
-  await signAs(page, 'Ana');
+  await app.signAs('Ana');
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
   const formula = page.getByRole('textbox', { name: 'Formula' });
   const original = await formula.inputValue();
@@ -179,12 +167,12 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   await openTaskSuccess(app);
   await expect(page.getByText('No readings yet.', { exact: true })).toBeVisible();
 
-  await record(page, '2026-09-01', '86');
-  await record(page, '2026-09-08', '87');
+  await app.recordReading('2026-09-01', '86');
+  await app.recordReading('2026-09-08', '87');
   await expect(page.getByTestId('metric-status')).toContainText('On track');
   await expect(page.getByTestId('metric-status')).toContainText('Meets the target');
   // The guardrail is ≥ 75%: a reading of 72 breaches it.
-  await record(page, '2026-09-15', '72');
+  await app.recordReading('2026-09-15', '72');
   await expect(page.getByTestId('metric-status')).toContainText('Guardrail breached');
   await expect(page.getByTestId('metric-status')).toContainText('The latest reading, 72% on 2026-09-15, breaks the guardrail');
   // A mistyped reading is corrected in place (Enter saves), then put back with undo.
@@ -254,14 +242,14 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
 });
 
 test('alignment: objections with reasons, unowned metrics, functions added, renamed and removed', async ({ app, page }) => {
-  await openMetrics(app);
+  await app.startProgram('Support assistant', 'Shared metrics');
   await app.addMetricsFromLibrary([/Task success rate/, /Groundedness/]);
   await app.openMetric('Groundedness');
   await page.getByRole('combobox', { name: 'Owning function' }).selectOption({ label: 'No function' });
-  await signAll(page);
+  await signAll(app);
   await page.getByRole('link', { name: '← All metrics' }).click();
   await app.openMetric('Task success rate');
-  await signAs(page, 'Bo');
+  await app.signAs('Bo');
   await page.getByRole('button', { name: 'Object… for Leadership' }).click();
   await page.getByRole('textbox', { name: 'Why does Leadership object?' }).fill('Needs a business outcome');
   await page.getByRole('button', { name: 'Record objection' }).click();
@@ -309,7 +297,7 @@ test('alignment: objections with reasons, unowned metrics, functions added, rena
 
 test('typing in a metric is kept when the window is reloaded at once, including a signed contract field', async ({ app, page }) => {
   await openTaskSuccess(app);
-  await signAs(page, 'Ana');
+  await app.signAs('Ana');
   await page.getByRole('button', { name: 'Agree for Engineering' }).click();
   // The contract is signed once the agreement shows (a reload while it is being stored is issue 11's).
   await expect(page.getByTestId('choice-Engineering')).toHaveText('Agrees');
@@ -356,12 +344,12 @@ test('a map item links to the metrics it bears on; the metric lists it; deleting
 
 test('metrics screens have no serious accessibility violations in dark mode', async ({ app, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openMetrics(app);
+  await app.startProgram('Support assistant', 'Shared metrics');
   await app.addMetricsFromLibrary([/Task success rate/, /Cost per 1,000 requests/]);
   await app.expectAccessible('metrics list, dark');
   await app.openMetric('Task success rate');
-  await record(page, '2026-09-01', '70');
-  await signAs(page, 'Ana');
+  await app.recordReading('2026-09-01', '70');
+  await app.signAs('Ana');
   await page.getByRole('button', { name: 'Object… for Product' }).click();
   await page.getByRole('textbox', { name: 'Why does Product object?' }).fill('Too lenient');
   await page.getByRole('button', { name: 'Record objection' }).click();

@@ -142,7 +142,7 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await app.openArea('Overview');
   const summary = page.getByRole('region', { name: 'Trade-offs' });
   await expect(summary).toContainText('0 open · 1 decided');
-  await expect(summary).toContainText(/Decided \d{4}-\d{2}-\d{2}: Cross-encoder re-ranker/);
+  await expect(summary).toContainText(/Decided \w{3} \d{1,2}, \d{4}: Cross-encoder re-ranker/);
   await summary.getByRole('link', { name: 'Which retrieval upgrade ships next quarter?' }).click();
 
   // After a reload the decision stands and the matrix refuses edits.

@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, KeelApp, test } from './fixtures';
 
-async function openMapWith(app: KeelApp, titles: string[]) {
-  await app.startProgram('Edge cases', 'Uncertainty');
-  await expect(app.page.getByRole('heading', { name: 'Nothing mapped yet' })).toBeVisible();
-  await app.page.locator('body').press('n');
-  await app.quickAdd(titles);
-  await app.page.getByRole('button', { name: 'Done' }).click();
-}
-
 /** Picks an item up from the keyboard, presses the keys, and puts it down. */
 async function moveByKeys(app: KeelApp, title: string, keys: string[]) {
   await app.map.focus(title);
@@ -18,7 +10,7 @@ async function moveByKeys(app: KeelApp, title: string, keys: string[]) {
 }
 
 test('undo keeps working while another window edits other items of the same program', async ({ app, context }) => {
-  await openMapWith(app, ['X', 'Y']);
+  await app.startMapWith(['X', 'Y']);
   await moveByKeys(app, 'X', ['Shift+ArrowUp']);
   await expect(app.map.option).toHaveAccessibleName(/^X\. .*Impact 3\.5/);
 
@@ -34,7 +26,7 @@ test('undo keeps working while another window edits other items of the same prog
 });
 
 test('clearing a score field puts the stored value back instead of moving the item', async ({ app, page }) => {
-  await openMapWith(app, ['Scored']);
+  await app.startMapWith(['Scored']);
   await app.map.open('Scored');
   const impact = page.getByRole('spinbutton', { name: 'Impact', exact: true });
   await impact.fill('');
@@ -52,7 +44,7 @@ test('clearing a score field puts the stored value back instead of moving the it
 });
 
 test('a filter on a layer that is then removed does not leave the map stuck empty', async ({ app, page }) => {
-  await openMapWith(app, ['On scope', 'Also on scope']);
+  await app.startMapWith(['On scope', 'Also on scope']);
   await page.locator('summary').filter({ hasText: /^Layer/ }).click();
   await page.getByRole('checkbox', { name: 'Data' }).check();
   await expect(page.getByRole('heading', { name: 'No items match the filters' })).toBeVisible();
@@ -64,7 +56,7 @@ test('a filter on a layer that is then removed does not leave the map stuck empt
 });
 
 test('a layer can be moved down several times from the keyboard', async ({ app, page }) => {
-  await openMapWith(app, ['Any']);
+  await app.startMapWith(['Any']);
   await page.getByRole('button', { name: 'Stack' }).click();
   const down = page.getByRole('button', { name: 'Move Data down' });
   await down.focus();
@@ -77,7 +69,7 @@ test('a layer can be moved down several times from the keyboard', async ({ app, 
 });
 
 test('an export shows the whole map even when zoomed in, without the selection, and the screen stays zoomed', async ({ app, page }, testInfo) => {
-  await openMapWith(app, ['One', 'Two', 'Three']);
+  await app.startMapWith(['One', 'Two', 'Three']);
   await app.map.open('One');
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -97,7 +89,7 @@ test('an export shows the whole map even when zoomed in, without the selection, 
 
 test('exports use the light palette even in dark mode, and the screen stays dark', async ({ app, page }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openMapWith(app, ['Dark mode item']);
+  await app.startMapWith(['Dark mode item']);
   await page.getByText('Export map').click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'SVG' }).click();
@@ -112,7 +104,7 @@ test('exports use the light palette even in dark mode, and the screen stays dark
 });
 
 test('text a rule refuses says why beside the field and is never saved; the stored text comes back after a reload', async ({ app, page }) => {
-  await openMapWith(app, ['Users trust the answers']);
+  await app.startMapWith(['Users trust the answers']);
   await app.map.open('Users trust the answers');
   const title = page.getByRole('textbox', { name: 'Title' });
   await title.fill('   ');
@@ -128,7 +120,7 @@ test('text a rule refuses says why beside the field and is never saved; the stor
 });
 
 test('an evidence form half filled in survives another item, a reload and a second window, and goes once added', async ({ app, page, context }) => {
-  await openMapWith(app, ['Users trust the answers', 'Costs stay flat']);
+  await app.startMapWith(['Users trust the answers', 'Costs stay flat']);
   await app.map.open('Users trust the answers');
   const details = page.getByRole('complementary', { name: 'Item details' });
   await details.getByRole('textbox', { name: 'What was learned' }).fill('9 of 10 pilot users kept the answer.');

@@ -1,25 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test, type KeelApp } from './fixtures';
-
-async function openMap(app: KeelApp, name = 'Support assistant') {
-  await app.startProgram(name, 'Uncertainty');
-}
-
-const quickAdd = (app: KeelApp, titles: string[], layer?: string, kind?: string) => app.quickAdd(titles, layer, kind);
-
-async function paste(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'New item title' }).evaluate((el, value) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
+import { expect, test } from './fixtures';
 
 test('add items with the form, the N shortcut and by pasting lines; layer and kind are remembered', async ({ app, page }) => {
-  await openMap(app);
+  await app.startProgram('Support assistant', 'Uncertainty');
   await expect(page.getByRole('heading', { name: 'Nothing mapped yet' })).toBeVisible();
-  await quickAdd(app, ['Users trust cited answers'], 'Users and adoption', 'Assumption');
+  await app.quickAdd(['Users trust cited answers'], 'Users and adoption', 'Assumption');
   await page.getByRole('button', { name: 'Done' }).click();
 
   // Fast capture from the keyboard: N opens it with the last layer and kind.
@@ -34,7 +19,7 @@ test('add items with the form, the N shortcut and by pasting lines; layer and ki
   await page.getByRole('textbox', { name: 'New item title' }).fill('p95 latency over 2 s');
   await page.keyboard.press('Enter');
 
-  await paste(page, '- Vendor deprecates the model\n- GPU quota runs out\n\n3. Token prices rise');
+  await app.paste(page.getByRole('textbox', { name: 'New item title' }), '- Vendor deprecates the model\n- GPU quota runs out\n\n3. Token prices rise');
   await expect(app.toast('Added 3 items.')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('textbox', { name: 'New item title' })).toBeHidden();
@@ -48,8 +33,8 @@ test('add items with the form, the N shortcut and by pasting lines; layer and ki
 });
 
 test('drag an item with the mouse and move one with the keyboard; both stay after reload; undo a move', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Dragged item', 'Keyboard item']);
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Dragged item', 'Keyboard item']);
   await page.getByRole('button', { name: 'Done' }).click();
 
   // From the keyboard: Space picks the item up, the arrow keys move it, Space puts it down.
@@ -95,9 +80,9 @@ test('drag an item with the mouse and move one with the keyboard; both stay afte
 });
 
 test('filters and search narrow the map, the list and the counts', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Users trust cited answers'], 'Users and adoption', 'Assumption');
-  await quickAdd(app, ['Latency over 2 s', 'Inference cost per ticket'], 'Cost and infrastructure', 'Risk');
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Users trust cited answers'], 'Users and adoption', 'Assumption');
+  await app.quickAdd(['Latency over 2 s', 'Inference cost per ticket'], 'Cost and infrastructure', 'Risk');
   await page.getByRole('button', { name: 'Done' }).click();
   const count = page.getByRole('search', { name: 'Filter items' }).getByRole('status');
   await expect(count).toHaveText('3 items');
@@ -125,8 +110,8 @@ test('filters and search narrow the map, the list and the counts', async ({ app,
 });
 
 test('edit the stack: rename, reorder, and remove a layer moving its items', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Hallucinated refund policy'], 'Model behaviour', 'Risk');
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Hallucinated refund policy'], 'Model behaviour', 'Risk');
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Stack' }).click();
 
@@ -157,8 +142,8 @@ test('edit the stack: rename, reorder, and remove a layer moving its items', asy
 });
 
 test('export the map as SVG and as PNG at 1x and 2x', async ({ app, page }, testInfo) => {
-  await openMap(app);
-  await quickAdd(app, ['Users trust cited answers', 'Latency over 2 s']);
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Users trust cited answers', 'Latency over 2 s']);
   await page.getByRole('button', { name: 'Done' }).click();
 
   const save = async (label: string) => {
@@ -195,9 +180,9 @@ test('export the map as SVG and as PNG at 1x and 2x', async ({ app, page }, test
 
 test('the uncertainty views pass axe', async ({ app, page }) => {
   test.slow();
-  await openMap(app);
+  await app.startProgram('Support assistant', 'Uncertainty');
   await app.expectAccessible('empty map');
-  await quickAdd(app, ['Users trust cited answers', 'Latency over 2 s']);
+  await app.quickAdd(['Users trust cited answers', 'Latency over 2 s']);
   await app.expectAccessible('quick add');
   await page.getByRole('button', { name: 'Done' }).click();
   await app.map.open('Latency over 2 s');
@@ -209,8 +194,8 @@ test('the uncertainty views pass axe', async ({ app, page }) => {
 });
 
 test('record evidence that moves an item, set owner and review date; stale items are easy to find', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Retrieval finds the right article', 'Customers accept bot answers']);
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Retrieval finds the right article', 'Customers accept bot answers']);
   await page.getByRole('button', { name: 'Done' }).click();
 
   await app.map.open('Retrieval finds the right article');
@@ -249,8 +234,8 @@ test('record evidence that moves an item, set owner and review date; stale items
 });
 
 test('delete an item and undo the deletion', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Keep', 'Remove me']);
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Keep', 'Remove me']);
   await page.getByRole('button', { name: 'Done' }).click();
   await app.map.open('Remove me');
   await page.getByRole('button', { name: 'Delete item' }).click();
@@ -262,8 +247,8 @@ test('delete an item and undo the deletion', async ({ app, page }) => {
 });
 
 test('zoom and pan with the buttons; items keep their place', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Centre item']);
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Centre item']);
   await page.getByRole('button', { name: 'Done' }).click();
   // The selected item is ringed on the map: the ring shows where it is drawn.
   await app.map.open('Centre item');
@@ -278,8 +263,8 @@ test('zoom and pan with the buttons; items keep their place', async ({ app, page
 });
 
 test('the map is one tab stop: arrow keys go to the nearest item that way, Home and End to the ends, never to one out of view', async ({ app, page }) => {
-  await openMap(app);
-  await quickAdd(app, ['Left', 'Right', 'Top']);
+  await app.startProgram('Support assistant', 'Uncertainty');
+  await app.quickAdd(['Left', 'Right', 'Top']);
   await page.getByRole('button', { name: 'Done' }).click();
   // Place them from the keyboard: Left at uncertainty 1.5, Right at 4.5, Top at impact 4.5.
   const place = async (title: string, keys: string[]) => {

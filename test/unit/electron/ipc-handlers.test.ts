@@ -70,8 +70,8 @@ describe('createIpcHandlers', () => {
     await expect(handlers[IPC_CHANNELS.openFile](event, { kind: 'keel-json' })).resolves.toEqual({ status: 'cancelled' });
     expect(capabilities.openFile).toHaveBeenCalledWith(event, { kind: 'keel-json' });
 
-    await expect(handlers[IPC_CHANNELS.openExternal](event, 'https://github.com/')).resolves.toBe(true);
-    expect(capabilities.openExternal).toHaveBeenCalledWith('https://github.com/');
+    await expect(handlers[IPC_CHANNELS.openExternal](event, 'https://example.org/')).resolves.toBe(true);
+    expect(capabilities.openExternal).toHaveBeenCalledWith('https://example.org/');
   });
 
   it.each([
@@ -83,7 +83,7 @@ describe('createIpcHandlers', () => {
     const { capabilities, handlers } = setup();
     await expect(handlers[IPC_CHANNELS.saveFile](event, saveRequest)).rejects.toThrow(/^Refused keel:save-file: the call did not come from Keel/);
     await expect(handlers[IPC_CHANNELS.openFile](event, { kind: 'keel-json' })).rejects.toThrow(/^Refused keel:open-file/);
-    await expect(handlers[IPC_CHANNELS.openExternal](event, 'https://github.com/')).rejects.toThrow(/^Refused keel:open-external/);
+    await expect(handlers[IPC_CHANNELS.openExternal](event, 'https://example.org/')).rejects.toThrow(/^Refused keel:open-external/);
     expect(capabilities.saveFile).not.toHaveBeenCalled();
     expect(capabilities.openFile).not.toHaveBeenCalled();
     expect(capabilities.openExternal).not.toHaveBeenCalled();
@@ -106,7 +106,7 @@ describe('createIpcHandlers', () => {
   it('rejects malformed openFile and openExternal calls without running them', async () => {
     const { capabilities, handlers } = setup();
     await expect(handlers[IPC_CHANNELS.openFile](senderEvent(), { kind: 'csv' })).rejects.toThrow(/invalid arguments/);
-    await expect(handlers[IPC_CHANNELS.openExternal](senderEvent(), { url: 'https://github.com' })).rejects.toThrow(
+    await expect(handlers[IPC_CHANNELS.openExternal](senderEvent(), { url: 'https://example.org' })).rejects.toThrow(
       /invalid arguments/,
     );
     expect(capabilities.openFile).not.toHaveBeenCalled();

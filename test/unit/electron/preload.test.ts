@@ -70,9 +70,9 @@ describe('preload', () => {
       channel: IPC_CHANNELS.openFile,
       args: [{ kind: 'keel-json' }],
     });
-    await expect(bridge.openExternal('https://github.com/')).resolves.toEqual({
+    await expect(bridge.openExternal('https://example.org/')).resolves.toEqual({
       channel: IPC_CHANNELS.openExternal,
-      args: ['https://github.com/'],
+      args: ['https://example.org/'],
     });
   });
 

@@ -42,40 +42,40 @@ describe('isInternalUrl', () => {
 });
 
 /** An allowlist for these tests: the app's own is empty until Keel links to a page it owns. */
-const ALLOWED = new Set(['github.com']);
-const DOCS_URL = 'https://github.com/keel-app/keel/issues';
+const ALLOWED = new Set(['docs.example.org']);
+const DOCS_URL = 'https://docs.example.org/keel/guide';
 
 describe('isAllowedExternalUrl', () => {
   it('opens nothing outside Keel while the allowlist is empty, as it is today', () => {
     expect(EXTERNAL_HOST_ALLOWLIST.size).toBe(0);
-    expect(isAllowedExternalUrl('https://github.com/')).toBe(false);
+    expect(isAllowedExternalUrl('https://docs.example.org/')).toBe(false);
     expect(isAllowedExternalUrl('https://example.com/')).toBe(false);
   });
 
-  it.each([DOCS_URL, 'https://github.com/', 'https://github.com/keel-app/keel/issues/new?title=x%20y'])(
+  it.each([DOCS_URL, 'https://docs.example.org/', 'https://docs.example.org/keel/search?q=x%20y'])(
     'accepts %s on the allowlist',
     (url) => expect(isAllowedExternalUrl(url, ALLOWED)).toBe(true),
   );
 
   it.each([
-    'http://github.com/keel-app/keel', // not https
-    'https://github.com.evil.com/', // suffix trick
-    'https://evilgithub.com/',
-    'https://gist.github.com/', // subdomains are separate hosts
+    'http://docs.example.org/keel', // not https
+    'https://docs.example.org.evil.com/', // suffix trick
+    'https://evildocs.example.org/',
+    'https://www.docs.example.org/', // subdomains are separate hosts
     'https://example.com/',
-    'https://github.com:8443/', // non-default port
-    'https://user:pass@github.com/', // credentials
-    'https://token@github.com/',
+    'https://docs.example.org:8443/', // non-default port
+    'https://user:pass@docs.example.org/', // credentials
+    'https://token@docs.example.org/',
     'file:///C:/Windows/System32/calc.exe',
-    'javascript://github.com/%0Aalert(1)',
-    'smb://github.com/share',
+    'javascript://docs.example.org/%0Aalert(1)',
+    'smb://docs.example.org/share',
     'app://keel/index.html',
-    'github.com/keel-app',
+    'docs.example.org/keel',
     '',
   ])('refuses %s', (url) => expect(isAllowedExternalUrl(url, ALLOWED)).toBe(false));
 
   it('accepts the explicit default port, which URL normalises away', () => {
-    expect(isAllowedExternalUrl('https://github.com:443/', ALLOWED)).toBe(true);
+    expect(isAllowedExternalUrl('https://docs.example.org:443/', ALLOWED)).toBe(true);
   });
 });
 

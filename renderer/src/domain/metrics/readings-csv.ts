@@ -7,6 +7,8 @@ import { READING_NOTE_MAX, READINGS_MAX } from './model';
 import type { Check } from '../check';
 import { parseDay } from '../dates';
 import { READING_YEARS } from './edits';
+import { quoted, truncate } from '../words';
+import { readNumber } from '../numbers';
 
 export interface ParsedReading {
   /** YYYY-MM-DD. */
@@ -35,8 +37,6 @@ type Delimiter = ParsedReadings['delimiter'];
 type Parsed<T> = Check<T>;
 
 const ROW_TEXT_MAX = 80;
-const QUOTED_MAX = 40;
-const VALUE_MAX = 1e15;
 const { min: YEAR_MIN, max: YEAR_MAX } = READING_YEARS;
 
 const SEP_LINE = /^sep=([,;\t])[ \t]*(?:\r?\n|$)/i;
@@ -53,11 +53,6 @@ const ISO_DATE_TIME =
 // 03/04/2026 is March 4 in one country and April 3 in another, so such dates are refused.
 const DAY_OR_MONTH_FIRST = /^\d{1,2}([-/.])\d{1,2}\1(?:\d{2}|\d{4})$/;
 
-// Plain digits, or digits grouped in threes by commas or by spaces, then an optional fraction and
-// exponent (spreadsheets export very small numbers as 1.5E-07).
-const NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?(?:\.\d*)?(?:e[+-]?\d+)?$/i;
-const STARTS_LIKE_NUMBER = /^[+-]?\.?\d/;
-const GROUP_SEPARATORS = /[, \u00a0\u202f]/g;
 
 export function parseReadings(text: string, unit = ''): ParsedReadings {
   let source = text.replace(/^\uFEFF/, '');
@@ -106,7 +101,7 @@ export function parseReadings(text: string, unit = ''): ParsedReadings {
     }
     // A short row reads its missing cells as empty; extra cells are ignored.
     const date = parseDate(cells[columns.date] ?? '');
-    const value = parseValue(cells[columns.value] ?? '', delimiter, unit);
+    const value = readNumber(cells[columns.value] ?? '', delimiter, unit);
     if (date.ok && value.ok) {
       const note = truncate((cells[columns.note] ?? '').trim(), READING_NOTE_MAX);
       result.readings.push({ date: date.value, value: value.value, note });
@@ -160,55 +155,12 @@ function parseDate(raw: string): Parsed<string> {
   return { ok: true, value };
 }
 
-/** "45 ms" in a metric measured in ms is 45: the metric's own unit may follow the number. */
-function withoutUnit(text: string, unit: string): string {
-  const u = unit.trim();
-  if (!u || !text.toLocaleLowerCase().endsWith(u.toLocaleLowerCase())) return text;
-  return text.slice(0, text.length - u.length).trimEnd();
-}
-
-function parseValue(raw: string, delimiter: Delimiter, unit = ''): Parsed<number> {
-  const text = raw.trim();
-  if (!text) return { ok: false, message: 'The value is missing.' };
-  // 92% is kept as 92: the metric's unit says what the number means.
-  let body = withoutUnit(text, unit).replace(/\s*%$/, '');
-  // A comma cannot be a decimal comma in a comma-separated file; elsewhere 0,92 means 0.92.
-  if (delimiter !== ',' && !body.includes('.') && body.split(',').length === 2) body = body.replace(',', '.');
-  if (!NUMBER.test(body) || !STARTS_LIKE_NUMBER.test(body)) {
-    return { ok: false, message: `The value ${quoted(text)} is not a number.` };
-  }
-  const value = Number(body.replace(GROUP_SEPARATORS, '')) + 0; // + 0 turns -0 into 0
-  if (!Number.isFinite(value) || Math.abs(value) > VALUE_MAX) {
-    return { ok: false, message: `The value ${quoted(text)} is too large.` };
-  }
-  return { ok: true, value };
-}
 
 function rowText(cells: string[], delimiter: Delimiter): string {
   return truncate(cells.join(delimiter), ROW_TEXT_MAX, '…');
 }
 
-function quoted(text: string): string {
-  return `"${truncate(text, QUOTED_MAX, '…')}"`;
-}
-
-/** Cuts to at most `max` UTF-16 units, never between the halves of a surrogate pair. */
-function truncate(text: string, max: number, ellipsis = ''): string {
-  if (text.length <= max) return text;
-  let end = max - ellipsis.length;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return text.slice(0, end) + ellipsis;
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-/**
- * A number typed into a field, read as the CSV reader reads values (92% is 92, 1,234.5 is
- * 1234.5; no decimal comma, since "1,234" typed in a field means a thousand and more).
- */
-export function parseTypedNumber(raw: string, unit = ''): { ok: true; value: number } | { ok: false; message: string } {
-  return parseValue(raw, ',', unit);
 }

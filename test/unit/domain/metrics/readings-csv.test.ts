@@ -2,7 +2,8 @@ import { csvFormatRows } from 'd3-dsv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { READING_NOTE_MAX, READINGS_MAX } from '../../../../renderer/src/domain/metrics/model';
-import { parseReadings, parseTypedNumber } from '../../../../renderer/src/domain/metrics/readings-csv';
+import { parseReadings } from '../../../../renderer/src/domain/metrics/readings-csv';
+import { parseTypedNumber } from '../../../../renderer/src/domain/numbers';
 
 /** The value of one data row under a `date<delimiter>value` header, or the problem's message. */
 function readValue(cell: string, delimiter = ','): number | string {
