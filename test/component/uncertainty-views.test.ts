@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTER } from '../../renderer/src/domain/uncertainty/filters';
+import { DEFAULT_ITEM_SORT } from '../../renderer/src/domain/uncertainty/list-sort';
 import type { Layer, UncertaintyItem } from '../../renderer/src/domain/uncertainty/model';
+import { preference } from '../../renderer/src/state/preferences.svelte';
 import FastCapture from '../../renderer/src/views/uncertainty/FastCapture.svelte';
 import FilterBar from '../../renderer/src/views/uncertainty/FilterBar.svelte';
 import ItemList from '../../renderer/src/views/uncertainty/ItemList.svelte';
@@ -56,7 +58,7 @@ describe('ItemList', () => {
   ];
 
   it('sorts by impact first, then by any column header, and shows stale items', async () => {
-    render(ItemList, { items, layerById, selectedId: undefined, now, staleAfterDays: 30, onselect: vi.fn() });
+    render(ItemList, { items, layerById, selectedId: undefined, now, staleAfterDays: 30, sort: preference(`keel.test.sort.${crypto.randomUUID()}`, () => undefined, DEFAULT_ITEM_SORT), onselect: vi.fn() });
     const rows = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent?.trim());
     expect(rows()).toEqual(['Alpha', 'Charlie stale', 'Bravo']);
     await fireEvent.click(screen.getByRole('button', { name: /^Title/ }));
@@ -68,7 +70,7 @@ describe('ItemList', () => {
 
   it('moves between rows with the arrow keys and opens one with Enter', async () => {
     const onselect = vi.fn();
-    render(ItemList, { items, layerById, selectedId: undefined, now, staleAfterDays: 30, onselect });
+    render(ItemList, { items, layerById, selectedId: undefined, now, staleAfterDays: 30, sort: preference(`keel.test.sort.${crypto.randomUUID()}`, () => undefined, DEFAULT_ITEM_SORT), onselect });
     const [first, second] = screen.getAllByRole('row').slice(1);
     first!.focus();
     await fireEvent.keyDown(first!, { key: 'ArrowDown' });

@@ -34,7 +34,7 @@ export function metricReplayHandlers(services: Services): Record<string, ReplayH
         metricTextKind(field),
         async (edit: UnsavedEdit) => {
           const metric = await db.metrics.get(edit.id);
-          if (metric && metric[field] === edit.base) await repo.updateMetric(edit.id, { [field]: edit.value }, 'Restore unsaved typing');
+          if (metric && metric[field] === edit.base) await repo.updateMetric(edit.id, { [field]: edit.value });
         },
       ]),
     ),

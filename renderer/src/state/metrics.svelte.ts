@@ -33,21 +33,6 @@ const SEVERITY: Record<MetricStatus, number> = { breached: 0, 'at-risk': 1, 'no-
 /** Pasted rows kept on this computer; a longer CSV still works, its draft kept for this window only. */
 const READINGS_DRAFT_MAX = 1_000_000;
 
-const METRIC_TEXT_LABELS: Record<MetricTextField, string> = {
-  name: 'Rename metric',
-  description: 'Edit description',
-  decision: 'Edit decision',
-  dataSource: 'Edit data source',
-  cadence: 'Edit cadence',
-  ownerPerson: 'Edit owner',
-  customCategory: 'Edit category',
-  formula: 'Edit formula',
-  numerator: 'Edit numerator',
-  denominator: 'Edit denominator',
-  unit: 'Edit unit',
-  window: 'Edit window',
-};
-
 export type { MetricRow };
 
 
@@ -160,9 +145,9 @@ export class MetricsState {
    * Edits a metric. A change to a signed contract starts a new version: a toast says so, with
    * Undo; a version withdrawn (undo, or typing the contract back) takes its toast with it.
    */
-  async updateMetric(metric: Metric, patch: MetricPatch, label: string, coalesceKey?: string): Promise<Result<PatchOutcome>> {
+  async updateMetric(metric: Metric, patch: MetricPatch, coalesceKey?: string): Promise<Result<PatchOutcome>> {
     const before = metric.version;
-    const outcome = await this.writes.run(() => this.repo.updateMetric(metric.id, patch, label, coalesceKey));
+    const outcome = await this.writes.run(() => this.repo.updateMetric(metric.id, patch, coalesceKey));
     if (!outcome.ok) return outcome;
     const { newVersion, metric: after } = outcome.value;
     if (newVersion || after.version < before) {
@@ -191,7 +176,7 @@ export class MetricsState {
       kind,
       metric.id,
       metric[field],
-      async (text) => (await this.updateMetric(current(), { [field]: text }, METRIC_TEXT_LABELS[field], `${kind}:${metric.id}`)).ok,
+      async (text) => (await this.updateMetric(current(), { [field]: text }, `${kind}:${metric.id}`)).ok,
       (text) => checkMetricPatch({ [field]: text }),
     );
   }

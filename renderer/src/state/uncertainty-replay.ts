@@ -32,7 +32,7 @@ export function uncertaintyReplayHandlers(services: Services): Record<string, Re
         const item = await db.uncertaintyItems.get(edit.id);
         if (item && item.tags.join(', ') === edit.base) {
           const { parseTags } = await import('../domain/uncertainty/capture');
-          await (await repo()).updateItem(edit.id, { tags: parseTags(edit.value) }, 'Restore unsaved typing');
+          await (await repo()).updateItem(edit.id, { tags: parseTags(edit.value) });
         }
       },
     ],
@@ -40,7 +40,7 @@ export function uncertaintyReplayHandlers(services: Services): Record<string, Re
       itemTextKind(field),
       async (edit: UnsavedEdit) => {
         const item = await db.uncertaintyItems.get(edit.id);
-        if (item && item[field] === edit.base) await (await repo()).updateItem(edit.id, { [field]: edit.value }, 'Restore unsaved typing');
+        if (item && item[field] === edit.base) await (await repo()).updateItem(edit.id, { [field]: edit.value });
       },
     ]),
   ];

@@ -2,6 +2,7 @@ import type { Program } from '../domain/program';
 import { parseTags } from '../domain/uncertainty/capture';
 import { checkItemPatch, checkLayerPatch, type EvidenceInput } from '../domain/uncertainty/edits';
 import { EMPTY_FILTER, facetValues, filterItems, type ItemFilter } from '../domain/uncertainty/filters';
+import { DEFAULT_ITEM_SORT, ITEM_COLUMNS, type ItemSort } from '../domain/uncertainty/list-sort';
 import type { ItemPatch } from '../domain/uncertainty/history';
 import { ITEM_KINDS, ITEM_STATUSES, ITEM_TEXT_MAX, type ItemKind, type ItemStatus, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
@@ -13,7 +14,7 @@ import { mapLegend } from '../charts/uncertainty-map';
 import { formatDateTime } from '../domain/time';
 import { saveChartImage, type DrawForExport, type ImageFormat } from './image-files';
 import { Live } from './live.svelte';
-import { fields, finite, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
+import { fields, finite, flag, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
@@ -21,14 +22,6 @@ import { ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type
 import { Writes } from './writes';
 import { oldestFirst } from '../domain/order';
 import { Clock } from './clock.svelte';
-
-const ITEM_TEXT_LABELS: Record<ItemTextField, string> = {
-  title: 'Edit title',
-  description: 'Edit description',
-  nextStep: 'Edit next step',
-  ownerPerson: 'Edit owner',
-  ownerFunction: 'Edit owner function',
-};
 
 export type UncertaintyView = 'map' | 'list' | 'stack';
 
@@ -44,6 +37,16 @@ export class UncertaintyState {
   private readonly itemsLive: Live<UncertaintyItem[]>;
   private readonly metricsLive: Live<{ id: string; name: string }[]>;
 
+  /** The list's order, remembered on this computer. */
+  readonly listSort = preference<ItemSort>(
+    'keel.uncertainty.list-sort',
+    (stored) => {
+      // Both parts or neither: a column without its direction is not the order the user chose.
+      const { by, descending } = fields<ItemSort>({ by: oneOf(ITEM_COLUMNS), descending: flag })(stored) ?? {};
+      return by !== undefined && descending !== undefined ? { by, descending } : undefined;
+    },
+    DEFAULT_ITEM_SORT,
+  );
   view = $state<UncertaintyView>('map');
   filter = $state<ItemFilter>({ ...EMPTY_FILTER });
   selectedId = $state<string | undefined>(undefined);
@@ -165,8 +168,8 @@ export class UncertaintyState {
     return this.writes.run(() => this.repo.moveItem(id, impact, uncertainty, nudging ? `nudge:${id}` : undefined));
   }
 
-  updateItem(id: string, patch: ItemPatch, label: string): Promise<Result<UncertaintyItem>> {
-    return this.writes.run(() => this.repo.updateItem(id, patch, label));
+  updateItem(id: string, patch: ItemPatch): Promise<Result<UncertaintyItem>> {
+    return this.writes.run(() => this.repo.updateItem(id, patch));
   }
 
   async deleteItem(item: UncertaintyItem): Promise<Result<void>> {
@@ -199,7 +202,7 @@ export class UncertaintyState {
       kind,
       id,
       item[field],
-      async (text) => (await this.writes.run(() => this.repo.updateItem(id, { [field]: text }, ITEM_TEXT_LABELS[field], `${kind}:${id}`))).ok,
+      async (text) => (await this.writes.run(() => this.repo.updateItem(id, { [field]: text }, `${kind}:${id}`))).ok,
       (text) => checkItemPatch({ [field]: text }),
     );
   }
@@ -212,7 +215,7 @@ export class UncertaintyState {
       kind,
       id,
       item.tags.join(', '),
-      async (text) => (await this.writes.run(() => this.repo.updateItem(id, { tags: parseTags(text) }, 'Edit tags', `${kind}:${id}`))).ok,
+      async (text) => (await this.writes.run(() => this.repo.updateItem(id, { tags: parseTags(text) }, `${kind}:${id}`))).ok,
       (text) => checkItemPatch({ tags: parseTags(text) }),
     );
   }

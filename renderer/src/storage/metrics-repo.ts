@@ -8,6 +8,7 @@ import {
   checkSigner,
   mergeReadings,
   metricAfterFunctionRemoved,
+  metricEditLabel,
   newFunction,
   newMetrics,
   reorderFunctions,
@@ -87,10 +88,10 @@ export class MetricsRepository {
    * Edits a metric. Once anyone has signed the current version, a change to its contract keeps
    * that version and starts the next one with every sign-off pending (see versions.ts).
    */
-  async updateMetric(id: string, patch: MetricPatch, label: string, coalesceKey?: string): Promise<PatchOutcome> {
+  async updateMetric(id: string, patch: MetricPatch, coalesceKey?: string): Promise<PatchOutcome> {
     const checked = valid(checkMetricPatch(patch));
     return this.editor.edit(
-      label,
+      metricEditLabel(checked),
       async (tx) => {
         const outcome = applyMetricPatch(await this.metric(id), checked, this.now());
         const current = new Set((await this.db.functions.where({ programId: outcome.metric.programId }).primaryKeys()) as string[]);

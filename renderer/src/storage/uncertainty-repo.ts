@@ -6,6 +6,7 @@ import {
   checkLayerName,
   checkLayerPatch,
   checkLayerRemoval,
+  itemEditLabel,
   newItem,
   newLayer,
   recordEvidence,
@@ -67,10 +68,10 @@ export class UncertaintyRepository {
    * Edits an item; moves and status changes go into its history. Typing into one field and
    * nudging with arrow keys merge into one undo step through `coalesceKey`.
    */
-  async updateItem(id: string, patch: ItemPatch, label: string, coalesceKey?: string): Promise<UncertaintyItem> {
+  async updateItem(id: string, patch: ItemPatch, coalesceKey?: string): Promise<UncertaintyItem> {
     patch = valid(checkItemPatch(patch));
     return this.editor.edit(
-      label,
+      itemEditLabel(patch),
       async (tx) => {
         const item = await this.db.uncertaintyItems.get(id);
         if (!item) throw new InvalidInputError('That item no longer exists.');
@@ -84,7 +85,7 @@ export class UncertaintyRepository {
   }
 
   async moveItem(id: string, impact: number, uncertainty: number, coalesceKey?: string): Promise<UncertaintyItem> {
-    return this.updateItem(id, { impact, uncertainty }, 'Move item', coalesceKey);
+    return this.updateItem(id, { impact, uncertainty }, coalesceKey);
   }
 
   async deleteItems(ids: readonly string[]): Promise<void> {

@@ -144,3 +144,24 @@ test('an evidence form half filled in survives another item, a reload and a seco
   await app.map.open('Users trust the answers');
   await expect(details.getByRole('textbox', { name: 'What was learned' })).toHaveValue('');
 });
+
+test('the list keeps the order chosen across the map, a reload and a second window', async ({ app, page, context }) => {
+  await app.startMapWith(['Beta', 'Alpha', 'Gamma']);
+  await page.getByRole('button', { name: 'List' }).click();
+  const titles = (p = page) => p.getByRole('row').locator('td:first-child');
+  await page.getByRole('button', { name: 'Title' }).click();
+  await expect(titles()).toHaveText(['Alpha', 'Beta', 'Gamma']);
+  await page.getByRole('button', { name: 'Title' }).click();
+  await expect(titles()).toHaveText(['Gamma', 'Beta', 'Alpha']);
+  await page.getByRole('button', { name: 'Map' }).click();
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(titles()).toHaveText(['Gamma', 'Beta', 'Alpha']);
+  await page.reload();
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByRole('columnheader', { name: /Title/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(titles()).toHaveText(['Gamma', 'Beta', 'Alpha']);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'List' }).click();
+  await expect(titles(other)).toHaveText(['Gamma', 'Beta', 'Alpha']);
+});

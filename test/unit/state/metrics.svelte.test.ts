@@ -48,7 +48,7 @@ describe('MetricsState', () => {
     area.signer.set('Ana');
     expect((await area.signOff(metric, area.functions[0]!, 'agree')).ok).toBe(true);
     await until(() => area.metrics[0]!.signoffs.length === 1);
-    const changed = await area.updateMetric(area.metrics[0]!, { unit: '%' }, 'Edit unit');
+    const changed = await area.updateMetric(area.metrics[0]!, { unit: '%' });
     expect(changed.ok && changed.value.newVersion).toBe(2);
     expect(toastTexts()).toContain('info: Started version 2: the contract changed, so every function is asked to sign off again.');
     runToastAction('Undo');

@@ -52,7 +52,7 @@ describe('MetricsRepository', () => {
     await repo.signOff(metric.id, functions[0]!.id, 'agree', { reason: '', by: 'Ana' });
     await repo.signOff(metric.id, functions[1]!.id, 'object', { reason: 'Too low', by: 'Bo' });
     store.clock.advance(1000);
-    const outcome = await repo.updateMetric(metric.id, { target: { value: 95, high: null, by: '' } }, 'Change target');
+    const outcome = await repo.updateMetric(metric.id, { target: { value: 95, high: null, by: '' } });
     expect(outcome.newVersion).toBe(2);
     const stored = (await store.db.metrics.get(metric.id))!;
     expect(stored).toMatchObject({ version: 2, signoffs: [], target: { value: 95 } });
@@ -119,9 +119,9 @@ describe('MetricsRepository', () => {
   it('removing a function unowns its metrics and drops its current sign-offs, keeping old versions', async () => {
     const metric = await addOne();
     const product = functions[1]!;
-    await repo.updateMetric(metric.id, { ownerFunctionId: product.id }, 'Set owner');
+    await repo.updateMetric(metric.id, { ownerFunctionId: product.id });
     await repo.signOff(metric.id, product.id, 'agree', { reason: '', by: 'Bo' });
-    await repo.updateMetric(metric.id, { unit: 'ratio' }, 'Change unit');
+    await repo.updateMetric(metric.id, { unit: 'ratio' });
     await repo.signOff(metric.id, product.id, 'agree', { reason: '', by: 'Bo' });
     await repo.removeFunction(product.id);
     const stored = (await store.db.metrics.get(metric.id))!;
@@ -139,9 +139,9 @@ describe('MetricsRepository', () => {
   it('a version brought back by editing the contract back keeps no sign-off of a removed function', async () => {
     const metric = await addOne();
     for (const f of functions) await repo.signOff(metric.id, f.id, 'agree', { reason: '', by: 'Ana' });
-    await repo.updateMetric(metric.id, { unit: 'ratio' }, 'Change unit');
+    await repo.updateMetric(metric.id, { unit: 'ratio' });
     await repo.removeFunction(functions[2]!.id);
-    const back = await repo.updateMetric(metric.id, { unit: '%' }, 'Change unit');
+    const back = await repo.updateMetric(metric.id, { unit: '%' });
     expect(back.metric.version).toBe(1);
     expect(back.metric.signoffs.map((s) => s.functionName)).toEqual(['Engineering', 'Product']);
     expect((await store.db.metrics.get(metric.id))!.signoffs).toHaveLength(2);
@@ -154,7 +154,7 @@ describe('MetricsRepository', () => {
     const layerId = (await store.db.layers.where({ programId }).first())!.id;
     const [item] = await uncertainty.addItems(programId, [{ title: 'Graders disagree', layerId, kind: 'risk' }]);
     expect(item!.metricIds).toEqual([]);
-    await uncertainty.updateItem(item!.id, { metricIds: [metric.id, other.id] }, 'Link');
+    await uncertainty.updateItem(item!.id, { metricIds: [metric.id, other.id] });
     await repo.deleteMetrics([metric.id]);
     expect((await store.db.uncertaintyItems.get(item!.id))!.metricIds).toEqual([other.id]);
     await store.editor.undo();

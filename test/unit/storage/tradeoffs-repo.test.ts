@@ -297,7 +297,7 @@ describe('MatrixRepository', () => {
 
   it('deleting a metric makes its criteria free-standing under its name; undo links them again', async () => {
     const { id, hybrid, speed } = await setUp();
-    await metricsRepo.updateMetric(latency.id, { name: 'p95 latency (end to end)' }, 'Rename');
+    await metricsRepo.updateMetric(latency.id, { name: 'p95 latency (end to end)' });
     await metricsRepo.deleteMetrics([latency.id]);
     const after = await stored(id);
     expect(after.criteria[0]).toEqual({ id: speed, name: 'p95 latency (end to end)', metricId: '', direction: 'cost' });

@@ -55,7 +55,7 @@ describe('UncertaintyRepository items', () => {
 
   it('undo of one field keeps other fields of the same row changed elsewhere', async () => {
     const [x] = await repo.addItems(programId, [{ title: 'X', layerId: layerIds[0]!, kind: 'risk' }]);
-    await repo.updateItem(x!.id, { title: 'X renamed' }, 'Edit title');
+    await repo.updateItem(x!.id, { title: 'X renamed' });
     await store.db.uncertaintyItems.update(x!.id, { nextStep: 'written in another window' });
     await store.editor.undo();
     expect(await store.db.uncertaintyItems.get(x!.id)).toMatchObject({ title: 'X', nextStep: 'written in another window' });
@@ -95,9 +95,9 @@ describe('UncertaintyRepository items', () => {
     const [item] = await repo.addItems(programId, [{ title: 'E', layerId: layerIds[0]!, kind: 'assumption' }]);
     await expect(repo.addEvidence(item!.id, { date: '2026-02-30', learned: 'x', source: '' })).rejects.toThrow('Give the day it was learned as a date.');
     await expect(repo.addEvidence(item!.id, { date: '2026-02-03', learned: '  ', source: '' })).rejects.toThrow('Say what was learned.');
-    await expect(repo.updateItem(item!.id, { reviewDate: '2026-13-01' }, 'Edit')).rejects.toThrow('Give the review date as a date.');
-    await expect(repo.updateItem(item!.id, { ownerPerson: 'x'.repeat(201) }, 'Edit')).rejects.toThrow('Keep the owner under 200 characters.');
-    await expect(repo.updateItem(item!.id, { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }, 'Edit')).rejects.toThrow('up to 50 tags');
+    await expect(repo.updateItem(item!.id, { reviewDate: '2026-13-01' })).rejects.toThrow('Give the review date as a date.');
+    await expect(repo.updateItem(item!.id, { ownerPerson: 'x'.repeat(201) })).rejects.toThrow('Keep the owner under 200 characters.');
+    await expect(repo.updateItem(item!.id, { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) })).rejects.toThrow('up to 50 tags');
     await expect(repo.updateLayer(layerIds[0]!, { description: 'x'.repeat(5001) }, undefined)).rejects.toThrow('Keep the description under 5000 characters.');
     const stored = await store.db.uncertaintyItems.get(item!.id);
     expect(stored!).toMatchObject({ evidence: [], reviewDate: '', ownerPerson: '', tags: [] });

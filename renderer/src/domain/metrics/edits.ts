@@ -111,6 +111,32 @@ export function withKnownFunctions(metric: Metric, functionIds: ReadonlySet<stri
   return owner === metric.ownerFunctionId && signoffs.length === metric.signoffs.length ? metric : { ...metric, ownerFunctionId: owner, signoffs };
 }
 
+/** What an edit of a metric is called in the undo history: "Undid: Change target." */
+const METRIC_EDIT_LABELS: [keyof MetricPatch, string][] = [
+  ['name', 'Rename metric'],
+  ['target', 'Change target'],
+  ['baseline', 'Change baseline'],
+  ['direction', 'Change direction'],
+  ['unit', 'Edit unit'],
+  ['formula', 'Edit formula'],
+  ['numerator', 'Edit numerator'],
+  ['denominator', 'Edit denominator'],
+  ['window', 'Edit window'],
+  ['category', 'Change category'],
+  ['customCategory', 'Edit category'],
+  ['ownerFunctionId', 'Change owner'],
+  ['ownerPerson', 'Edit owner'],
+  ['description', 'Edit description'],
+  ['decision', 'Edit decision'],
+  ['dataSource', 'Edit data source'],
+  ['cadence', 'Edit cadence'],
+];
+
+export function metricEditLabel(patch: MetricPatch): string {
+  if (patch.guardrail !== undefined) return patch.guardrail === null ? 'Remove guardrail' : 'Change guardrail';
+  return METRIC_EDIT_LABELS.find(([field]) => patch[field] !== undefined)?.[1] ?? 'Edit metric';
+}
+
 // --- Readings ---
 
 /** Readings are dated within these years, as the CSV reader accepts. */

@@ -80,6 +80,27 @@ export function checkItemPatch(patch: ItemPatch): Check<ItemPatch> {
   return passed(out);
 }
 
+/** What an edit of an item is called in the undo history: "Undid: Move item." */
+const ITEM_EDIT_LABELS: [keyof ItemPatch, string][] = [
+  ['impact', 'Move item'],
+  ['uncertainty', 'Move item'],
+  ['title', 'Edit title'],
+  ['description', 'Edit description'],
+  ['nextStep', 'Edit next step'],
+  ['ownerPerson', 'Edit owner'],
+  ['ownerFunction', 'Edit owner function'],
+  ['tags', 'Edit tags'],
+  ['kind', 'Change kind'],
+  ['layerId', 'Change layer'],
+  ['status', 'Change status'],
+  ['reviewDate', 'Set review date'],
+  ['metricIds', 'Change linked metrics'],
+];
+
+export function itemEditLabel(patch: ItemPatch): string {
+  return ITEM_EDIT_LABELS.find(([field]) => patch[field] !== undefined)?.[1] ?? 'Edit item';
+}
+
 /** What was learned about an item, and where it moves the item (unset: no change). */
 export interface EvidenceInput {
   date: string;

@@ -9,6 +9,7 @@ import {
   checkSigner,
   mergeReadings,
   metricAfterFunctionRemoved,
+  metricEditLabel,
   newFunction,
   newMetrics,
   reorderFunctions,
@@ -109,5 +110,14 @@ describe('new metrics and functions', () => {
   it('adds a function at the end of the list, required', () => {
     expect(newFunction('p1', ' Legal ', [fn('f1', 'Eng')], 'f2')).toEqual({ ok: true, value: { id: 'f2', programId: 'p1', name: 'Legal', required: true, order: 1 } });
     expect(newFunction('p1', 'eng', [fn('f1', 'Eng')], 'f2').ok).toBe(false);
+  });
+});
+
+describe('undo labels', () => {
+  it('names a metric edit by what it changes', () => {
+    expect(metricEditLabel({ guardrail: null })).toBe('Remove guardrail');
+    expect(metricEditLabel({ guardrail: { op: 'gte', value: 75 } })).toBe('Change guardrail');
+    expect(metricEditLabel({ target: { value: 90, high: null, by: '' } })).toBe('Change target');
+    expect(metricEditLabel({ name: 'x' })).toBe('Rename metric');
   });
 });

@@ -4,6 +4,7 @@ import {
   checkItemPatch,
   checkLayerPatch,
   checkLayerRemoval,
+  itemEditLabel,
   newItem,
   newLayer,
   recordEvidence,
@@ -89,5 +90,13 @@ describe('layers', () => {
   it('drops links to deleted metrics, and leaves items that had none alone', () => {
     expect(itemLinksAfterMetricsDeleted({ metricIds: ['m1', 'm2'] }, ['m1'])).toEqual(['m2']);
     expect(itemLinksAfterMetricsDeleted({ metricIds: ['m2'] }, ['m1'])).toBeUndefined();
+  });
+});
+
+describe('undo labels', () => {
+  it('names an item edit by what it changes', () => {
+    expect(itemEditLabel({ impact: 4, uncertainty: 2 })).toBe('Move item');
+    expect(itemEditLabel({ status: 'testing' })).toBe('Change status');
+    expect(itemEditLabel({ metricIds: [] })).toBe('Change linked metrics');
   });
 });
