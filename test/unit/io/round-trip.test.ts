@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Metric, Signoff } from '../../../renderer/src/domain/metrics/model';
 import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
+import { oldestFirst } from '../../../renderer/src/domain/order';
 import { checkProgramName } from '../../../renderer/src/domain/program';
 import { parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { importSnapshot, snapshotForExport } from '../../../renderer/src/storage/transfer';
@@ -27,9 +28,10 @@ describe('.keel.json round trip', () => {
         expect(parsed.snapshot.owned.layers).toEqual(byOrder(snapshot.owned.layers!));
         expect(parsed.snapshot.owned.uncertaintyItems).toEqual(snapshot.owned.uncertaintyItems);
         expect(parsed.snapshot.owned.functions).toEqual(byOrder(snapshot.owned.functions!));
-        const byCreation = [...(snapshot.owned.metrics as unknown as Metric[])].sort((a, b) => a.createdAt - b.createdAt);
+        // Records are written oldest first, ties by id (domain/order.ts).
+        const byCreation = oldestFirst(snapshot.owned.metrics as unknown as Metric[]);
         expect(parsed.snapshot.owned.metrics).toEqual(byCreation);
-        const matricesByCreation = [...(snapshot.owned.matrices as unknown as Matrix[])].sort((a, b) => a.createdAt - b.createdAt);
+        const matricesByCreation = oldestFirst(snapshot.owned.matrices as unknown as Matrix[]);
         expect(parsed.snapshot.owned.matrices).toEqual(matricesByCreation);
       }),
       { numRuns: 300 },
