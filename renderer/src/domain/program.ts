@@ -1,7 +1,6 @@
 // Programs: the top-level container of a team's plan. Pure rules only: no storage, no DOM.
 
 import { checkLongText, checkOneLine, failed, passed, type Check } from './check';
-import { DEFAULT_STALE_AFTER_DAYS } from './uncertainty/staleness';
 
 export interface Program {
   id: string;
@@ -17,6 +16,8 @@ export interface Program {
   staleAfterDays: number;
 }
 
+/** Uncertainty items with no new evidence for this many days are flagged stale, unless the program says otherwise. */
+export const DEFAULT_STALE_AFTER_DAYS = 30;
 export const STALE_AFTER_DAYS_MAX = 3650;
 
 export const PROGRAM_NAME_MAX = 120;

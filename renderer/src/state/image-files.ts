@@ -1,5 +1,5 @@
 import { safeFileStem } from '../io/file-names';
-import { exportFontCss, standaloneSvg, svgSize, svgToPng, type ExportFrame } from '../io/image-export';
+import type { ExportFrame } from '../io/image-export';
 import type { Result } from './result';
 import { saveWithReport } from './save-file';
 import { toasts } from './toasts.svelte';
@@ -26,6 +26,8 @@ export async function saveChartImage(format: ImageFormat, image: ChartImage, dra
   let text: string | undefined;
   let png: Uint8Array | undefined;
   try {
+    // The image writer (fonts, framing, PNG) loads on the first export: most sessions never export.
+    const { exportFontCss, standaloneSvg, svgSize, svgToPng } = await import('../io/image-export');
     const fonts = await exportFontCss();
     text = draw((svg) => standaloneSvg(svg, '#ffffff', frame, fonts));
     if (text && format !== 'svg') {

@@ -1,10 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { defaultFunctions } from '../domain/metrics/functions';
 import type { Metric, ProgramFunction } from '../domain/metrics/model';
-import type { Program } from '../domain/program';
 import type { Matrix } from '../domain/tradeoffs/model';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
-import { DEFAULT_STALE_AFTER_DAYS } from '../domain/uncertainty/staleness';
+import { DEFAULT_STALE_AFTER_DAYS, type Program } from '../domain/program';
 import { defaultLayers } from '../domain/uncertainty/stack';
 import { newId } from '../domain/ids';
 

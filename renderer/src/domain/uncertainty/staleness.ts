@@ -1,7 +1,6 @@
 import { isoDay } from '../dates';
 import type { UncertaintyItem } from './model';
 
-export const DEFAULT_STALE_AFTER_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** Statuses whose items no longer need reviewing. */
