@@ -289,30 +289,59 @@ export interface MarkLabel {
   text: string;
 }
 
+export interface LabelBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Where the quadrants' names sit (top and bottom corners of the plot): titles keep off them. */
+export function quadrantCaptionBoxes(plotWidth: number, plotHeight: number, captions: readonly string[]): LabelBox[] {
+  // Captions are upper case, bold and a little larger than titles.
+  const width = (text: string) => textWidth(text) * 1.25;
+  const [testFirst = '', plan = '', watch = '', park = ''] = captions;
+  return [
+    { x0: plotWidth - 10 - width(testFirst), x1: plotWidth, y0: 6, y1: 26 },
+    { x0: 0, x1: 10 + width(plan), y0: 6, y1: 26 },
+    { x0: plotWidth - 10 - width(watch), x1: plotWidth, y0: plotHeight - 26, y1: plotHeight },
+    { x0: 0, x1: 10 + width(park), y0: plotHeight - 26, y1: plotHeight },
+  ];
+}
+
 /**
  * Titles for marks on their own spot (a cluster shows its count instead), each placed only where
- * it does not run into a title already placed: overlapping text helps nobody. Near the right
- * edge a title goes on the mark's left.
+ * it does not run into a title already placed or a quadrant's name: overlapping text helps
+ * nobody. A title goes on the mark's right (its left near the right edge), or on the other side
+ * when that one is taken.
  */
 export function placeLabels(
   items: readonly { id: string; title: string }[],
   layout: MarkLayout,
   offsets: ReadonlyMap<string, Offset>,
   plotWidth: number,
+  /** Space that is taken already (the quadrants' names). */
+  reserved: readonly LabelBox[] = [],
 ): MarkLabel[] {
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const placed: LabelBox[] = [...reserved];
   const out: MarkLabel[] = [];
+  const overlaps = (box: LabelBox) => placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1);
   items.forEach((item, i) => {
     if ((offsets.get(item.id)?.clusterSize ?? 1) !== 1) return;
     const px = layout.x[i]!;
     const py = layout.y[i]!;
     const text = truncate(item.title, textWidth('x'.repeat(LABEL_MAX)));
     const width = textWidth(text);
-    const flip = labelAnchor(px, plotWidth) === 'end';
-    const box = { x0: flip ? px - 10 - width : px + 10, x1: flip ? px - 10 : px + 10 + width, y0: py - 9, y1: py + 7 };
-    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) return;
+    const right = { x0: px + 10, x1: px + 10 + width, y0: py - 9, y1: py + 7 };
+    const left = { x0: px - 10 - width, x1: px - 10, y0: py - 9, y1: py + 7 };
+    // The preferred side (left near the right edge), else the other side when it is free and on the plot.
+    const preferLeft = labelAnchor(px, plotWidth) === 'end';
+    const sides = preferLeft ? [left, right] : [right, left];
+    const box = sides.find((b, n) => !overlaps(b) && (n === 0 || (b.x0 >= 0 && b.x1 <= plotWidth)));
+    if (!box) return;
     placed.push(box);
-    out.push({ id: item.id, x: flip ? px - 10 : px + 10, y: py + 4, anchor: flip ? 'end' : 'start', text });
+    const onLeft = box === left;
+    out.push({ id: item.id, x: onLeft ? px - 10 : px + 10, y: py + 4, anchor: onLeft ? 'end' : 'start', text });
   });
   return out;
 }

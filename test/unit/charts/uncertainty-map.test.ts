@@ -15,6 +15,7 @@ import {
   nearestTo,
   nudge,
   placeLabels,
+  quadrantCaptionBoxes,
   type MarkLayout,
 } from '../../../renderer/src/charts/uncertainty-map';
 
@@ -207,6 +208,17 @@ describe('placeLabels', () => {
     expect(labels[1]!.text.endsWith('…')).toBe(true);
     expect(labels[2]).toMatchObject({ anchor: 'end', x: 470 });
     expect(labels[0]).toMatchObject({ anchor: 'start', x: 20 });
+  });
+
+  it("keeps titles off the quadrants' names, putting one on the mark's other side when its side is taken", () => {
+    const reserved = quadrantCaptionBoxes(500, 400, ['Test first', 'Plan for it', 'Watch', 'Park']);
+    // Right of this mark is the "Test first" caption: the title goes on its left.
+    const title = [{ id: 'a', title: 'Refund policy questions' }];
+    expect(placeLabels(title, at([[300, 16]]), new Map(), 500)[0]).toMatchObject({ anchor: 'start', x: 310 });
+    expect(placeLabels(title, at([[300, 16]]), new Map(), 500, reserved)).toEqual([{ id: 'a', x: 290, y: 20, anchor: 'end', text: 'Refund policy questions' }]);
+    // Both sides taken (a narrow plot, both top captions): no title.
+    const narrow = quadrantCaptionBoxes(300, 400, ['Test first', 'Plan for it', 'Watch', 'Park']);
+    expect(placeLabels([{ id: 'b', title: 'x'.repeat(20) }], at([[150, 16]]), new Map(), 300, narrow)).toEqual([]);
   });
 });
 
