@@ -296,6 +296,11 @@ export interface LabelBox {
   y1: number;
 }
 
+/** Whether `box` runs into any of `placed`. */
+function overlapsAny(placed: readonly LabelBox[], box: LabelBox): boolean {
+  return placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1);
+}
+
 /** Where the quadrants' names sit (top and bottom corners of the plot): titles keep off them. */
 export function quadrantCaptionBoxes(plotWidth: number, plotHeight: number, captions: readonly string[]): LabelBox[] {
   // Captions are upper case, bold and a little larger than titles.
@@ -325,7 +330,6 @@ export function placeLabels(
 ): MarkLabel[] {
   const placed: LabelBox[] = [...reserved];
   const out: MarkLabel[] = [];
-  const overlaps = (box: LabelBox) => placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1);
   items.forEach((item, i) => {
     if ((offsets.get(item.id)?.clusterSize ?? 1) !== 1) return;
     const px = layout.x[i]!;
@@ -337,7 +341,7 @@ export function placeLabels(
     // The preferred side (left near the right edge), else the other side when it is free and on the plot.
     const preferLeft = labelAnchor(px, plotWidth) === 'end';
     const sides = preferLeft ? [left, right] : [right, left];
-    const box = sides.find((b, n) => !overlaps(b) && (n === 0 || (b.x0 >= 0 && b.x1 <= plotWidth)));
+    const box = sides.find((b, n) => !overlapsAny(placed, b) && (n === 0 || (b.x0 >= 0 && b.x1 <= plotWidth)));
     if (!box) return;
     placed.push(box);
     const onLeft = box === left;
@@ -370,7 +374,7 @@ export function clusterCaptions(
   scales: MapScales,
   transform: MapTransform,
 ): ClusterCaption[] {
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const placed: LabelBox[] = [];
   const out: ClusterCaption[] = [];
   for (const item of items) {
     const o = offsets.get(item.id);
@@ -384,7 +388,7 @@ export function clusterCaptions(
     const x0 = anchor === 'end' ? centre.px - width : anchor === 'start' ? centre.px : centre.px - width / 2;
     const y = centre.py - o.clusterRadius - 12;
     const box = { x0, x1: x0 + width, y0: y - 10, y1: y + 3 };
-    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    if (overlapsAny(placed, box)) continue;
     placed.push(box);
     out.push({ id: item.id, x: centre.px, y, anchor, text });
   }

@@ -24,12 +24,15 @@ async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefi
   try {
     return await import('../io/keel-file');
   } catch {
-    toasts.show(PART_NOT_LOADED, 'error');
     return undefined;
   }
 }
 
-const failed = (message: string): Result<never> => ({ ok: false, message });
+/** A file action that could not go on: the sentence in a toast, and as the Result. */
+function failed(message: string): Result<never> {
+  toasts.show(message, 'error');
+  return { ok: false, message };
+}
 
 /**
  * The programs of this computer, live, and every action on them: the home screen, the overview
@@ -150,12 +153,9 @@ export class ProgramsState {
   async export(program: Program): Promise<Result<string> | undefined> {
     const snapshot = await this.writes.read(() => snapshotForExport(this.services.editor, program.id), `read "${program.name}" to export it`);
     if (!snapshot.ok) return snapshot;
-    if (!snapshot.value) {
-      toasts.show('That program no longer exists.', 'error');
-      return failed('That program no longer exists.');
-    }
+    if (!snapshot.value) return failed('That program no longer exists.');
     const keelFile = await loadKeelFile();
-    if (!keelFile) return failed('The file writer could not be loaded.');
+    if (!keelFile) return failed(PART_NOT_LOADED);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
     const text = keelFile.serializeProgram(snapshot.value, __APP_VERSION__, new Date());
     return saveWithReport('keel-json', keelFile.exportFileName(program.name), text, (fileName) => `Exported "${program.name}" to ${fileName}.`);
@@ -165,36 +165,25 @@ export class ProgramsState {
   async import(): Promise<Result<Program> | undefined> {
     const opened = await openKeelFile();
     if (opened.status === 'cancelled') return undefined;
-    if (opened.status === 'failed') {
-      toasts.show(opened.message, 'error');
-      return failed(opened.message);
-    }
+    if (opened.status === 'failed') return failed(opened.message);
     if (opened.status === 'too-large') {
-      const message = describeImportError({ kind: 'too-large', sizeBytes: opened.sizeBytes, limitBytes: opened.limitBytes }, opened.fileName);
-      toasts.show(message, 'error');
-      return failed(message);
+      return failed(describeImportError({ kind: 'too-large', sizeBytes: opened.sizeBytes, limitBytes: opened.limitBytes }, opened.fileName));
     }
     return this.importText(opened.text, opened.fileName);
   }
 
   async importText(text: string, fileName: string): Promise<Result<Program>> {
     const keelFile = await loadKeelFile();
-    if (!keelFile) return failed('The file reader could not be loaded.');
+    if (!keelFile) return failed(PART_NOT_LOADED);
     const parsed = keelFile.parseKeelFile(text);
-    if (!parsed.ok) {
-      const message = describeImportError(parsed.error, fileName);
-      toasts.show(message, 'error');
-      return failed(message);
-    }
+    if (!parsed.ok) return failed(describeImportError(parsed.error, fileName));
     try {
       const program = await importSnapshot(this.services.editor, parsed.snapshot);
       toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
       this.open(program);
       return { ok: true, value: program };
     } catch (error) {
-      const message = describeImportError({ kind: 'storage', problem: classifyStorageError(error) }, fileName);
-      toasts.show(message, 'error');
-      return failed(message);
+      return failed(describeImportError({ kind: 'storage', problem: classifyStorageError(error) }, fileName));
     }
   }
 }

@@ -48,8 +48,8 @@ export class TextDraft {
   constructor(
     initial: string,
     private readonly save: (text: string) => Promise<boolean>,
-    private readonly park?: (text: string, base: string) => void,
-    private readonly rule?: DraftRule,
+    private readonly park: (text: string, base: string) => void,
+    private readonly rule: DraftRule,
   ) {
     this.value = initial;
     this.base = initial;
@@ -58,7 +58,7 @@ export class TextDraft {
 
   /** Why the typed text cannot be saved (shown beside the field); undefined when it can. */
   get problem(): string | undefined {
-    return this.rule ? problemOf(this.rule(this.value)) : undefined;
+    return problemOf(this.rule(this.value));
   }
 
   /** The stored value changed (this window or another): adopt it unless the user is typing. */
@@ -82,8 +82,7 @@ export class TextDraft {
     this.timer = undefined;
     if (!this.dirty) return;
     const text = this.value;
-    const allowed = this.rule ? this.rule(text).ok : true;
-    const ok = allowed && (await this.save(text));
+    const ok = this.rule(text).ok && (await this.save(text));
     if (ok) {
       this.base = text;
       if (this.value === text) {
@@ -97,7 +96,7 @@ export class TextDraft {
 
   /** Parks pending typing at once, for a window that is closing; a later save supersedes it. Text the rule refuses could never be saved, so it is not parked. */
   parkNow(): void {
-    if (this.dirty && this.park && !this.problem) this.park(this.value, this.base);
+    if (this.dirty && !this.problem) this.park(this.value, this.base);
   }
 
   /** Saves what is pending and stops tracking; call when the field goes away. */
