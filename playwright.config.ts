@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './build/find-chromium.mjs';
 
-const PORT = 5178;
+// KEEL_E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.KEEL_E2E_PORT) || 5178;
 const executablePath = await findChromium();
 
 export default defineConfig({
