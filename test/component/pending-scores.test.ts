@@ -32,15 +32,15 @@ describe('PendingScores', () => {
     expect(shown(pending, stored(1))).toBe(1);
   });
 
-  it('keeps a newer typing when an older save finishes, and drops a typing whose save failed', () => {
+  it('keeps a newer typing when an older save finishes, and keeps showing a typing not stored yet', () => {
     const pending = new PendingScores();
     const first = pending.set('A', 'x', 3);
-    const second = pending.set('A', 'x', 5);
-    expect(pending.isLatest(first)).toBe(false);
+    pending.set('A', 'x', 5);
     pending.landed(first, stored(3));
     pending.reconcile(stored(3));
     expect(shown(pending, stored(3))).toBe(5);
-    pending.failed(second);
-    expect(shown(pending, stored(3))).toBe(3);
+    // Its save failed (nothing landed): it still shows, as the journal still holds it.
+    pending.reconcile(stored(3));
+    expect(shown(pending, stored(3))).toBe(5);
   });
 });

@@ -19,10 +19,10 @@ import { PendingScores } from './pending-scores.svelte';
 import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
 import type { Result } from './result';
 import { useServices, type Services } from './services';
-import { flushAllDrafts, journaledDraft, trackSave, type TextDraft } from './text-draft.svelte';
+import { flushAllDrafts, journaledDraft, type TextDraft } from './text-draft.svelte';
 import type { TradeoffsState } from './tradeoffs.svelte';
 import { MATRIX_KINDS } from './tradeoffs-replay';
-import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
+import { CoalescedWriter } from './coalesced-writer';
 import { Writes } from './writes';
 import { plural } from '../domain/words';
 
@@ -239,31 +239,24 @@ export class MatrixState {
 
   // --- Scores ---
 
+  /** Typed scores, each cell's newest stored next (see CoalescedWriter); a save starts after the frame showing it is painted. */
+  private readonly scoreSaves = new CoalescedWriter<number | null>(MATRIX_KINDS.scoreValue, async (key, value) => {
+    await afterNextPaint();
+    const [, optionId, criterionId] = key.split('/') as [string, string, string];
+    return (await this.writes.run(() => this.repo.setScore(this.id, optionId, criterionId, { value }))).ok;
+  });
+
   /**
-   * A score typed into the grid. It shows at once; its durable save runs after that frame is
-   * painted, so typing stays quick on a large matrix. It is parked on this computer until saved,
-   * so closing the window at once loses nothing, and undo and navigation wait for it.
+   * A score typed into the grid. It shows at once and is journaled at once, so closing the window
+   * loses nothing; its durable save runs after that frame is painted, so typing stays quick on a
+   * large matrix, and undo and navigation wait for it. A score whose save failed keeps showing
+   * (and stays journaled) until it is stored.
    */
-  score(optionId: string, criterionId: string, value: number | null): Promise<void> {
+  async score(optionId: string, criterionId: string, value: number | null): Promise<void> {
     const typing = this.pending.set(optionId, criterionId, value);
-    const journalId = `${this.id}/${optionId}/${criterionId}`;
     const before = this.matrix.scores.find((s) => s.optionId === optionId && s.criterionId === criterionId)?.value ?? null;
-    parkUnsaved({
-      kind: MATRIX_KINDS.scoreValue,
-      id: journalId,
-      base: before === null ? '' : String(before),
-      value: value === null ? '' : String(value),
-      at: Date.now(),
-    });
-    return trackSave(
-      (async () => {
-        await afterNextPaint();
-        const saved = await this.writes.run(() => this.repo.setScore(this.id, optionId, criterionId, { value }));
-        if (this.pending.isLatest(typing)) forgetUnsaved(MATRIX_KINDS.scoreValue, journalId);
-        if (saved.ok) this.pending.landed(typing, this.matrix);
-        else this.pending.failed(typing);
-      })(),
-    );
+    const stored = await this.scoreSaves.put(`${this.id}/${optionId}/${criterionId}`, value, before, undefined);
+    if (stored) this.pending.landed(typing, this.matrix);
   }
 
   /** Sets parts of one cell from its panel; repeated changes of one part merge into one undo step. */

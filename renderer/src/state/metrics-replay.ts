@@ -1,10 +1,10 @@
 import { MetricsRepository } from '../storage/metrics-repo';
+import { textOf, writeIfUnchanged, type ReplayHandler } from './pending-edits';
 import type { Services } from './services';
-import type { ReplayHandler, UnsavedEdit } from './unsaved-journal';
 
-// Typing in shared metrics parked when the window closed (see unsaved-journal.ts) goes in on the
-// next start, only if nobody changed the text since; the repository's rules refuse what may not
-// be stored (an empty name).
+// Typing in shared metrics not yet stored (see pending-edits.ts) goes in on the next start or a
+// retry, only if nobody changed the text since; the repository's rules refuse what may not be
+// stored (an empty name).
 
 export const METRIC_TEXT_FIELDS = [
   'name',
@@ -32,15 +32,13 @@ export function metricReplayHandlers(services: Services): Record<string, ReplayH
     ...Object.fromEntries(
       METRIC_TEXT_FIELDS.map((field): [string, ReplayHandler] => [
         metricTextKind(field),
-        async (edit: UnsavedEdit) => {
+        async (edit) => {
           const metric = await db.metrics.get(edit.id);
-          if (metric && metric[field] === edit.base) await repo.updateMetric(edit.id, { [field]: edit.value });
+          return writeIfUnchanged(metric && (metric[field] ?? ''), edit, () => repo.updateMetric(edit.id, { [field]: textOf(edit) }));
         },
       ]),
     ),
-    [FUNCTION_NAME]: async (edit) => {
-      const fn = await db.functions.get(edit.id);
-      if (fn && fn.name === edit.base) await repo.renameFunction(edit.id, edit.value);
-    },
+    [FUNCTION_NAME]: async (edit) =>
+      writeIfUnchanged((await db.functions.get(edit.id))?.name, edit, () => repo.renameFunction(edit.id, textOf(edit))),
   };
 }

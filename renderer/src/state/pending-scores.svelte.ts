@@ -5,8 +5,9 @@ import type { Matrix } from '../domain/tradeoffs/model';
 /**
  * Scores typed into the grid, shown at once while their save to IndexedDB (a durable write,
  * tens of milliseconds for a large matrix) is under way. A value leaves when the stored matrix
- * holds it, when its save fails, or, once saved, with the next stored matrix that arrives
- * (another window may have written the cell since: what is stored is what shows).
+ * holds it, or, once saved, with the next stored matrix that arrives (another window may have
+ * written the cell since: what is stored is what shows). A value whose save failed stays shown,
+ * as it stays in the pending-edits journal, until it is stored.
  */
 export class PendingScores {
   private values = $state.raw<ReadonlyMap<string, number | null>>(new Map());
@@ -16,7 +17,7 @@ export class PendingScores {
   private typed = new Map<string, number>();
   private count = 0;
 
-  /** Shows a typed value; returns a token for `landed` and `failed`. */
+  /** Shows a typed value; returns a token for `landed`. */
   set(optionId: string, criterionId: string, value: number | null): { key: string; token: number } {
     const key = cellKey(optionId, criterionId);
     const token = ++this.count;
@@ -31,15 +32,6 @@ export class PendingScores {
     if (this.typed.get(key) !== token) return;
     this.saved.add(key);
     this.reconcile(current, false);
-  }
-
-  /** Whether this is still the newest typing in its cell. */
-  isLatest({ key, token }: { key: string; token: number }): boolean {
-    return this.typed.get(key) === token;
-  }
-
-  failed({ key, token }: { key: string; token: number }): void {
-    if (this.typed.get(key) === token) this.drop([key]);
   }
 
   apply(matrix: Matrix): Matrix {

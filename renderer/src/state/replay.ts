@@ -1,16 +1,20 @@
 import { metricReplayHandlers } from './metrics-replay';
+import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
 import type { Services } from './services';
 import { tradeoffReplayHandlers } from './tradeoffs-replay';
 import { uncertaintyReplayHandlers } from './uncertainty-replay';
-import { replayUnsaved } from './unsaved-journal';
 
-/** Writes the typing parked when the window last closed, each kind through its area's handler. */
-export function replayParkedTyping(services: Services): Promise<number> {
-  return replayUnsaved({
+/**
+ * Combines every area's replay handlers, then writes the edits that were not stored when a window
+ * last closed (or crashed, or lost its database), each kind through its area's handler.
+ */
+export function replayAtStart(services: Services): Promise<ReplayReport> {
+  useReplayHandlers({
     ...programReplayHandlers(services),
     ...uncertaintyReplayHandlers(services),
     ...metricReplayHandlers(services),
     ...tradeoffReplayHandlers(services),
   });
+  return replayPending({ adopt: true });
 }

@@ -12,10 +12,11 @@ export class StorageHealth {
     db.on('blocked', () => {
       this.blocking = storageProblem('blocked-upgrade');
     });
-    db.on('versionchange', () => {
-      // Another window is upgrading: stop writing with this (older) code, keep data intact.
+    db.on('versionchange', (event) => {
+      // Another window is upgrading (stop writing with this older code, keep data intact) or
+      // deleting the database (a new version of null): either way this window stops, and says which.
       db.close();
-      this.blocking = storageProblem('closed');
+      this.blocking = storageProblem(event.newVersion === null ? 'deleted' : 'closed');
       return false;
     });
     try {
@@ -24,7 +25,12 @@ export class StorageHealth {
       this.blocking = undefined;
       this.ready = true;
     } catch (error) {
-      this.blocking = classifyStorageError(error);
+      this.blocking = openProblem(classifyStorageError(error));
     }
   }
+}
+
+/** A failure to open is not a failed save: anything not known more precisely says storage cannot be opened. */
+function openProblem(problem: StorageProblem): StorageProblem {
+  return problem.kind === 'unknown' || problem.kind === 'quota' || problem.kind === 'closed' ? storageProblem('cannot-open', problem.detail) : problem;
 }

@@ -1,9 +1,21 @@
-// A text field that saves as the user types. What was typed is never lost: it stays in the
-// field until a save succeeds, it is flushed before undo, navigation and window close, and a
-// change from another window is taken in only when the user has not typed anything since.
+// A text field that saves as the user types. What was typed is never lost: each keystroke goes
+// into the pending-edits journal before anything else, it stays there until a save succeeds
+// (across navigation, a closed database and a restart), it is flushed before undo, navigation
+// and window close, and a change from another window is taken in only when the user has not
+// typed anything since; text of this window that another window's replaced is kept to restore.
 
 import { problemOf, type Check } from '../domain/check';
-import { forgetUnsaved, parkUnsaved } from './unsaved-journal';
+import {
+  displacedText,
+  editFailed,
+  editStored,
+  forgetDisplaced,
+  forgetEdit,
+  keepDisplaced,
+  pendingEdit,
+  recordEdit,
+  type DisplacedText,
+} from './pending-edits';
 
 export type DraftStatus = 'idle' | 'pending' | 'saved' | 'failed';
 
@@ -23,6 +35,14 @@ export function trackSave<T>(save: Promise<T>): Promise<T> {
   return save;
 }
 
+/** Until when a stored text this window had seen is taken for its own undo or redo, not another window's. */
+let historyStepUntil = 0;
+
+/** This window just undid or redid an edit: the texts it brings back are its own. */
+export function markHistoryStep(): void {
+  historyStepUntil = Date.now() + 2000;
+}
+
 /** Saves every draft with unsaved typing, and waits for saves under way; called before undo/redo, navigation and unload. */
 export function flushAllDrafts(): Promise<void> {
   return Promise.all([...[...open].map((d) => d.flush()), ...[...inflight].map((p) => p.catch(() => undefined))]).then(() => undefined);
@@ -34,25 +54,48 @@ export type DraftRule = (text: string) => Check<unknown>;
 export class TextDraft {
   value = $state('');
   status = $state<DraftStatus>('idle');
+  /** This window's text of the field that another window's text replaced, kept to put back. */
+  displaced = $state<DisplacedText | undefined>(undefined);
   /** The stored text the draft started from (or last saved). */
   private base: string;
   private dirty = false;
+  /** Whether the stored text is one this window saved (so a change from elsewhere replaced it). */
+  private wroteBase = false;
+  /** Texts this window has stored or seen stored here: its undo brings back one of them. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  private readonly known = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * `save` resolves true when stored; it is bound to one record, never to changing props.
-   * `park` keeps pending text synchronously (see unsaved-journal.ts) when the window is going
-   * away and an asynchronous save would never finish. Text that `rule` refuses is never saved:
+   * Typing is journaled under `kind` and `id` until stored; typing still in the journal (a
+   * failed save, a reload) comes back into the field. Text that `rule` refuses is never saved:
    * it stays in the field, with the rule's sentence, until it is put right.
    */
   constructor(
+    readonly kind: string,
+    readonly id: string,
     initial: string,
     private readonly save: (text: string) => Promise<boolean>,
-    private readonly park: (text: string, base: string) => void,
     private readonly rule: DraftRule,
   ) {
     this.value = initial;
     this.base = initial;
+    this.known.add(initial);
+    const pending = pendingEdit(kind, id);
+    if (pending && typeof pending.value === 'string') {
+      if (pending.base === initial) {
+        this.value = pending.value;
+        this.dirty = true;
+        this.status = pending.failed ? 'failed' : 'pending';
+        this.schedule();
+      } else {
+        // Changed since it was typed: what is stored shows, the typing is kept to put back.
+        keepDisplaced(kind, id, pending.value);
+        forgetEdit(kind, id);
+      }
+    }
+    this.displaced = displacedText(kind, id);
     open.add(this);
   }
 
@@ -64,7 +107,11 @@ export class TextDraft {
   /** The stored value changed (this window or another): adopt it unless the user is typing. */
   sync(stored: string): void {
     if (stored === this.base) return;
+    const ownUndo = this.known.has(stored) && Date.now() < historyStepUntil;
+    if (!this.dirty && this.wroteBase && !ownUndo) this.keepReplaced(this.base);
     this.base = stored;
+    this.wroteBase = false;
+    this.known.add(stored);
     if (!this.dirty) this.value = stored;
     else if (stored === this.value) this.dirty = false;
   }
@@ -73,8 +120,10 @@ export class TextDraft {
     this.value = text;
     this.dirty = text !== this.base;
     this.status = this.dirty ? 'pending' : 'idle';
-    clearTimeout(this.timer);
-    if (this.dirty) this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    if (!this.dirty) forgetEdit(this.kind, this.id);
+    // Text the rule refuses is never journaled: the last acceptable typing stays there.
+    else if (this.rule(text).ok) recordEdit(this.kind, this.id, text, this.base);
+    this.schedule();
   }
 
   async flush(): Promise<void> {
@@ -83,33 +132,54 @@ export class TextDraft {
     if (!this.dirty) return;
     const text = this.value;
     const ok = this.rule(text).ok && (await this.save(text));
-    if (ok) {
-      this.base = text;
-      if (this.value === text) {
-        this.dirty = false;
-        this.status = 'saved';
-      }
-    } else {
+    if (!ok) {
+      if (this.rule(text).ok) editFailed(this.kind, this.id);
       this.status = 'failed';
+      return;
     }
+    editStored(this.kind, this.id, text);
+    this.base = text;
+    this.wroteBase = true;
+    this.known.add(text);
+    // Typing made during the save (even back to the text before it) is saved next.
+    this.dirty = this.value !== text;
+    this.status = this.dirty ? 'pending' : 'saved';
+    if (this.dirty) this.input(this.value);
   }
 
-  /** Parks pending typing at once, for a window that is closing; a later save supersedes it. Text the rule refuses could never be saved, so it is not parked. */
-  parkNow(): void {
-    if (this.dirty && !this.problem) this.park(this.value, this.base);
+  /** Puts back this window's text that another window's replaced. */
+  restoreDisplaced(): void {
+    const displaced = this.displaced;
+    this.dismissDisplaced();
+    if (displaced) this.input(displaced.text);
   }
 
-  /** Saves what is pending and stops tracking; call when the field goes away. */
-  close(): void {
-    void this.flush().finally(() => open.delete(this));
+  dismissDisplaced(): void {
+    forgetDisplaced(this.kind, this.id);
+    this.displaced = undefined;
+  }
+
+  /** Saves what is pending and stops tracking; call when the field goes away. What cannot be saved stays in the journal. */
+  close(): Promise<void> {
+    return this.flush().finally(() => open.delete(this));
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.dirty) this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  private keepReplaced(text: string): void {
+    keepDisplaced(this.kind, this.id, text);
+    this.displaced = { text, at: Date.now() };
   }
 }
 
 /**
- * A draft for one field of one record, whose pending typing is parked under `kind` and `id`
- * when the window closes and written back on the next start (see App's replay handlers).
- * `save` resolves true when stored; `rule`, the domain's check of the field, refuses text that
- * must not be saved (every field has one, so every field says why).
+ * A draft for one field of one record, journaled under `kind` and `id` until stored and written
+ * back on the next start by its area's replay handler. `save` resolves true when stored; `rule`,
+ * the domain's check of the field, refuses text that must not be saved (every field has one, so
+ * every field says why).
  */
 export function journaledDraft(
   kind: string,
@@ -118,16 +188,7 @@ export function journaledDraft(
   save: (text: string) => Promise<boolean>,
   rule: DraftRule,
 ): TextDraft {
-  return new TextDraft(
-    initial,
-    async (text) => {
-      const saved = await save(text);
-      if (saved) forgetUnsaved(kind, id);
-      return saved;
-    },
-    (value, base) => parkUnsaved({ kind, id, base, value, at: Date.now() }),
-    rule,
-  );
+  return new TextDraft(kind, id, initial, save, rule);
 }
 
 /** One draft per text field of a record (an item, a metric), kept in step and closed together. */
@@ -147,16 +208,13 @@ export class DraftGroup<F extends string> {
   }
 
   close(): void {
-    for (const field of this.fields) this.drafts[field].close();
+    for (const field of this.fields) void this.drafts[field].close();
   }
 }
 
 if (typeof window !== 'undefined') {
-  // Closing or hiding the window saves pending typing (IndexedDB writes finish in the background).
-  window.addEventListener('pagehide', () => {
-    for (const draft of open) draft.parkNow();
-    void flushAllDrafts();
-  });
+  // Closing or hiding the window saves pending typing; the journal holds it whatever happens.
+  window.addEventListener('pagehide', () => void flushAllDrafts());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void flushAllDrafts();
   });

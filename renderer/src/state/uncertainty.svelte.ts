@@ -18,7 +18,8 @@ import { fields, finite, flag, formDraft, oneOf, preference, text, type Preferen
 import { readProblem, type Result } from './result';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
-import { ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type LayerTextField } from './uncertainty-replay';
+import { CoalescedWriter } from './coalesced-writer';
+import { ITEM_POSITION, ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type LayerTextField, type Position } from './uncertainty-replay';
 import { Writes } from './writes';
 import { oldestFirst } from '../domain/order';
 import { Clock } from './clock.svelte';
@@ -46,6 +47,11 @@ export class UncertaintyState {
       return by !== undefined && descending !== undefined ? { by, descending } : undefined;
     },
     DEFAULT_ITEM_SORT,
+  );
+  /** Moves on the map, each item's newest stored next (see CoalescedWriter). */
+  private readonly moves = new CoalescedWriter<Position, boolean>(
+    ITEM_POSITION,
+    async (id, to, nudging) => (await this.writes.run(() => this.repo.moveItem(id, to.impact, to.uncertainty, nudging ? `nudge:${id}` : undefined))).ok,
   );
   view = $state<UncertaintyView>('map');
   filter = $state<ItemFilter>({ ...EMPTY_FILTER });
@@ -163,9 +169,11 @@ export class UncertaintyState {
     });
   }
 
-  /** Places an item; `nudging` (arrow keys) merges a run of moves into one undo step. */
-  moveItem(id: string, impact: number, uncertainty: number, nudging: boolean): Promise<Result<UncertaintyItem>> {
-    return this.writes.run(() => this.repo.moveItem(id, impact, uncertainty, nudging ? `nudge:${id}` : undefined));
+  /** Places an item (journaled at once, stored newest first); `nudging` (arrow keys) merges a run of moves into one undo step. Resolves true once stored. */
+  moveItem(id: string, impact: number, uncertainty: number, nudging: boolean): Promise<boolean> {
+    const item = this.items.find((i) => i.id === id);
+    const to = { impact, uncertainty };
+    return this.moves.put(id, to, item ? { impact: item.impact, uncertainty: item.uncertainty } : to, nudging);
   }
 
   updateItem(id: string, patch: ItemPatch): Promise<Result<UncertaintyItem>> {

@@ -1,5 +1,5 @@
 import type { Editor } from '../storage/editor';
-import { flushAllDrafts } from './text-draft.svelte';
+import { flushAllDrafts, markHistoryStep } from './text-draft.svelte';
 import { describeReadFailure, settle, type Result } from './result';
 import { toasts, type Toast } from './toasts.svelte';
 
@@ -17,6 +17,7 @@ export interface Report<T> {
 export async function undoWithFeedback(editor: Editor): Promise<void> {
   await flushAllDrafts();
   const undone = await settle(() => editor.undo());
+  markHistoryStep();
   if (!undone.ok) toasts.show(undone.message, 'error');
   else if (undone.value) toasts.show(`Undid: ${undone.value}.`, 'info');
 }
@@ -24,6 +25,7 @@ export async function undoWithFeedback(editor: Editor): Promise<void> {
 export async function redoWithFeedback(editor: Editor): Promise<void> {
   await flushAllDrafts();
   const redone = await settle(() => editor.redo());
+  markHistoryStep();
   if (!redone.ok) toasts.show(redone.message, 'error');
   else if (redone.value) toasts.show(`Redid: ${redone.value}.`, 'info');
 }

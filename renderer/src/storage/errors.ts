@@ -9,7 +9,9 @@ export type StorageProblemKind =
   | 'newer-database'
   | 'changed-elsewhere'
   | 'closed'
+  | 'deleted'
   | 'unavailable'
+  | 'cannot-open'
   | 'unknown';
 
 export interface StorageProblem {
@@ -89,12 +91,22 @@ export const PROBLEMS: Record<StorageProblemKind, Omit<StorageProblem, 'kind' | 
   closed: {
     title: 'Reload this window',
     message:
-      'Keel was updated in another window and this window has stopped saving to avoid overwriting it. Reload to continue; your data is safe.',
+      'Keel was updated in another window, and this window has stopped saving so as not to overwrite it. Everything saved is safe, and what you typed in the last moments is kept on this computer: it is saved when you reload.',
+  },
+  deleted: {
+    title: "Keel's data was deleted",
+    message:
+      "Another window deleted Keel's storage on this computer, so this window has stopped saving and what it shows is no longer stored. Reload to start again; a plan you exported as a .keel.json file can be imported back.",
   },
   unavailable: {
     title: 'Storage is not available',
     message:
       'Keel cannot open its storage. If you are in a private browsing window, open Keel in a normal window. Otherwise restart Keel.',
+  },
+  'cannot-open': {
+    title: 'Keel cannot open its storage',
+    message:
+      "Keel could not open the storage that holds your programs, so nothing can be shown or saved yet. Restart Keel; if this keeps happening, check that the disk has space and that Keel's data folder can be written. Nothing has been changed.",
   },
   unknown: {
     title: 'Could not save',

@@ -42,7 +42,7 @@ describe('result and writes', () => {
     const quota = Object.assign(new Error('x'), { name: 'QuotaExceededError' });
     expect(describeFailure(quota)).toMatch(/^Your disk is full\. .*Free some disk space/);
     expect(readProblem(undefined)).toBeUndefined();
-    expect(readProblem(Object.assign(new Error('x'), { name: 'DatabaseClosedError' }))?.message).toMatch(/Reload to continue/);
+    expect(readProblem(Object.assign(new Error('x'), { name: 'DatabaseClosedError' }))?.message).toMatch(/it is saved when you reload/);
   });
 
   it('says what was done, offers Undo of exactly that edit, and reports failures in a toast', async () => {

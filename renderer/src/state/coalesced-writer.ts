@@ -1,0 +1,62 @@
+import { editFailed, editStored, recordEdit, type JsonValue } from './pending-edits';
+import { trackSave } from './text-draft.svelte';
+
+type Slot<V, C> = { value: V; context: C; waiters: ((stored: boolean) => void)[] };
+
+/**
+ * Stores the newest value of each record, one save at a time: a burst of edits (2,000 arrow
+ * presses, a run of typed scores) becomes at most one save under way and one after it, never a
+ * queue of stale writes that leaves the stored value far behind the screen. Every edit is in the
+ * pending-edits journal before it shows, so closing the window at any moment loses nothing.
+ */
+export class CoalescedWriter<V extends JsonValue, C = undefined> {
+  // Bookkeeping of saves, not rendered state.
+  private readonly next = new Map<string, Slot<V, C>>();
+  private readonly saving = new Set<string>();
+
+  /** `save` stores one value (with the newest edit's `context`) and resolves true when stored. */
+  constructor(
+    private readonly kind: string,
+    private readonly save: (id: string, value: V, context: C) => Promise<boolean>,
+  ) {}
+
+  /**
+   * Journals the edit at once and stores it, or a newer one of the same record. Resolves true once
+   * this value or a newer one is stored; false when that save failed (the edit stays journaled).
+   */
+  put(id: string, value: V, base: V, context: C): Promise<boolean> {
+    recordEdit(this.kind, id, value, base);
+    return trackSave(
+      new Promise<boolean>((resolve) => {
+        const slot = this.next.get(id);
+        if (slot) {
+          slot.value = value;
+          slot.context = context;
+          slot.waiters.push(resolve);
+        } else this.next.set(id, { value, context, waiters: [resolve] });
+        void this.drain(id);
+      }),
+    );
+  }
+
+  private async drain(id: string): Promise<void> {
+    if (this.saving.has(id)) return;
+    this.saving.add(id);
+    try {
+      for (let slot = this.next.get(id); slot; slot = this.next.get(id)) {
+        this.next.delete(id);
+        let stored = false;
+        try {
+          stored = await this.save(id, slot.value, slot.context);
+        } catch {
+          stored = false;
+        }
+        if (stored) editStored(this.kind, id, slot.value);
+        else editFailed(this.kind, id);
+        for (const resolve of slot.waiters) resolve(stored);
+      }
+    } finally {
+      this.saving.delete(id);
+    }
+  }
+}

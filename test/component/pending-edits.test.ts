@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Journal from '../../renderer/src/state/pending-edits';
+
+// Each test loads the journal afresh: a new module is a new window (its own id), so what an
+// earlier "window" left in localStorage is what a reload finds.
+async function newWindow(): Promise<typeof Journal> {
+  vi.resetModules();
+  return import('../../renderer/src/state/pending-edits');
+}
+
+const handler = (seen: Journal.PendingEdit[], outcome: Journal.ReplayOutcome = 'stored'): Journal.ReplayHandler => async (edit) => {
+  seen.push(edit);
+  return outcome;
+};
+
+beforeEach(() => localStorage.clear());
+
+describe('pending-edits journal', () => {
+  it('keeps an edit from the moment it is made until it is stored, across a reload', async () => {
+    const first = await newWindow();
+    first.recordEdit('program-description', 'p1', 'typed', '');
+    // The window goes before the save lands: the next start writes it.
+    const next = await newWindow();
+    const seen: Journal.PendingEdit[] = [];
+    next.useReplayHandlers({ 'program-description': handler(seen) });
+    expect(await next.replayPending({ adopt: true })).toEqual({ stored: 1, kept: 0, displaced: 0 });
+    expect(seen.map((e) => [e.value, e.base])).toEqual([['typed', '']]);
+    expect(next.pendingCount()).toBe(0);
+    expect((await newWindow()).pendingCount()).toBe(0);
+  });
+
+  it('keeps the base of the first edit of a run, and moves it to what a save stored while newer edits wait', async () => {
+    const j = await newWindow();
+    j.recordEdit('score-value', 'm/o/c', 1, null);
+    j.recordEdit('score-value', 'm/o/c', 2, null);
+    expect(j.pendingEdit('score-value', 'm/o/c')).toMatchObject({ base: null, value: 2 });
+    // The save of 1 lands while 2 is still on its way: 2 now replays over 1, not over null.
+    j.editStored('score-value', 'm/o/c', 1);
+    expect(j.pendingEdit('score-value', 'm/o/c')).toMatchObject({ base: 1, value: 2 });
+    j.editStored('score-value', 'm/o/c', 2);
+    expect(j.pendingEdit('score-value', 'm/o/c')).toBeUndefined();
+  });
+
+  it('forgets an edit typed back to what is stored', async () => {
+    const j = await newWindow();
+    j.recordEdit('item-title', 'i1', 'Changed', 'Title');
+    j.recordEdit('item-title', 'i1', 'Title', 'Title');
+    expect(j.pendingCount()).toBe(0);
+  });
+
+  it('keeps an edit whose save failed, marked, and never forgets it as if stored', async () => {
+    const j = await newWindow();
+    j.recordEdit('item-title', 'i1', 'New', 'Old');
+    j.editFailed('item-title', 'i1');
+    expect(j.pendingEdit('item-title', 'i1')).toMatchObject({ value: 'New', failed: true });
+    const next = await newWindow();
+    const seen: Journal.PendingEdit[] = [];
+    next.useReplayHandlers({ 'item-title': handler(seen) });
+    await next.replayPending({ adopt: true });
+    expect(seen.map((e) => e.value)).toEqual(['New']);
+  });
+
+  it('drops edits the rules refuse or of unknown kinds, and keeps those the database could not take', async () => {
+    const j = await newWindow();
+    j.recordEdit('k', 'refused', '', 'A');
+    j.recordEdit('k', 'disk-full', 'kept', 'A');
+    j.recordEdit('unknown-kind', 'x', 'dropped', '');
+    j.useReplayHandlers({
+      k: async (e) => {
+        // The refusal as the journal's own copy of the modules knows it.
+        const { InvalidInputError } = await import('../../renderer/src/storage/errors');
+        if (e.id === 'refused') throw new InvalidInputError('Give the item a title.');
+        throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+      },
+    });
+    expect(await j.replayPending()).toEqual({ stored: 0, kept: 1, displaced: 0 });
+    expect(j.pendingEdit('k', 'disk-full')).toMatchObject({ value: 'kept', failed: true });
+    expect(j.pendingCount()).toBe(1);
+  });
+
+  it('keeps text whose record changed since, for the user to put back, and drops edits of deleted records', async () => {
+    const j = await newWindow();
+    j.recordEdit('item-title', 'i1', 'Mine', 'Old');
+    j.recordEdit('item-title', 'gone', 'Lost record', 'Old');
+    j.useReplayHandlers({ 'item-title': async (e) => j.writeIfUnchanged(e.id === 'i1' ? 'Theirs' : undefined, e, async () => undefined) });
+    expect(await j.replayPending()).toEqual({ stored: 0, kept: 0, displaced: 1 });
+    expect(j.displacedText('item-title', 'i1')?.text).toBe('Mine');
+    expect(j.displacedText('item-title', 'gone')).toBeUndefined();
+    expect(j.pendingCount()).toBe(0);
+  });
+
+  it('does not let one window replay the edits of another window that is still open', async () => {
+    const held = new Set<string>();
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: async (name: string) => void held.add(name),
+        query: async () => ({ held: [...held].map((name) => ({ name })) }),
+      },
+    });
+    try {
+      const other = await newWindow();
+      other.recordEdit('item-title', 'i1', 'Typing there', 'Old');
+      const here = await newWindow();
+      const seen: Journal.PendingEdit[] = [];
+      here.useReplayHandlers({ 'item-title': handler(seen) });
+      await here.replayPending({ adopt: true });
+      expect(seen).toEqual([]);
+      expect(other.pendingEdit('item-title', 'i1')?.value).toBe('Typing there');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("takes in an earlier Keel's journal", async () => {
+    localStorage.setItem('keel.unsaved', JSON.stringify({ 'k:1': { kind: 'k', id: '1', base: '', value: 'parked', at: 1 } }));
+    const j = await newWindow();
+    const seen: Journal.PendingEdit[] = [];
+    j.useReplayHandlers({ k: handler(seen) });
+    await j.replayPending({ adopt: true });
+    expect(seen.map((e) => e.value)).toEqual(['parked']);
+    expect(localStorage.getItem('keel.unsaved')).toBeNull();
+  });
+
+  it('survives damaged entries', async () => {
+    localStorage.setItem('keel.pending/gone-window/k:1', '{not json');
+    localStorage.setItem('keel.pending/gone-window/k:2', JSON.stringify({ kind: 'k' }));
+    localStorage.setItem('keel.unsaved', '[1,2');
+    const j = await newWindow();
+    j.useReplayHandlers({ k: handler([]) });
+    expect(await j.replayPending({ adopt: true })).toEqual({ stored: 0, kept: 0, displaced: 0 });
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('keeps recording when localStorage refuses (full): the edit stays in this window', async () => {
+    const j = await newWindow();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      j.recordEdit('k', '1', 'typed', '');
+      expect(j.pendingEdit('k', '1')?.value).toBe('typed');
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+});
