@@ -261,6 +261,18 @@ export async function replayPending({ adopt = false, only }: { adopt?: boolean; 
   return report;
 }
 
+let retrying: Promise<ReplayReport> | undefined;
+
+/**
+ * Writes again the edits whose save failed (the disk had no room, the database was busy), once
+ * storage works again: called after any write succeeds. One retry runs at a time.
+ */
+export function retryFailedEdits(): Promise<ReplayReport> | undefined {
+  if (retrying || ![...mine.values()].some((e) => e.failed)) return retrying;
+  retrying = replayPending({ only: (edit) => edit.failed === true }).finally(() => (retrying = undefined));
+  return retrying;
+}
+
 /** A replay that writes `edit.value` only while the record still holds `edit.base` where `current` reads it. */
 export async function writeIfUnchanged(current: JsonValue | undefined, edit: PendingEdit, write: () => Promise<unknown>): Promise<ReplayOutcome> {
   if (current === undefined) return 'gone';

@@ -113,7 +113,11 @@ export class TextDraft {
     this.wroteBase = false;
     this.known.add(stored);
     if (!this.dirty) this.value = stored;
-    else if (stored === this.value) this.dirty = false;
+    else if (stored === this.value) {
+      // Stored by another path (a retry of the journal, another window typing the same).
+      this.dirty = false;
+      if (this.status === 'failed') this.status = 'saved';
+    }
   }
 
   input(text: string): void {

@@ -1,4 +1,5 @@
 import type { Editor } from '../storage/editor';
+import { retryFailedEdits } from './pending-edits';
 import { flushAllDrafts, markHistoryStep } from './text-draft.svelte';
 import { describeReadFailure, settle, type Result } from './result';
 import { toasts, type Toast } from './toasts.svelte';
@@ -43,6 +44,8 @@ export class Writes {
       toasts.show(result.message, 'error');
       return result;
     }
+    // Storage works again: edits whose save failed earlier go in now.
+    void retryFailedEdits();
     const message = typeof report.success === 'function' ? report.success(result.value) : report.success;
     if (message) toasts.show(message, 'success', report.action?.(result.value) ?? (report.undo ? this.undoOffer() : undefined));
     return result;

@@ -218,3 +218,23 @@ describe('replay at start', () => {
     field.close();
   });
 });
+
+describe('retry once storage works again', () => {
+  it('a failed edit goes in with the next write that succeeds, and its field says saved', async () => {
+    const { services, state, program } = await start();
+    await replayAtStart(services); // this window's replay handlers
+    const freeTheDisk = fillTheDisk();
+    const draft = state.descriptionDraft(program);
+    draft.input('Kept through the full disk');
+    await draft.flush();
+    expect(draft.status).toBe('failed');
+    freeTheDisk();
+    // Any other write that succeeds (here, a rename) shows storage works: the kept text goes in.
+    expect((await state.rename(program, 'Support assistant v2')).ok).toBe(true);
+    await vi.waitFor(async () => expect(await storedDescription(services, program.id)).toBe('Kept through the full disk'));
+    draft.sync('Kept through the full disk');
+    expect(draft.status).toBe('saved');
+    expect(pendingCount()).toBe(0);
+    await draft.close();
+  });
+});
