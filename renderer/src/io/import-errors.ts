@@ -38,7 +38,9 @@ export function describeImportError(error: ImportError, fileName = 'The file'): 
     case 'too-deep':
       return `${fileName} is not a Keel file: its data is nested deeper than Keel ever writes (more than ${error.limit} levels). ${nothingChanged}`;
     case 'invalid': {
-      const problems = `${error.problems.slice(0, 3).join('; ')}${error.problems.length > 3 ? `; and ${error.problems.length - 3} more` : ''}`;
+      // A domain rule's sentence ends with a full stop; listed, the list's own punctuation follows.
+      const listed = error.problems.slice(0, 3).map((problem) => problem.replace(/\.$/, ''));
+      const problems = `${listed.join('; ')}${error.problems.length > 3 ? `; and ${error.problems.length - 3} more` : ''}`;
       return error.labelledVersion === undefined
         ? `${fileName} is damaged or was edited by hand: ${problems}. ${nothingChanged}`
         : `${fileName} says it is format version ${error.labelledVersion}, but its content does not fit: ${problems}. It is damaged or was edited by hand. ${nothingChanged}`;
