@@ -29,6 +29,7 @@ const GENERATED: Record<string, () => Uint8Array> = {
   'nesting-100000-arrays': () => keelWith(`${'['.repeat(100_000)}${']'.repeat(100_000)}`),
   'nesting-100000-objects': () => keelWith(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`),
   'enormous-description': () => edited((file) => (file.program.description = 'x'.repeat(2_000_000))),
+  'enormous-tag-list': () => edited((file) => (file.data.uncertaintyItems[0].tags = Array.from({ length: 5000 }, (_, i) => `t${i}`))),
   'over-the-size-limit': () => new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x20),
   'items-1000': () =>
     edited((file) => {
