@@ -25,6 +25,11 @@ describe('checkId', () => {
     expect(checkId('5b0f8a3e-2c1d-4e6f-9a7b-1c2d3e4f5a6b')).toEqual({ ok: true, value: '5b0f8a3e-2c1d-4e6f-9a7b-1c2d3e4f5a6b' });
     expect(checkId('to-String')).toMatchObject({ ok: true });
   });
+
+  it('refuses the characters that join two ids into one key (cells, pairwise judgements)', () => {
+    expect(checkId('a|b')).toEqual({ ok: false, message: '"a|b" cannot be an id: Keel joins two ids with "|" and ":", so an id never contains them.' });
+    expect(checkId('option:1')).toMatchObject({ ok: false });
+  });
 });
 
 describe('weights keyed by criterion id', () => {

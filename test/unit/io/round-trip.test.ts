@@ -114,7 +114,7 @@ describe('.keel.json round trip', () => {
 
   it('any id either round-trips or is refused with the id rule\'s sentence, and never pollutes a prototype (property)', () => {
     const memberNames = Object.getOwnPropertyNames(Object.prototype);
-    const anyId = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom(...memberNames));
+    const anyId = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom(...memberNames, 'a|b', 'option:1'));
     fc.assert(
       fc.property(snapshotArb, anyId, (snapshot, id) => {
         const layers = snapshot.owned.layers!;
@@ -124,7 +124,8 @@ describe('.keel.json round trip', () => {
         fc.pre(!ids.includes(id));
         const text = serializeProgram({ ...snapshot, owned: { ...snapshot.owned, layers: renamed, uncertaintyItems: items } }, '0.1.0', new Date());
         const parsed = parseKeelFile(text);
-        if (memberNames.includes(id)) {
+        // Object members, and ids holding the joiners of two-id keys (cells, judgements), are refused.
+        if (memberNames.includes(id) || /[|:]/.test(id)) {
           expect(parsed).toMatchObject({ ok: false, error: { kind: 'invalid', problems: expect.arrayContaining([expect.stringContaining(`"${id}" cannot be an id`)]) } });
         } else {
           if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
