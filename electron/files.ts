@@ -14,6 +14,7 @@ import {
   type SaveFileResult,
 } from './ipc-contract.js';
 import { readTextFileWithinLimit } from './read-text-file.js';
+import { notTextMessage } from './text-decoding.js';
 
 /** Electron's dialog, already bound to the window that asked (so the dialog is modal to it). */
 export interface FileDialogs {
@@ -74,10 +75,7 @@ export function createFileService(initialDirectory: string, limitBytes = MAX_IMP
           case 'not-a-file':
             return { status: 'failed', message: `"${fileName}" is not a file; choose a .keel.json file.` };
           case 'not-text':
-            return {
-              status: 'failed',
-              message: `"${fileName}" is not a text file; choose a .keel.json file exported from Keel.`,
-            };
+            return { status: 'failed', message: notTextMessage(fileName) };
         }
       } catch (error) {
         return { status: 'failed', message: describeFileError(error, 'open') };

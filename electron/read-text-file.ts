@@ -1,5 +1,6 @@
 // Reads a text file the user chose, refusing huge files before reading them into memory.
 import { open } from 'node:fs/promises';
+import { decodeFileText } from './text-decoding.js';
 
 export type ReadTextResult =
   | { kind: 'text'; text: string }
@@ -10,7 +11,7 @@ export type ReadTextResult =
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Reads `filePath` as UTF-8 (a leading BOM is dropped). Files over `limitBytes` are refused
+ * Reads `filePath` as text by the rule in text-decoding.ts (UTF-8, or UTF-16; a leading BOM is dropped). Files over `limitBytes` are refused
  * from their size before any content is read; reading stops at `limitBytes + 1` bytes in case
  * the file grew after the size check.
  */
@@ -36,11 +37,8 @@ export async function readTextFileWithinLimit(
       if (total > limitBytes) return { kind: 'too-large', sizeBytes: Math.max(total, stats.size) };
     }
 
-    try {
-      return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total)) };
-    } catch {
-      return { kind: 'not-text' };
-    }
+    const text = decodeFileText(Buffer.concat(chunks, total));
+    return text === undefined ? { kind: 'not-text' } : { kind: 'text', text };
   } finally {
     await handle.close();
   }

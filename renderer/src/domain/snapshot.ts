@@ -1,3 +1,4 @@
+import { ownValue } from './ids';
 import type { Program } from './program';
 
 /** A row owned by a program, in any area's table. */
@@ -14,28 +15,51 @@ export interface ProgramSnapshot {
   owned: Record<string, OwnedRow[]>;
 }
 
-function collectIds(snapshot: ProgramSnapshot): string[] {
-  const ids = [snapshot.program.id];
-  for (const rows of Object.values(snapshot.owned)) for (const row of rows) ids.push(row.id);
-  return ids;
+/**
+ * Where each table's rows name another record of the program, besides their own `id` and
+ * `programId`: `field` holds an id, `field[]` a list whose entries go on through the rest of the
+ * path. A matrix's options and criteria keep their ids (they are the matrix's own).
+ */
+const REFERENCES: Readonly<Record<string, readonly string[]>> = {
+  layers: [],
+  uncertaintyItems: ['layerId', 'metricIds[]'],
+  functions: [],
+  metrics: ['ownerFunctionId', 'signoffs[].functionId', 'versions[].signoffs[].functionId'],
+  matrices: ['criteria[].metricId', 'functionWeights[].functionId'],
+};
+
+type Swap = (id: string) => string;
+
+/** `value` with the id at `path` (segments of one REFERENCES entry) swapped; other fields as they were. */
+function swapAt(value: unknown, path: readonly string[], swap: Swap): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return typeof value === 'string' ? swap(value) : value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const list = head.endsWith('[]');
+  const key = list ? head.slice(0, -2) : head;
+  if (!Object.hasOwn(value, key)) return value;
+  const field = (value as Record<string, unknown>)[key];
+  const swapped = !list ? swapAt(field, rest, swap) : Array.isArray(field) ? field.map((entry: unknown) => swapAt(entry, rest, swap)) : field;
+  return { ...value, [key]: swapped };
 }
 
-function rewrite(value: unknown, map: ReadonlyMap<string, string>): unknown {
-  if (typeof value === 'string') return map.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((v) => rewrite(v, map));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = rewrite(v, map);
-    return out;
-  }
-  return value;
+function reidentifyRow(table: string, row: OwnedRow, swap: Swap): OwnedRow {
+  const references = ownValue(REFERENCES, table);
+  // A table missing here would be copied with links to the original program's records.
+  if (!references) throw new Error(`reidentify does not know the references of table ${table}`);
+  const moved = { ...row, id: swap(row.id), programId: swap(row.programId) };
+  return references.reduce<OwnedRow>((out, path) => swapAt(out, path.split('.'), swap) as OwnedRow, moved);
 }
 
 /**
  * Gives the program and every row it owns fresh ids, rewriting every reference between them.
- * Ids are random UUIDs, so any string equal to an old id is a reference to that record.
+ * Only id fields change: a description or tag that happens to equal an id stays as written.
  */
 export function reidentify(snapshot: ProgramSnapshot, makeId: () => string): ProgramSnapshot {
-  const map = new Map(collectIds(snapshot).map((id) => [id, makeId()]));
-  return rewrite(snapshot, map) as ProgramSnapshot;
+  const ids = [snapshot.program.id, ...Object.values(snapshot.owned).flatMap((rows) => rows.map((row) => row.id))];
+  const map = new Map(ids.map((id) => [id, makeId()]));
+  // An id not in the program (a sign-off of a function removed since) is kept as it is.
+  const swap: Swap = (id) => map.get(id) ?? id;
+  const owned = Object.fromEntries(Object.entries(snapshot.owned).map(([table, rows]) => [table, rows.map((row) => reidentifyRow(table, row, swap))]));
+  return { program: { ...snapshot.program, id: swap(snapshot.program.id) }, owned };
 }

@@ -35,6 +35,7 @@ import {
 } from '../domain/tradeoffs/model';
 import { JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
 import { isDay } from '../domain/dates';
+import { checkId } from '../domain/ids';
 import { checkFunctionName, checkMetricName, checkReadingDate, READING_YEARS } from '../domain/metrics/edits';
 import { checkCriterionName, checkDeciders, checkOptionTitle, checkQuestion } from '../domain/tradeoffs/edits';
 
@@ -59,7 +60,8 @@ const readingDay = z.string().check(
   z.refine((date) => checkReadingDate(date).ok, `Expected a date as YYYY-MM-DD between the years ${READING_YEARS.min} and ${READING_YEARS.max}`),
 );
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
-const id = text(1, 100);
+// Refused with the domain's sentence: an id naming an object member (toString) would read that member.
+const id = text(1, 100).check(z.refine((raw) => checkId(raw).ok, { error: (issue) => problemOf(checkId(String(issue.input))) }));
 /**
  * A name, title or question: refused with the sentence its domain rule gives, and read as the
  * app stores it (one line, ends trimmed, no direction overrides that could disguise it).

@@ -5,10 +5,13 @@ export type ImportError =
   | { kind: 'too-large'; sizeBytes: number; limitBytes: number }
   | { kind: 'not-json'; detail: string }
   | { kind: 'not-keel' }
-  | { kind: 'bad-version'; found: unknown }
+  | { kind: 'bad-version'; found: unknown; supportedVersion: number }
   | { kind: 'newer-version'; fileVersion: number; supportedVersion: number; appVersion?: string }
   | { kind: 'forbidden-key'; path: string }
-  | { kind: 'invalid'; problems: string[] }
+  | { kind: 'too-deep'; limit: number }
+  /** labelledVersion: the older format version the file claims, when it claims one. */
+  | { kind: 'invalid'; problems: string[]; labelledVersion?: number }
+  | { kind: 'unreadable'; detail: string }
   | { kind: 'storage'; problem: StorageProblem };
 
 function megabytes(bytes: number): string {
@@ -25,13 +28,25 @@ export function describeImportError(error: ImportError, fileName = 'The file'): 
     case 'not-keel':
       return `${fileName} is not a Keel file: export one from Keel with "Export" and import that. ${nothingChanged}`;
     case 'bad-version':
-      return `${fileName} has an unreadable format version (${JSON.stringify(error.found)}). It may be damaged. ${nothingChanged}`;
+      return typeof error.found === 'number' && Number.isInteger(error.found) && error.found > error.supportedVersion
+        ? `${fileName} names format version ${String(error.found)}, which no Keel has written; this Keel reads versions 1 to ${error.supportedVersion}. The file is damaged or was edited by hand. ${nothingChanged}`
+        : `${fileName} has an unreadable format version (${String(JSON.stringify(error.found)).slice(0, 40)}). It may be damaged. ${nothingChanged}`;
     case 'newer-version':
       return `${fileName} was made by a newer Keel${error.appVersion ? ` (${error.appVersion})` : ''} in format version ${error.fileVersion}; this Keel reads up to version ${error.supportedVersion}. Update Keel to import it. ${nothingChanged}`;
     case 'forbidden-key':
       return `${fileName} contains a field Keel never writes ("${error.path}"), so it was refused for safety. ${nothingChanged}`;
-    case 'invalid':
-      return `${fileName} is damaged or was edited by hand: ${error.problems.slice(0, 3).join('; ')}${error.problems.length > 3 ? `; and ${error.problems.length - 3} more` : ''}. ${nothingChanged}`;
+    case 'too-deep':
+      return `${fileName} is not a Keel file: its data is nested deeper than Keel ever writes (more than ${error.limit} levels). ${nothingChanged}`;
+    case 'invalid': {
+      // A domain rule's sentence ends with a full stop; listed, the list's own punctuation follows.
+      const listed = error.problems.slice(0, 3).map((problem) => problem.replace(/\.$/, ''));
+      const problems = `${listed.join('; ')}${error.problems.length > 3 ? `; and ${error.problems.length - 3} more` : ''}`;
+      return error.labelledVersion === undefined
+        ? `${fileName} is damaged or was edited by hand: ${problems}. ${nothingChanged}`
+        : `${fileName} says it is format version ${error.labelledVersion}, but its content does not fit: ${problems}. It is damaged or was edited by hand. ${nothingChanged}`;
+    }
+    case 'unreadable':
+      return `${fileName} could not be read as a Keel file (${error.detail.slice(0, 200)}). ${nothingChanged}`;
     case 'storage':
       return `${error.problem.message} ${nothingChanged}`;
   }

@@ -69,20 +69,37 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** Finds a key that could pollute prototypes if the data were ever merged or spread. */
-export function findForbiddenKey(value: unknown, path = ''): string | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenKey(value[i], `${path}[${i}]`);
-      if (found) return found;
+/**
+ * Keel writes at most six levels of nesting (data.matrices[i].pastDecisions[j].reopened.at);
+ * deeper files are not Keel's, and refusing them keeps every later step's recursion shallow.
+ */
+export const MAX_NESTING = 64;
+
+type StructureProblem = { kind: 'forbidden-key'; path: string } | { kind: 'too-deep'; limit: number };
+
+/**
+ * Finds a key that could pollute prototypes if the data were ever merged or spread, or nesting
+ * deeper than MAX_NESTING. Walks with its own stack, so no file can overflow the call stack.
+ */
+export function findStructureProblem(root: unknown): StructureProblem | undefined {
+  const stack: { value: object; path: string; depth: number }[] = [];
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (value !== null && typeof value === 'object') stack.push({ value, path, depth });
+  };
+  visit(root, '', 0);
+  while (stack.length) {
+    const { value, path, depth } = stack.pop()!;
+    if (depth >= MAX_NESTING) return { kind: 'too-deep', limit: MAX_NESTING };
+    // Children are pushed last to first, so the file is walked in its own order.
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) visit(value[i], `${path}[${i}]`, depth + 1);
+      continue;
     }
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      const here = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) return here;
-      const found = findForbiddenKey((value as Record<string, unknown>)[key], here);
-      if (found) return found;
-    }
+    const keys = Object.keys(value);
+    const at = (key: string) => (path ? `${path}.${key}` : key);
+    const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
+    if (forbidden !== undefined) return { kind: 'forbidden-key', path: at(forbidden) };
+    for (let i = keys.length - 1; i >= 0; i--) visit((value as Record<string, unknown>)[keys[i]!], at(keys[i]!), depth + 1);
   }
   return undefined;
 }
@@ -96,6 +113,15 @@ function utf8Length(text: string): number {
  * strict validation. Returns typed errors; never throws for bad input.
  */
 export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): ParseResult {
+  try {
+    return parseWithinLimit(text, limitBytes);
+  } catch (error) {
+    // Every known way a file can fail is a typed error above; this keeps the promise for the unknown ones.
+    return { ok: false, error: { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function parseWithinLimit(text: string, limitBytes: number): ParseResult {
   // Each UTF-16 unit is at least one UTF-8 byte, so this refuses without encoding huge texts.
   if (text.length > limitBytes) return { ok: false, error: { kind: 'too-large', sizeBytes: text.length, limitBytes } };
   const size = utf8Length(text);
@@ -111,12 +137,13 @@ export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): Pars
   const envelope = raw as Record<string, unknown>;
   if (envelope.format !== FORMAT_NAME) return { ok: false, error: { kind: 'not-keel' } };
 
-  const forbidden = findForbiddenKey(raw);
-  if (forbidden) return { ok: false, error: { kind: 'forbidden-key', path: forbidden } };
+  const structure = findStructureProblem(raw);
+  if (structure) return { ok: false, error: structure };
 
   const version = envelope.formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: { kind: 'bad-version', found: version } };
+  // Past 2^53 versions cannot be told apart: such a number is damage, not a newer Keel.
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    return { ok: false, error: { kind: 'bad-version', found: version, supportedVersion: CURRENT_FORMAT_VERSION } };
   }
   if (version > CURRENT_FORMAT_VERSION) {
     return {
@@ -131,16 +158,18 @@ export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): Pars
   }
 
   const migrated = migrateFile(envelope, version, CURRENT_FORMAT_VERSION);
+  // A file labelled older than the current version is told so: its content may be newer than its label.
+  const labelled = version < CURRENT_FORMAT_VERSION ? { labelledVersion: version } : {};
   const parsed = KeelFileSchema.safeParse(migrated);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const where = issue.path.length ? issue.path.join('.') : 'file';
       return `${where}: ${issue.message}`;
     });
-    return { ok: false, error: { kind: 'invalid', problems } };
+    return { ok: false, error: { kind: 'invalid', problems, ...labelled } };
   }
   const references = brokenReferences(parsed.data);
-  if (references.length) return { ok: false, error: { kind: 'invalid', problems: references } };
+  if (references.length) return { ok: false, error: { kind: 'invalid', problems: references, ...labelled } };
   return { ok: true, file: parsed.data, snapshot: toSnapshot(parsed.data) };
 }
 

@@ -3,46 +3,51 @@ import { DEFAULT_STACK } from '../domain/uncertainty/stack';
 
 // Upgrades of older .keel.json files, one step per format version: MIGRATIONS[n] turns a
 // version-n file into a version n+1 file. Append only; never edit a released step.
-// Steps work on untrusted data, so they only add or rename; validation runs afterwards.
+// Steps work on untrusted data, so they only add what the file lacks and never replace what it
+// holds: a file labelled older than its content keeps that content, and validation (which runs
+// afterwards) refuses it if it does not fit.
 
 type FileMigration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * `value` with `defaults` for the fields it does not have; fields it has are kept as they are.
+ * A missing value counts as empty; anything else that is not an object is left for validation.
+ */
+function withMissing(value: unknown, defaults: () => Record<string, unknown>): unknown {
+  const record = value === undefined ? {} : value;
+  if (!isRecord(record)) return record;
+  const added = Object.entries(defaults()).filter(([key]) => !Object.hasOwn(record, key));
+  return { ...record, ...Object.fromEntries(added) };
 }
 
 export const MIGRATIONS: Record<number, FileMigration> = {
   // 1 -> 2: programs gain the uncertainty map. A program from a v1 file gets the default
   // stack (as a new program would) and the default staleness rule.
-  1: (file) => {
-    const data = asRecord(file.data);
-    return {
-      ...file,
-      program: { ...asRecord(file.program), staleAfterDays: 30 },
-      data: {
-        ...data,
-        layers: DEFAULT_STACK.map((layer, order) => ({ ...layer, id: `v1-layer-${order + 1}`, order })),
-        uncertaintyItems: [],
-      },
-    };
-  },
+  1: (file) => ({
+    ...file,
+    program: withMissing(file.program, () => ({ staleAfterDays: 30 })),
+    data: withMissing(file.data, () => ({
+      layers: DEFAULT_STACK.map((layer, order) => ({ ...layer, id: `v1-layer-${order + 1}`, order })),
+      uncertaintyItems: [],
+    })),
+  }),
   // 2 -> 3: programs gain shared metrics. A program from a v2 file gets engineering, product
   // and leadership (as a new program would) and no metrics yet; its items link to none.
   2: (file) => {
-    const data = asRecord(file.data);
-    const items = Array.isArray(data.uncertaintyItems) ? data.uncertaintyItems : [];
-    return {
-      ...file,
-      data: {
-        ...data,
-        uncertaintyItems: items.map((item: unknown) => ({ ...asRecord(item), metricIds: [] })),
-        functions: DEFAULT_FUNCTIONS.map((name, order) => ({ id: `v2-function-${order + 1}`, name, required: true, order })),
-        metrics: [],
-      },
-    };
+    const data = withMissing(file.data, () => ({
+      functions: DEFAULT_FUNCTIONS.map((name, order) => ({ id: `v2-function-${order + 1}`, name, required: true, order })),
+      metrics: [],
+    }));
+    if (!isRecord(data) || !Array.isArray(data.uncertaintyItems)) return { ...file, data };
+    const uncertaintyItems = data.uncertaintyItems.map((item: unknown) => withMissing(item, () => ({ metricIds: [] })));
+    return { ...file, data: { ...data, uncertaintyItems } };
   },
   // 3 -> 4: programs gain trade-off matrices; a program from a v3 file has none yet.
-  3: (file) => ({ ...file, data: { ...asRecord(file.data), matrices: [] } }),
+  3: (file) => ({ ...file, data: withMissing(file.data, () => ({ matrices: [] })) }),
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {

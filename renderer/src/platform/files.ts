@@ -5,6 +5,7 @@ import {
   type OpenFileResult,
   type SaveFileResult,
 } from '../../../electron/ipc-contract';
+import { decodeFileText, notTextMessage } from '../../../electron/text-decoding';
 
 // Saving and opening files: through the Electron bridge when it is there, otherwise with the
 // browser's download and file-picker (web mode and tests).
@@ -50,7 +51,9 @@ export async function readChosenFile(file: File, limitBytes = MAX_IMPORT_BYTES):
     return { status: 'too-large', fileName: file.name, sizeBytes: file.size, limitBytes };
   }
   try {
-    return { status: 'opened', fileName: file.name, text: await file.text() };
+    // Not file.text(): it reads only UTF-8, and Electron must read the same bytes the same way.
+    const text = decodeFileText(new Uint8Array(await file.arrayBuffer()));
+    return text === undefined ? { status: 'failed', message: notTextMessage(file.name) } : { status: 'opened', fileName: file.name, text };
   } catch {
     return { status: 'failed', message: `Keel could not read ${file.name}. Check that the file is still there and try again.` };
   }

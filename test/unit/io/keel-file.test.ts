@@ -358,3 +358,50 @@ describe('references inside a matrix', () => {
     expect(problems((m, data) => (m.id = data.metrics[0]!.id))).toEqual([expect.stringMatching(/^id .* is used twice$/)]);
   });
 });
+
+describe('a file labelled with an older format version', () => {
+  const current = () => JSON.parse(fixture('format-v4/support-assistant.keel.json')) as KeelFileType;
+  const counts = (text: string) => {
+    const result = parseKeelFile(text);
+    if (!result.ok) throw new Error(describeImportError(result.error));
+    return Object.fromEntries(Object.entries(result.snapshot.owned).map(([table, rows]) => [table, rows.length]));
+  };
+
+  it('is migrated by adding what is missing: a current file labelled 1, 2 or 3 keeps everything it holds', () => {
+    const expected = counts(JSON.stringify(current()));
+    expect(expected.matrices).toBe(2);
+    for (const formatVersion of [1, 2, 3]) expect(counts(JSON.stringify({ ...current(), formatVersion }))).toEqual(expected);
+    // The staleness rule and the items' links are kept, not reset to the defaults of the older version.
+    const v1 = parseKeelFile(JSON.stringify({ ...current(), formatVersion: 1, program: { ...current().program, staleAfterDays: 12 } }));
+    expect(v1.ok && v1.snapshot.program.staleAfterDays).toBe(12);
+    const items = (v1.ok ? v1.snapshot.owned.uncertaintyItems : []) as unknown as UncertaintyItem[];
+    expect(items.some((i) => i.metricIds.length > 0)).toBe(true);
+  });
+
+  it('is refused with a sentence when its content does not fit its label', () => {
+    const file = { ...current(), formatVersion: 3, data: { ...current().data, matrices: 'none' } };
+    const result = parseKeelFile(JSON.stringify(file));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid', labelledVersion: 3 } });
+    if (!result.ok) expect(describeImportError(result.error, 'plan.keel.json')).toMatch(/^plan.keel.json says it is format version 3, but its content does not fit: data.matrices/);
+  });
+});
+
+describe('files that would break the reader', () => {
+  const nested = (depth: number, open: string, close: string) => `${open.repeat(depth)}1${close.repeat(depth)}`;
+
+  it('refuses 100,000 levels of nesting with a sentence instead of overflowing the stack', () => {
+    for (const deep of [nested(100_000, '[', ']'), `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`]) {
+      const result = parseKeelFile(`{"format":"keel","formatVersion":4,"data":${deep}}`);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'too-deep' } });
+      if (!result.ok) expect(describeImportError(result.error)).toMatch(/nested deeper than Keel ever writes/);
+    }
+  });
+
+  it('names an absurd format version plainly instead of calling it a newer Keel', () => {
+    for (const version of ['1e308', '9007199254740993']) {
+      const result = parseKeelFile(`{"format":"keel","formatVersion":${version}}`);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'bad-version' } });
+      if (!result.ok) expect(describeImportError(result.error)).toMatch(/format version .* no Keel has written; this Keel reads versions 1 to 4/);
+    }
+  });
+});

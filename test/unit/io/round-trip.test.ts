@@ -112,6 +112,31 @@ describe('.keel.json round trip', () => {
     );
   });
 
+  it('any id either round-trips or is refused with the id rule\'s sentence, and never pollutes a prototype (property)', () => {
+    const memberNames = Object.getOwnPropertyNames(Object.prototype);
+    const anyId = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom(...memberNames, 'a|b', 'option:1'));
+    fc.assert(
+      fc.property(snapshotArb, anyId, (snapshot, id) => {
+        const layers = snapshot.owned.layers!;
+        const renamed = layers.map((l, i) => (i === 0 ? { ...l, id } : l));
+        const items = snapshot.owned.uncertaintyItems!.map((item) => (item.layerId === layers[0]!.id ? { ...item, layerId: id } : item));
+        const ids = [snapshot.program.id, ...Object.values(snapshot.owned).flat().map((row) => row.id)];
+        fc.pre(!ids.includes(id));
+        const text = serializeProgram({ ...snapshot, owned: { ...snapshot.owned, layers: renamed, uncertaintyItems: items } }, '0.1.0', new Date());
+        const parsed = parseKeelFile(text);
+        // Object members, and ids holding the joiners of two-id keys (cells, judgements), are refused.
+        if (memberNames.includes(id) || /[|:]/.test(id)) {
+          expect(parsed).toMatchObject({ ok: false, error: { kind: 'invalid', problems: expect.arrayContaining([expect.stringContaining(`"${id}" cannot be an id`)]) } });
+        } else {
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+          expect((parsed.snapshot.owned.layers as unknown as { id: string }[]).some((l) => l.id === id)).toBe(true);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a failed import changes nothing stored', async () => {
     const store = await freshStore();
     const existing = await store.programs.create({ name: 'Existing' });

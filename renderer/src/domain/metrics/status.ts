@@ -1,5 +1,6 @@
 import { describeGuardrail, describeTarget, formatValue, rangeEnds, type Guardrail, type Metric, type Reading } from './model';
 import { plural } from '../words';
+import { parseDay } from '../dates';
 
 // A metric's computed status from its readings, guardrail and target.
 
@@ -35,14 +36,15 @@ const DAY_MS = 86_400_000;
 
 export type StatusInput = Pick<Metric, 'readings' | 'guardrail' | 'target' | 'direction' | 'unit'>;
 
-/** Whole days from a YYYY-MM-DD date to a moment, counted in UTC days (0 on the same day). */
+/** Whole days from a YYYY-MM-DD date to a moment, counted in UTC days (0 on the same day, and for a date that is not a day). */
 export function daysSince(date: string, now: number): number {
-  return Math.max(0, Math.floor(now / DAY_MS - dayNumber(date)));
+  const day = dayNumber(date);
+  return day === null ? 0 : Math.max(0, Math.floor(now / DAY_MS - day));
 }
 
 /** A metric whose latest reading is older than the program's staleness rule (0 turns it off). */
 export function isReadingStale(latest: Reading | undefined, now: number, staleAfterDays: number): boolean {
-  return latest !== undefined && staleAfterDays > 0 && daysSince(latest.date, now) > staleAfterDays;
+  return latest !== undefined && staleAfterDays > 0 && dayNumber(latest.date) !== null && daysSince(latest.date, now) > staleAfterDays;
 }
 
 /** Whether a value crosses the guardrail (the guardrail holds while `value <op> guardrail`). */
@@ -60,8 +62,10 @@ export function breaches(value: number, guardrail: Guardrail | null): boolean {
   }
 }
 
-function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** Days since 1970 of a stored day, by the one date rule (domain/dates.ts); null when it is not a real day. */
+function dayNumber(date: string): number | null {
+  const time = parseDay(date);
+  return time === null ? null : time / DAY_MS;
 }
 
 interface Trend {
@@ -70,11 +74,18 @@ interface Trend {
   horizonDays: number;
 }
 
-/** Least-squares slope of the most recent readings; null with fewer than two distinct days. */
+/**
+ * Least-squares slope of the most recent readings dated on real days; null with fewer than two
+ * distinct days, or when the values are too far apart for the slope to be a number.
+ */
 export function recentTrend(readings: readonly Reading[]): Trend | null {
-  const recent = readings.slice(-TREND_READINGS);
+  const dated = readings.flatMap((r) => {
+    const day = dayNumber(r.date);
+    return day === null ? [] : [{ x: day, value: r.value }];
+  });
+  const recent = dated.slice(-TREND_READINGS);
   if (recent.length < 2) return null;
-  const xs = recent.map((r) => dayNumber(r.date));
+  const xs = recent.map((r) => r.x);
   const n = recent.length;
   const meanX = xs.reduce((a, b) => a + b, 0) / n;
   const meanY = recent.reduce((a, r) => a + r.value, 0) / n;
@@ -87,6 +98,7 @@ export function recentTrend(readings: readonly Reading[]): Trend | null {
   if (sxx === 0) return null;
   const span = xs[n - 1]! - xs[0]!;
   const perDay = sxy / sxx;
+  if (!Number.isFinite(perDay)) return null;
   const horizonDays = Math.max(span, MIN_HORIZON_DAYS);
   const size = Math.max(...recent.map((r) => Math.abs(r.value)));
   if (Math.abs(perDay * horizonDays) <= FLAT_SHARE * size) return { perDay: 0, horizonDays };

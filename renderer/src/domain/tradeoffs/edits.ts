@@ -4,6 +4,7 @@
 
 import { checkLongText, checkOneLine, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
+import { ownValue } from '../ids';
 import { movedBy } from '../order';
 import { functionWeightsOf, recommendedOption, tradedAway, type ResolvedMatrix } from './matrix';
 import {
@@ -157,7 +158,7 @@ export function addCriterion(matrix: Matrix, added: Criterion, shownNames: Reado
   }
   if ([...shownNames.values()].some((n) => sameName(n, added.name))) return failed(`There is already a criterion called "${added.name}".`);
   const withAverage = (weights: Record<string, number>): Record<string, number> => {
-    const values = matrix.criteria.map((c) => weights[c.id] ?? 0);
+    const values = matrix.criteria.map((c) => ownValue(weights, c.id) ?? 0);
     const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1;
     return { ...weights, [added.id]: Math.round(mean * 10) / 10 };
   };

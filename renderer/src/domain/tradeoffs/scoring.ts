@@ -1,3 +1,4 @@
+import { ownValue } from '../ids';
 import { breaches } from '../metrics/status';
 import type { Guardrail } from '../metrics/model';
 import { SCALES, type Criterion, type CriterionDirection, type FunctionWeights, type MatrixOption, type Score, type ScoringMode } from './model';
@@ -22,7 +23,10 @@ export function utility(value: number, mode: ScoringMode, direction: CriterionDi
 
 /** Weights scaled to sum to 1 over the criteria; negative or missing count as 0; all zero means equal. */
 export function normaliseWeights(weights: Readonly<Record<string, number>>, criteria: readonly Pick<Criterion, 'id'>[]): Record<string, number> {
-  const raw = criteria.map((c) => Math.max(0, Number.isFinite(weights[c.id]) ? weights[c.id]! : 0));
+  const raw = criteria.map((c) => {
+    const weight = ownValue(weights, c.id);
+    return weight !== undefined && Number.isFinite(weight) ? Math.max(0, weight) : 0;
+  });
   const sum = raw.reduce((a, b) => a + b, 0);
   return Object.fromEntries(criteria.map((c, i) => [c.id, sum > 0 ? raw[i]! / sum : 1 / criteria.length]));
 }
