@@ -111,6 +111,19 @@ describe('pending-edits journal', () => {
     }
   });
 
+  it('offers replaced text for a month, then lets it go', async () => {
+    const j = await newWindow();
+    j.keepDisplaced('item-title', 'old', 'Kept long ago');
+    j.keepDisplaced('item-title', 'recent', 'Kept today');
+    const monthAgo = Date.now() - 31 * 24 * 60 * 60 * 1000;
+    localStorage.setItem('keel.displaced/item-title:old', JSON.stringify({ text: 'Kept long ago', at: monthAgo }));
+    const next = await newWindow();
+    next.useReplayHandlers({});
+    await next.replayPending({ adopt: true });
+    expect(next.displacedText('item-title', 'old')).toBeUndefined();
+    expect(next.displacedText('item-title', 'recent')?.text).toBe('Kept today');
+  });
+
   it("takes in an earlier Keel's journal", async () => {
     localStorage.setItem('keel.unsaved', JSON.stringify({ 'k:1': { kind: 'k', id: '1', base: '', value: 'parked', at: 1 } }));
     const j = await newWindow();

@@ -37,6 +37,7 @@ export type ReplayHandler = (edit: PendingEdit) => Promise<ReplayOutcome>;
 const PREFIX = 'keel.pending/';
 const DISPLACED_PREFIX = 'keel.displaced/';
 const LOCK_PREFIX = 'keel.window/';
+const DISPLACED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** The journal of earlier Keel versions: one object of edits parked when a window closed. */
 const LEGACY_KEY = 'keel.unsaved';
 
@@ -193,6 +194,12 @@ async function adoptOrphans(): Promise<void> {
     const edit = readStored(key);
     unstore(key);
     if (isEdit(edit)) adopt(edit);
+  }
+  // Text kept to put back is offered for a month; a field never opened again does not keep it forever.
+  for (const key of storedKeys()) {
+    if (!key.startsWith(DISPLACED_PREFIX)) continue;
+    const kept = readStored(key) as Partial<DisplacedText> | undefined;
+    if (typeof kept?.at !== 'number' || Date.now() - kept.at > DISPLACED_KEPT_MS) unstore(key);
   }
   const legacy = readStored(LEGACY_KEY);
   unstore(LEGACY_KEY);
