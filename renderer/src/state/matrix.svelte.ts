@@ -328,10 +328,9 @@ export class MatrixState {
     return this.writes.run(() => this.repo.clearFunctionWeights(this.id, functionId));
   }
 
-  /** The equal blend, or the facilitator's weights starting from what the table shows now. */
+  /** The equal blend, or the facilitator's weights: as entered before, else starting from the blend the table shows. */
   setCombinedMode(mode: StoredCombined['mode']): Promise<Result<void>> {
-    const combined: StoredCombined = mode === 'equal' ? { mode } : { mode, weights: this.pointsOf(FACILITATOR), judgements: null };
-    return this.writes.run(() => this.repo.setCombined(this.id, combined));
+    return this.writes.run(() => this.repo.setCombinedMode(this.id, mode));
   }
 
   // --- The decision ---

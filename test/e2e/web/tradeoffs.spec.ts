@@ -212,7 +212,7 @@ test('pairwise comparisons set a function’s weights and flag inconsistency', a
   await judge(/^Groundedness vs Effort/, 'End');
   await judge(/^p95 latency \(end to end\) vs Effort/, 'Home');
   await expect(dialog).toContainText('inconsistent (above 0.10)');
-  await expect(dialog).toContainText(/Most inconsistent: .+ vs .+\./);
+  await expect(dialog).toContainText(/(Most|Equally) inconsistent: .+ vs .+\./);
   // Back to a consistent set: groundedness far over both, latency and effort equal (the middle of 17 points).
   await judge(/^Groundedness vs Effort/, 'Home');
   await judge(/^p95 latency \(end to end\) vs Effort/, 'Home');
@@ -335,4 +335,45 @@ test('two windows typing into the same cell end up showing what is stored', asyn
   await other.page.reload();
   await other.page.getByRole('button', { name: 'Score', exact: true }).click();
   await expect(cell(other.page, 'Hybrid search', 'Effort')).toHaveAttribute('aria-label', settled!);
+});
+
+test("the facilitator's pairwise weights survive switching to the equal blend and back, and a reload", async ({ app, page }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await scoreByKeyboard(page);
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await page.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await page.getByRole('button', { name: 'Pairwise comparisons for the facilitator…' }).click();
+  const dialog = page.getByRole('dialog');
+  for (const pair of [/^Groundedness vs p95 latency/, /^Groundedness vs Effort/]) {
+    await dialog.getByRole('group', { name: pair }).getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('Home');
+  }
+  await dialog.getByRole('button', { name: 'Apply weights' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  const groundedness = page.getByRole('textbox', { name: "Facilitator's weight of Groundedness" });
+  const judged = await groundedness.inputValue();
+  expect(Number(judged)).toBeGreaterThan(80);
+
+  // The blend takes over; the facilitator's weights are kept, not replaced by the blend.
+  await page.getByRole('radio', { name: "Equal blend of the functions' weights" }).check();
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await page.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await expect(groundedness).toHaveValue(judged);
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  await expect(page.getByRole('columnheader', { name: /Combined/ })).toContainText('set by the facilitator, from pairwise comparisons');
+
+  // Back to the blend, then a reload: still kept.
+  await page.getByRole('radio', { name: "Equal blend of the functions' weights" }).check();
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await page.reload();
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await page.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await expect(groundedness).toHaveValue(judged);
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  await page.getByRole('button', { name: 'Pairwise comparisons for the facilitator…' }).click();
+  await expect(dialog.getByRole('group', { name: /^Groundedness vs Effort/ }).getByRole('radio', { checked: true })).toHaveAccessibleName(/Groundedness extremely more important/);
 });

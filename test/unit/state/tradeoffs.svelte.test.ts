@@ -96,6 +96,45 @@ describe('TradeoffsState and MatrixState', () => {
     close();
   });
 
+  it("keeps the facilitator's pairwise weights through the equal blend and back, and after a reload", async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    const quality = criterion(m, 'Quality');
+    const effort = criterion(m, 'Effort');
+    // Effort far over quality: the re-ranker (less effort) wins; under equal weights hybrid search would.
+    await page.score(option(m, 'Hybrid search'), quality, 5);
+    await page.score(option(m, 'Hybrid search'), effort, 3);
+    await page.score(option(m, 'Re-ranker'), quality, 2);
+    await page.score(option(m, 'Re-ranker'), effort, 1);
+    expect((await page.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'facilitator');
+    const judgements = { [`${quality}|${effort}`]: 1 / 7 };
+    expect((await page.applyPairwise(FACILITATOR, { [quality]: 0.125, [effort]: 0.875 }, judgements)).ok).toBe(true);
+    await until(() => page.judgementsOf(FACILITATOR) !== null);
+    const facilitatorPoints = page.pointsOf(FACILITATOR);
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Re-ranker'));
+
+    expect((await page.setCombinedMode('equal')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'equal');
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Hybrid search'));
+    expect((await page.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'facilitator');
+    expect(page.pointsOf(FACILITATOR)).toEqual(facilitatorPoints);
+    expect(page.judgementsOf(FACILITATOR)).toEqual(judgements);
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Re-ranker'));
+
+    // Back to the blend, then a reload: a new page state over what the database holds.
+    expect((await page.setCombinedMode('equal')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'equal');
+    close();
+    const reloaded = mounted(() => new MatrixState(area, () => area.matrices.find((x) => x.id === m.id)!, services));
+    expect((await reloaded.value.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => reloaded.value.matrix.combined.mode === 'facilitator');
+    expect(reloaded.value.pointsOf(FACILITATOR)).toEqual(facilitatorPoints);
+    expect(reloaded.value.judgementsOf(FACILITATOR)).toEqual(judgements);
+    reloaded.destroy();
+  });
+
   it('records a decision (locking the matrix), forgets the draft, remembers the deciders; reopening needs a reason', async () => {
     const { page, close } = await openMatrix();
     const m = page.matrix;

@@ -121,6 +121,19 @@ export function describeJudgement(value: number, rowName: string, colName: strin
 }
 
 /**
+ * What other answers imply about a pair, in words, as a ratio that may lie off the 1–9 scale:
+ * "Effort about 15 times as important as Quality", "Quality and Effort about equally important".
+ */
+export function describeImplied(value: number, rowName: string, colName: string): string {
+  const ratio = value >= 1 ? value : 1 / value;
+  // Below 2 a whole number would say "1 times"; a tenth is as precise as judgements are.
+  const shown = ratio < 2 ? ratio.toFixed(1) : String(Math.round(ratio));
+  if (shown === '1.0') return `${rowName} and ${colName} about equally important`;
+  const [more, less] = value >= 1 ? [rowName, colName] : [colName, rowName];
+  return `${more} about ${shown} times as important as ${less}`;
+}
+
+/**
  * A consistency ratio to two decimals, or three where two would blur which side of the 0.10
  * limit it falls ("0.104", not "0.10", for a ratio just above it).
  */

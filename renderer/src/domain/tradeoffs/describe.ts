@@ -1,5 +1,5 @@
 import type { FunctionRanking } from './analysis';
-import type { MatrixOption } from './model';
+import { pairwiseGaps, type Judgements, type MatrixOption } from './model';
 import { andList, byRank, coverageText, isPartial, namesOf, optionTitles, percent, score100 } from './labels';
 import type { OptionResult } from './scoring';
 import { smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
@@ -44,6 +44,24 @@ export function describeSensitivity(
 export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: string) => string, optionTitle: (id: string) => string): string {
   if (!flip) return 'No single weight change flips the winner.';
   return `The smallest single change that flips the winner: ${criterionName(flip.criterionId)} from ${percent(flip.from)} to ${percent(flip.to)} makes ${optionTitle(flip.optionId)} the winner.`;
+}
+
+export const PAIRWISE_COMPLETE = 'from pairwise comparisons';
+
+/**
+ * What weights kept with pairwise judgements now come from: the comparisons only while every
+ * pair of the current criteria is compared. Once a criterion is added (it starts at the average
+ * weight) they no longer do, and this asks to complete the set. Null without judgements.
+ */
+export function weightsSource(criteria: readonly { id: string; name: string }[], judgements: Judgements | null): string | null {
+  if (!judgements) return null;
+  const { missing, uncompared } = pairwiseGaps(
+    criteria.map((c) => c.id),
+    judgements,
+  );
+  if (missing === 0) return PAIRWISE_COMPLETE;
+  const what = uncompared.length ? andList(uncompared.map(namesOf(criteria))) : plural(missing, 'pair');
+  return `${what} not compared yet: complete the pairwise comparisons`;
 }
 
 /** The ranking chart in words: the recommendation, then every option in rank order. */

@@ -12,6 +12,7 @@ import {
   CRITERION_NAME_MAX,
   DECIDERS_MAX,
   emptyScore,
+  facilitatorWeightsOf,
   isBlankScore,
   judgesTwoOf,
   JUDGEMENT_MAX,
@@ -26,6 +27,7 @@ import {
   type Criterion,
   type CriterionDirection,
   type Decision,
+  type FacilitatorWeights,
   type Judgements,
   type Matrix,
   type MatrixOption,
@@ -104,6 +106,12 @@ function withoutKeys<V>(record: Readonly<Record<string, V>>, drop: (key: string)
   return Object.fromEntries(Object.entries(record).filter(([key]) => !drop(key)));
 }
 
+/** The combined weighting with the facilitator's weights changed, in force or kept; unchanged when there are none. */
+function changeFacilitator(combined: StoredCombined, change: (f: FacilitatorWeights) => FacilitatorWeights): StoredCombined {
+  const own = facilitatorWeightsOf(combined);
+  return own ? { mode: combined.mode, ...change(own) } : combined;
+}
+
 // --- The matrix ---
 
 /** Switching scales clears every value (a 4 of 5 is not an effect of +4); rationales and the rest stay. */
@@ -164,7 +172,7 @@ export function addCriterion(matrix: Matrix, added: Criterion, shownNames: Reado
   return passed({
     criteria: [...matrix.criteria, added],
     functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: withAverage(f.weights) })),
-    combined: matrix.combined.mode === 'facilitator' ? { ...matrix.combined, weights: withAverage(matrix.combined.weights) } : matrix.combined,
+    combined: changeFacilitator(matrix.combined, (f) => ({ ...f, weights: withAverage(f.weights) })),
   });
 }
 
@@ -200,10 +208,7 @@ export function removeCriterion(matrix: Matrix, criterionId: string): Check<Matr
   const dropWeight = (key: string) => key === criterionId;
   const dropJudgement = (key: string) => key.split('|').includes(criterionId);
   const judgements = (j: Judgements | null) => (j ? withoutKeys(j, dropJudgement) : null);
-  const combined: StoredCombined =
-    matrix.combined.mode === 'equal'
-      ? matrix.combined
-      : { mode: 'facilitator', weights: withoutKeys(matrix.combined.weights, dropWeight), judgements: judgements(matrix.combined.judgements) };
+  const combined = changeFacilitator(matrix.combined, (f) => ({ weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) }));
   return passed({
     criteria: matrix.criteria.filter((c) => c.id !== criterionId),
     scores: matrix.scores.filter((s) => s.criterionId !== criterionId),
@@ -320,9 +325,12 @@ export function clearFunctionWeights(matrix: Matrix, functionId: string): Check<
   return passed({ functionWeights: matrix.functionWeights.filter((f) => f.functionId !== functionId) });
 }
 
-/** What drives the main ranking: the equal blend of the functions, or the facilitator's weights. */
+/**
+ * What drives the main ranking: the equal blend of the functions (keeping the facilitator's
+ * weights for later), or these weights of the facilitator.
+ */
 export function setCombined(matrix: Matrix, combined: StoredCombined): Check<MatrixPatch> {
-  if (combined.mode === 'equal') return passed({ combined: { mode: 'equal' } });
+  if (combined.mode === 'equal') return passed({ combined: { mode: 'equal', ...facilitatorWeightsOf(matrix.combined) } });
   if (combined.mode !== 'facilitator') return failed('Choose how the functions are combined.');
   const weights = checkWeights(matrix, combined.weights);
   if (!weights.ok) return weights;
@@ -332,16 +340,38 @@ export function setCombined(matrix: Matrix, combined: StoredCombined): Check<Mat
 }
 
 /**
- * Sets the facilitator's weight for one criterion, switching to facilitator weights. Coming from
- * the equal blend of `functions`, the other criteria keep the share the blend gave them, in
- * percentage points, as the weights table shows it.
+ * The facilitator's weights as entered before; a facilitator who never set any starts from the
+ * share the equal blend of `functions` gives each criterion, in percentage points, as the
+ * weights table shows it.
+ */
+function facilitatorStart(matrix: Matrix, functions: readonly ProgramFunction[]): FacilitatorWeights {
+  return (
+    facilitatorWeightsOf(matrix.combined) ?? {
+      weights: percentPoints(blendWeights(functionWeightsOf(matrix, functions), matrix.criteria)),
+      judgements: null,
+    }
+  );
+}
+
+/**
+ * Switches what drives the main ranking. Only the choice changes: the facilitator's weights and
+ * judgements stay stored under the blend and are in force again when switching back.
+ */
+export function setCombinedMode(matrix: Matrix, mode: StoredCombined['mode'], functions: readonly ProgramFunction[]): Check<MatrixPatch> {
+  if (mode === 'equal') return setCombined(matrix, { mode });
+  if (mode !== 'facilitator') return failed('Choose how the functions are combined.');
+  return passed({ combined: { mode, ...facilitatorStart(matrix, functions) } });
+}
+
+/**
+ * Sets the facilitator's weight for one criterion by hand, switching to facilitator weights;
+ * the others keep their weights (see facilitatorStart), the judgements no longer apply.
  */
 export function setFacilitatorWeight(matrix: Matrix, criterionId: string, weight: number, functions: readonly ProgramFunction[]): Check<MatrixPatch> {
   const checked = checkWeight(weight);
   if (!checked.ok) return checked;
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
-  const base =
-    matrix.combined.mode === 'facilitator' ? matrix.combined.weights : percentPoints(blendWeights(functionWeightsOf(matrix, functions), matrix.criteria));
+  const base = facilitatorStart(matrix, functions).weights;
   return passed({ combined: { mode: 'facilitator', weights: { ...base, [criterionId]: weight }, judgements: null } });
 }
 
