@@ -366,7 +366,7 @@ test('two windows typing into the same cell end up showing what is stored', asyn
   await expect(cell(other.page, 'Hybrid search', 'Effort')).toHaveAttribute('aria-label', settled!);
 });
 
-test("the facilitator's pairwise weights survive switching to the equal blend and back, and a reload", async ({ app, page }) => {
+test("the facilitator's pairwise weights survive switching to the equal blend and back, a reload and a second window", async ({ app, page, context }) => {
   await openTradeoffs(app);
   await buildMatrix(page);
   await scoreByKeyboard(page);
@@ -408,6 +408,18 @@ test("the facilitator's pairwise weights survive switching to the equal blend an
   await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
   await page.getByRole('button', { name: 'Pairwise comparisons for the facilitator…' }).click();
   await expect(dialog.getByRole('group', { name: /^Groundedness vs Effort/ }).getByRole('radio', { checked: true })).toHaveAccessibleName(/Groundedness extremely more important/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // A second window switches back to the blend and again to the facilitator: still the judged weights.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'Weights', exact: true }).click();
+  await other.getByRole('radio', { name: "Equal blend of the functions' weights" }).check();
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await other.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await expect(other.getByRole('textbox', { name: "Facilitator's weight of Groundedness" })).toHaveValue(judged);
+  await expect(groundedness).toHaveValue(judged);
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
 });
 
 test('the decision form follows the recommendation until an option is picked; the pick survives a reload', async ({ app, page }) => {
