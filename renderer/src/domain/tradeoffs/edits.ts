@@ -5,6 +5,7 @@
 import { checkLongText, checkOneLine, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
 import { movedBy } from '../order';
+import { weightsFromJudgements } from './ahp-judgements';
 import { functionWeightsOf, recommendedOption, tradedAway, type ResolvedMatrix } from './matrix';
 import {
   CONFIDENCES,
@@ -15,6 +16,7 @@ import {
   facilitatorWeightsOf,
   isBlankScore,
   judgesTwoOf,
+  pairwiseGaps,
   JUDGEMENT_MAX,
   JUDGEMENT_MIN,
   MATRIX_QUESTION_MAX,
@@ -197,8 +199,19 @@ export function updateCriterion(
 }
 
 /**
+ * Weights kept with judgements that compare every pair of `ids` are what those judgements give
+ * (so removing a criterion added since the comparisons restores their weights); others stay.
+ */
+function fromComparisons(ids: readonly string[], kept: FacilitatorWeights): FacilitatorWeights {
+  const { judgements } = kept;
+  if (!judgements || ids.length < 2 || pairwiseGaps(ids, judgements).missing > 0) return kept;
+  return { weights: percentPoints(weightsFromJudgements(ids, judgements).weights), judgements };
+}
+
+/**
  * Removes a criterion with its cells, its weight in every set of weights and the pairwise
- * judgements that compare it. One an earlier decision traded away stays, so that decision still reads.
+ * judgements that compare it; weights from comparisons are derived again from those left.
+ * One an earlier decision traded away stays, so that decision still reads.
  */
 export function removeCriterion(matrix: Matrix, criterionId: string): Check<MatrixPatch> {
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
@@ -208,12 +221,14 @@ export function removeCriterion(matrix: Matrix, criterionId: string): Check<Matr
   const dropWeight = (key: string) => key === criterionId;
   const dropJudgement = (key: string) => key.split('|').includes(criterionId);
   const judgements = (j: Judgements | null) => (j ? withoutKeys(j, dropJudgement) : null);
-  const combined = changeFacilitator(matrix.combined, (f) => ({ weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) }));
+  const criteria = matrix.criteria.filter((c) => c.id !== criterionId);
+  const ids = criteria.map((c) => c.id);
+  const without = (f: FacilitatorWeights) => fromComparisons(ids, { weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) });
   return passed({
-    criteria: matrix.criteria.filter((c) => c.id !== criterionId),
+    criteria,
     scores: matrix.scores.filter((s) => s.criterionId !== criterionId),
-    functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) })),
-    combined,
+    functionWeights: matrix.functionWeights.map((f) => ({ ...f, ...without(f) })),
+    combined: changeFacilitator(matrix.combined, without),
   });
 }
 

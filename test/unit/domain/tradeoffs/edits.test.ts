@@ -87,6 +87,18 @@ describe('options, criteria and scores', () => {
     expect(removed.value.functionWeights).toEqual([{ functionId: 'eng', weights: { lat: 1 }, judgements: {} }]);
   });
 
+  it('after a criterion is removed, weights kept with a complete set of comparisons are what those comparisons give', () => {
+    // Three criteria judged inconsistently (q over lat 3, lat over c 3, c over q 2): removing c leaves q over lat 3, 75% to 25%.
+    const matrix = { ...sample(), criteria: [...sample().criteria, { id: 'c', name: 'Cost', metricId: '', direction: 'cost' as const }] };
+    const judgements = { 'q|lat': 3, 'lat|c': 3, 'c|q': 2 };
+    matrix.functionWeights = [{ functionId: 'eng', weights: { q: 47.1, lat: 32.5, c: 20.4 }, judgements }];
+    matrix.combined = { mode: 'equal', weights: { q: 47.1, lat: 32.5, c: 20.4 }, judgements };
+    const removed = removeCriterion(matrix, 'c');
+    if (!removed.ok) throw new Error(removed.message);
+    expect(removed.value.functionWeights).toEqual([{ functionId: 'eng', weights: { q: 75, lat: 25 }, judgements: { 'q|lat': 3 } }]);
+    expect(removed.value.combined).toEqual({ mode: 'equal', weights: { q: 75, lat: 25 }, judgements: { 'q|lat': 3 } });
+  });
+
   it('drops a cell left with nothing in it, and refuses a value off the scale', () => {
     const cleared = setScore(sample(), 'A', 'q', { value: null, rationale: '' });
     expect(cleared.ok && cleared.value.scores).toEqual([]);
