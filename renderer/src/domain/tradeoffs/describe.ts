@@ -85,12 +85,17 @@ export function rankingSummary(results: readonly OptionResult[], options: readon
   return parts.join(' ');
 }
 
-/** The function comparison in words: the recommendation, each function's top pick, and where they differ. */
+/**
+ * The function comparison in words: the recommendation, each function's top pick, and where they
+ * differ. A function in `unweighed` set no weights: its pick is said to count every criterion
+ * equally and is no difference to resolve.
+ */
 export function functionComparisonSummary(
   options: readonly MatrixOption[],
   functions: readonly { id: string; name: string }[],
   perFunction: readonly FunctionRanking[],
   combinedWinnerId: string | undefined,
+  unweighed: readonly string[] = [],
 ): string {
   const title = optionTitles(options);
   const name = namesOf(functions, 'Unnamed function');
@@ -103,12 +108,13 @@ export function functionComparisonSummary(
   if (shown.length) {
     const picks = shown.map((f) => {
       const winner = rankings.get(f.id)!.winner;
-      return `${name(f.id)}, ${winner === undefined ? 'none' : title(winner)}`;
+      const note = unweighed.includes(f.id) ? ' (not weighed yet: every criterion equal)' : '';
+      return `${name(f.id)}, ${winner === undefined ? 'none' : title(winner)}${note}`;
     });
     parts.push(`Top pick by function: ${picks.join('; ')}.`);
     const differing = shown.filter((f) => {
       const winner = rankings.get(f.id)!.winner;
-      return winner !== undefined && winner !== combinedWinnerId;
+      return !unweighed.includes(f.id) && winner !== undefined && winner !== combinedWinnerId;
     });
     if (differing.length) {
       const verb = differing.length === 1 ? 'picks' : 'pick';
