@@ -357,27 +357,29 @@ export class MatrixState {
     this.decisionDraft.set({ ...this.decisionDraft.value, ...patch });
   }
 
+  /** The names of the criteria whose guardrail vetoes each option, by option id (none for most). */
+  private vetoingCriteria = $derived.by(() => {
+    const criterionName = namesOf(this.resolved.criteria);
+    return new Map(this.resolved.analysis.results.map((r) => [r.optionId, r.vetoes.map((v) => criterionName(v.criterionId))]));
+  });
+
   /** The options to decide between, the recommended and the vetoed ones said so. */
   decisionChoices = $derived.by(() => {
-    const { analysis, criteria } = this.resolved;
-    const recommended = recommendedOption(analysis);
+    const recommended = recommendedOption(this.resolved.analysis);
     const title = optionTitles(this.matrix.options);
-    const criterionName = namesOf(criteria);
     return this.matrix.options.map((o) => {
-      const vetoes = analysis.results.find((r) => r.optionId === o.id)?.vetoes ?? [];
-      const label = choiceLabel(title(o.id), o.id === recommended, vetoes.map((v) => criterionName(v.criterionId)));
-      return { id: o.id, label, vetoed: vetoes.length > 0 };
+      const vetoes = this.vetoingCriteria.get(o.id) ?? [];
+      return { id: o.id, label: choiceLabel(title(o.id), o.id === recommended, vetoes), vetoed: vetoes.length > 0 };
     });
   });
 
   /** Recording a vetoed option breaks a shared metric's guardrail: only after the team confirms it accepts that. */
   private async acceptsVeto(optionId: string, chosenTitle: string): Promise<boolean> {
-    const vetoes = this.resolved.analysis.results.find((r) => r.optionId === optionId)?.vetoes ?? [];
+    const vetoes = this.vetoingCriteria.get(optionId) ?? [];
     if (vetoes.length === 0) return true;
-    const criterionName = namesOf(this.resolved.criteria);
     return confirm({
       title: 'Record a vetoed option?',
-      message: `"${chosenTitle}" is ${vetoedBy(vetoes.map((v) => criterionName(v.criterionId)))}: its expected value breaks it. Record it only if the team accepts breaking the guardrail, and say why in the rationale.`,
+      message: `"${chosenTitle}" is ${vetoedBy(vetoes)}: its expected value breaks ${vetoes.length > 1 ? 'them' : 'it'}. Record it only if the team accepts that, and say why in the rationale.`,
       confirmLabel: 'Record anyway',
       danger: true,
     });
