@@ -360,7 +360,7 @@ export class MatrixState {
   /** The names of the criteria whose guardrail vetoes each option, by option id (none for most). */
   private vetoingCriteria = $derived.by(() => {
     const criterionName = namesOf(this.resolved.criteria);
-    return new Map(this.resolved.analysis.results.map((r) => [r.optionId, r.vetoes.map((v) => criterionName(v.criterionId))]));
+    return Object.fromEntries(this.resolved.analysis.results.map((r) => [r.optionId, r.vetoes.map((v) => criterionName(v.criterionId))]));
   });
 
   /** The options to decide between, the recommended and the vetoed ones said so. */
@@ -368,14 +368,14 @@ export class MatrixState {
     const recommended = recommendedOption(this.resolved.analysis);
     const title = optionTitles(this.matrix.options);
     return this.matrix.options.map((o) => {
-      const vetoes = this.vetoingCriteria.get(o.id) ?? [];
+      const vetoes = this.vetoingCriteria[o.id] ?? [];
       return { id: o.id, label: choiceLabel(title(o.id), o.id === recommended, vetoes), vetoed: vetoes.length > 0 };
     });
   });
 
   /** Recording a vetoed option breaks a shared metric's guardrail: only after the team confirms it accepts that. */
   private async acceptsVeto(optionId: string, chosenTitle: string): Promise<boolean> {
-    const vetoes = this.vetoingCriteria.get(optionId) ?? [];
+    const vetoes = this.vetoingCriteria[optionId] ?? [];
     if (vetoes.length === 0) return true;
     return confirm({
       title: 'Record a vetoed option?',
