@@ -256,6 +256,18 @@ test('pairwise comparisons set a function’s weights and flag inconsistency', a
   await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('Cost not compared yet: complete the pairwise comparisons');
   await app.undoByKeyboard();
   await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('from pairwise comparisons');
+  // A weight typed by hand says so; the comparisons stay for the dialog to start from.
+  const engineeringEffort = page.getByRole('textbox', { name: "Engineering's weight of Effort" });
+  await engineeringEffort.fill('20');
+  await engineeringEffort.press('Enter');
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('set by hand; Pairwise… starts from the earlier comparisons');
+  await page.getByRole('button', { name: 'Pairwise comparisons for Engineering…' }).click();
+  await expect(dialog.getByRole('group', { name: /^Groundedness vs Effort/ }).getByRole('radio', { checked: true })).toHaveAccessibleName(
+    'Groundedness extremely more important (9)',
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await app.undoByKeyboard();
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('from pairwise comparisons');
   // Undo puts the hand-set state back.
   await app.undoByKeyboard();
   await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('not set: equal');

@@ -191,8 +191,9 @@ describe('MatrixRepository', () => {
     const eng = functions[0]!.id;
     await repo.setFunctionWeights(id, eng, { [speed]: 0.75, [effort]: 0.25 }, { [`${speed}|${effort}`]: 3 });
     expect((await stored(id)).functionWeights).toEqual([{ functionId: eng, weights: { [speed]: 0.75, [effort]: 0.25 }, judgements: { [`${speed}|${effort}`]: 3 } }]);
+    // A weight typed by hand keeps the comparisons, for the pairwise dialog to start from.
     await repo.setFunctionWeight(id, eng, effort, 0.5);
-    expect((await stored(id)).functionWeights).toEqual([{ functionId: eng, weights: { [speed]: 0.75, [effort]: 0.5 }, judgements: null }]);
+    expect((await stored(id)).functionWeights).toEqual([{ functionId: eng, weights: { [speed]: 0.75, [effort]: 0.5 }, judgements: { [`${speed}|${effort}`]: 3 } }]);
     const product = functions[1]!.id;
     await repo.setFunctionWeight(id, product, speed, 2);
     expect((await stored(id)).functionWeights[1]).toEqual({ functionId: product, weights: { [speed]: 2, [effort]: 1 }, judgements: null });

@@ -54,6 +54,16 @@ export function weightsFromJudgements(
   return { weights: Object.fromEntries(ids.map((id, i) => [id, result.weights[i]!])), result };
 }
 
+/** Stored weights are percentage points to a tenth: closer than this (as a share) they are the judgements' own. */
+const SAME_SHARE = 0.002;
+
+/** Whether `weights` are, to the rounding they are stored with, what the judgements give over `ids`. */
+export function matchesComparisons(ids: readonly string[], weights: Readonly<Record<string, number>>, judgements: Judgements): boolean {
+  const derived = weightsFromJudgements(ids, judgements).weights;
+  const total = ids.reduce((sum, id) => sum + Math.max(0, weights[id] ?? 0), 0);
+  return total > 0 && ids.every((id) => Math.abs(Math.max(0, weights[id] ?? 0) / total - derived[id]!) <= SAME_SHARE);
+}
+
 /**
  * Whole percentages that add up to exactly 100 (largest remainder), so a column of shown weights
  * never totals 99 or 101. Empty or all-zero input gives zeros.

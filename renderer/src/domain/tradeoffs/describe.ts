@@ -1,4 +1,5 @@
 import type { FunctionRanking } from './analysis';
+import { matchesComparisons } from './ahp-judgements';
 import { pairwiseGaps, type Judgements, type MatrixOption } from './model';
 import { andList, byRank, coverageText, isPartial, namesOf, optionTitles, percent, score100 } from './labels';
 import type { OptionResult } from './scoring';
@@ -47,19 +48,23 @@ export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: st
 }
 
 export const PAIRWISE_COMPLETE = 'from pairwise comparisons';
+export const SET_BY_HAND_SINCE = 'set by hand; Pairwise… starts from the earlier comparisons';
 
 /**
  * What weights kept with pairwise judgements now come from: the comparisons only while every
- * pair of the current criteria is compared. Once a criterion is added (it starts at the average
- * weight) they no longer do, and this asks to complete the set. Null without judgements.
+ * pair of the current criteria is compared and the weights are what they give. Once a criterion
+ * is added (it starts at the average weight) this asks to complete the set; once a weight is
+ * typed by hand, it says so (the comparisons stay for the dialog). Null without judgements.
  */
-export function weightsSource(criteria: readonly { id: string; name: string }[], judgements: Judgements | null): string | null {
+export function weightsSource(
+  criteria: readonly { id: string; name: string }[],
+  judgements: Judgements | null,
+  weights: Readonly<Record<string, number>>,
+): string | null {
   if (!judgements) return null;
-  const { missing, uncompared } = pairwiseGaps(
-    criteria.map((c) => c.id),
-    judgements,
-  );
-  if (missing === 0) return PAIRWISE_COMPLETE;
+  const ids = criteria.map((c) => c.id);
+  const { missing, uncompared } = pairwiseGaps(ids, judgements);
+  if (missing === 0) return matchesComparisons(ids, weights, judgements) ? PAIRWISE_COMPLETE : SET_BY_HAND_SINCE;
   const what = uncompared.length ? andList(uncompared.map(namesOf(criteria))) : plural(missing, 'pair');
   return `${what} not compared yet: complete the pairwise comparisons`;
 }

@@ -5,7 +5,7 @@
 import { checkLongText, checkOneLine, failed, passed, type Check } from '../check';
 import { parseDay } from '../dates';
 import { movedBy } from '../order';
-import { weightsFromJudgements } from './ahp-judgements';
+import { matchesComparisons, weightsFromJudgements } from './ahp-judgements';
 import { functionWeightsOf, recommendedOption, tradedAway, type ResolvedMatrix } from './matrix';
 import {
   CONFIDENCES,
@@ -199,12 +199,16 @@ export function updateCriterion(
 }
 
 /**
- * Weights kept with judgements that compare every pair of `ids` are what those judgements give
- * (so removing a criterion added since the comparisons restores their weights); others stay.
+ * After criteria change from `before` to `ids`: weights that came from the comparisons (over the
+ * criteria compared then; one added since has the average) are derived again from the judgements
+ * left, when those compare every pair; so removing a criterion added since restores them. Weights
+ * typed by hand stay as typed.
  */
-function fromComparisons(ids: readonly string[], kept: FacilitatorWeights): FacilitatorWeights {
-  const { judgements } = kept;
-  if (!judgements || ids.length < 2 || pairwiseGaps(ids, judgements).missing > 0) return kept;
+function fromComparisons(before: readonly string[], was: FacilitatorWeights, ids: readonly string[], now: FacilitatorWeights): FacilitatorWeights {
+  const { judgements } = now;
+  if (!judgements || !was.judgements || ids.length < 2 || pairwiseGaps(ids, judgements).missing > 0) return now;
+  const added = pairwiseGaps(before, was.judgements).uncompared;
+  if (!matchesComparisons(before.filter((id) => !added.includes(id)), was.weights, was.judgements)) return now;
   return { weights: percentPoints(weightsFromJudgements(ids, judgements).weights), judgements };
 }
 
@@ -222,8 +226,10 @@ export function removeCriterion(matrix: Matrix, criterionId: string): Check<Matr
   const dropJudgement = (key: string) => key.split('|').includes(criterionId);
   const judgements = (j: Judgements | null) => (j ? withoutKeys(j, dropJudgement) : null);
   const criteria = matrix.criteria.filter((c) => c.id !== criterionId);
+  const before = matrix.criteria.map((c) => c.id);
   const ids = criteria.map((c) => c.id);
-  const without = (f: FacilitatorWeights) => fromComparisons(ids, { weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) });
+  const without = (f: FacilitatorWeights) =>
+    fromComparisons(before, f, ids, { weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) });
   return passed({
     criteria,
     scores: matrix.scores.filter((s) => s.criterionId !== criterionId),
@@ -313,9 +319,10 @@ function withFunctionWeights(matrix: Matrix, entry: StoredFunctionWeights): Stor
 }
 
 /**
- * Sets one function's weight for one criterion by hand, which drops the pairwise judgements
- * behind its weights. Weights are points (only ratios matter); a function that weighed
- * equally starts from 1 point on every criterion, as the weights table shows it.
+ * Sets one function's weight for one criterion by hand. The pairwise judgements stay, for the
+ * dialog to start from; the weights no longer match them (see weightsSource). Weights are points
+ * (only ratios matter); a function that weighed equally starts from 1 point on every criterion,
+ * as the weights table shows it.
  */
 export function setFunctionWeight(matrix: Matrix, functionId: string, criterionId: string, weight: number): Check<MatrixPatch> {
   const checked = checkWeight(weight);
@@ -323,7 +330,8 @@ export function setFunctionWeight(matrix: Matrix, functionId: string, criterionI
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
   const current = matrix.functionWeights.find((f) => f.functionId === functionId);
   const base = current ? current.weights : Object.fromEntries(matrix.criteria.map((c) => [c.id, 1]));
-  return passed({ functionWeights: withFunctionWeights(matrix, { functionId, weights: { ...base, [criterionId]: weight }, judgements: null }) });
+  const judgements = current?.judgements ?? null;
+  return passed({ functionWeights: withFunctionWeights(matrix, { functionId, weights: { ...base, [criterionId]: weight }, judgements }) });
 }
 
 /** Replaces one function's weights, with the pairwise judgements they came from (or null). */
@@ -380,14 +388,14 @@ export function setCombinedMode(matrix: Matrix, mode: StoredCombined['mode'], fu
 
 /**
  * Sets the facilitator's weight for one criterion by hand, switching to facilitator weights;
- * the others keep their weights (see facilitatorStart), the judgements no longer apply.
+ * the others keep their weights (see facilitatorStart), the judgements stay for the dialog.
  */
 export function setFacilitatorWeight(matrix: Matrix, criterionId: string, weight: number, functions: readonly ProgramFunction[]): Check<MatrixPatch> {
   const checked = checkWeight(weight);
   if (!checked.ok) return checked;
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
-  const base = facilitatorStart(matrix, functions).weights;
-  return passed({ combined: { mode: 'facilitator', weights: { ...base, [criterionId]: weight }, judgements: null } });
+  const { weights, judgements } = facilitatorStart(matrix, functions);
+  return passed({ combined: { mode: 'facilitator', weights: { ...weights, [criterionId]: weight }, judgements } });
 }
 
 // --- Decisions ---

@@ -55,7 +55,7 @@ export interface FunctionWeights {
 }
 
 /**
- * Pairwise judgements (AHP) behind a set of weights, keyed `${rowCriterionId}|${colCriterionId}`
+ * Pairwise judgements (AHP) made for a set of weights, keyed `${rowCriterionId}|${colCriterionId}`
  * with the row criterion's importance over the column's on Saaty's 1–9 scale (1/9..9). Only
  * one of each pair is stored; the reciprocal is implied.
  */
@@ -84,12 +84,15 @@ export function pairwiseGaps(criterionIds: readonly string[], judgements: Judgem
   return { missing, uncompared: missing ? criterionIds.filter((id) => !compared.has(id)) : [] };
 }
 
-/** One function's weights, and the pairwise judgements they were derived from, if any. */
+/**
+ * One function's weights, and the pairwise judgements last made for them, if any: the weights
+ * come from them while they match (a weight typed since keeps them for the dialog to start from).
+ */
 export interface StoredFunctionWeights extends FunctionWeights {
   judgements: Judgements | null;
 }
 
-/** The facilitator's own weights, and the pairwise judgements they were derived from, if any. */
+/** The facilitator's own weights, and the pairwise judgements last made for them, if any (as for a function's). */
 export interface FacilitatorWeights {
   weights: Record<string, number>;
   judgements: Judgements | null;
