@@ -68,20 +68,38 @@ describe('AhpDialog', () => {
     expect(weights()[1]).toBe('Cost 58%');
   });
 
-  it('says plainly when CR > 0.10 and names the most inconsistent pair, yet still applies', async () => {
-    const { onapply } = open({ judgements: { 'l|c': 5, 'c|a': 3, 'l|a': 1 / 3 } });
-    expect(screen.getByText(/inconsistent \(above 0\.10\)/)).toBeInTheDocument();
-    expect(
-      screen.getByText(/Most inconsistent: Latency vs Accuracy\. Your other answers imply about 1, you said 1\/3\./),
-    ).toBeInTheDocument();
-    expect(pair('Latency vs Accuracy')).toHaveClass('worst');
-    expect(pair('Latency vs Accuracy')).toHaveAccessibleName('Latency vs Accuracy (most inconsistent)');
+  it('on an inconsistent set, says what the other answers imply, reports ties, and offers a change that works', async () => {
+    // The workshop's set: A over B 5, B over C 5, C over A 3.
+    const abc = [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+      { id: 'c', name: 'C' },
+    ];
+    const { onapply } = open({ criteria: abc, judgements: { 'a|b': 5, 'b|c': 5, 'c|a': 3 } });
+    expect(screen.getByText(/CR 2\.12 — inconsistent \(above 0\.10\)/)).toBeInTheDocument();
+    expect(screen.getByText('Equally inconsistent: A vs B, A vs C and B vs C.')).toBeInTheDocument();
+    const said = screen.getByText(/^A vs B: you said/);
+    expect(said).toHaveTextContent('A vs B: you said “A strongly more important (5)”; your other answers imply B about 15 times as important as A.');
+    for (const name of ['A vs B', 'A vs C', 'B vs C']) expect(pair(name)).toHaveAccessibleName(`${name} (most inconsistent)`);
+    expect(screen.getByText(/^Changing A vs B/)).toHaveTextContent(
+      'Changing A vs B to “B strongly to very strongly more important (6)” brings CR to 0.08.',
+    );
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Go to this judgement' }));
-    expect(within(pair('Latency vs Accuracy')).getByRole('radio', { name: 'Accuracy moderately more important (3)' })).toHaveFocus();
+    await fireEvent.click(screen.getByRole('button', { name: 'Make this change' }));
+    expect(within(pair('A vs B')).getByRole('radio', { name: 'B strongly to very strongly more important (6)' })).toBeChecked();
+    expect(within(pair('A vs B')).getByRole('radio', { name: 'B strongly to very strongly more important (6)' })).toHaveFocus();
+    expect(screen.getByText('CR 0.08 — consistent enough (below 0.10).')).toBeInTheDocument();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Apply weights' }));
     expect(onapply).toHaveBeenCalledOnce();
+  });
+
+  it('when no single change is enough, says which judgements to revisit', () => {
+    // Four criteria in a strong cycle both ways round: no one judgement fixes it.
+    const four = [...three, { id: 'd', name: 'Delight' }];
+    open({ criteria: four, judgements: { 'l|c': 9, 'c|a': 9, 'a|d': 9, 'd|l': 9, 'l|a': 1 / 9, 'c|d': 1 / 9 } });
+    expect(screen.getByText(/No single change brings CR under 0\.10: revisit .+ together\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Make this change' })).toBeNull();
   });
 
   it('applies weights summing to 1 with every pair’s judgement, in criteria order', async () => {

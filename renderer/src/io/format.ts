@@ -244,7 +244,8 @@ export const MatrixFileSchema = z.strictObject({
     .array(z.strictObject({ functionId: id, weights, judgements: z.nullable(judgements) }))
     .check(z.maxLength(FUNCTIONS_MAX)),
   combined: z.discriminatedUnion('mode', [
-    z.strictObject({ mode: z.literal('equal') }),
+    // Under the blend the facilitator's weights are kept, when any were set.
+    z.strictObject({ mode: z.literal('equal'), weights: z.optional(weights), judgements: z.optional(z.nullable(judgements)) }),
     z.strictObject({ mode: z.literal('facilitator'), weights, judgements: z.nullable(judgements) }),
   ]),
   // A standing decision is never reopened; an earlier one always was.

@@ -250,7 +250,7 @@ function brokenMatrixReferences(matrix: MatrixFileType, at: string, metricIds: R
     weighted.add(f.functionId);
     weightProblems(where, f.weights, f.judgements);
   });
-  if (matrix.combined.mode === 'facilitator') weightProblems(`${at}.combined`, matrix.combined.weights, matrix.combined.judgements);
+  if (matrix.combined.weights) weightProblems(`${at}.combined`, matrix.combined.weights, matrix.combined.judgements ?? null);
   const decisionProblems = (where: string, d: MatrixFileType['pastDecisions'][number] | NonNullable<MatrixFileType['decision']>) => {
     if (!optionIds.has(d.optionId)) problems.push(`${where}.optionId: no option ${d.optionId} in this matrix`);
     if (d.recommendedId !== null && !optionIds.has(d.recommendedId)) problems.push(`${where}.recommendedId: no option ${d.recommendedId} in this matrix`);
@@ -314,9 +314,9 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
     criteria: matrix.criteria.map((c) => ({ ...c })),
     scores: matrix.scores.map((s) => ({ ...s })),
     functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: { ...f.weights }, judgements: judgementsIn(f.judgements) })),
-    combined: (matrix.combined.mode === 'equal'
-      ? { mode: 'equal' }
-      : { mode: 'facilitator', weights: { ...matrix.combined.weights }, judgements: judgementsIn(matrix.combined.judgements) }) satisfies StoredCombined,
+    combined: (matrix.combined.weights
+      ? { mode: matrix.combined.mode, weights: { ...matrix.combined.weights }, judgements: judgementsIn(matrix.combined.judgements ?? null) }
+      : { mode: 'equal' }) satisfies StoredCombined,
     decision: matrix.decision ? decisionIn(matrix.decision) : null,
     pastDecisions: matrix.pastDecisions.map(decisionIn),
     createdAt: Date.parse(matrix.createdAt),

@@ -1,8 +1,8 @@
 import { untrack } from 'svelte';
 import { isoDay } from '../domain/dates';
-import { andList } from '../domain/tradeoffs/labels';
+import { andList, choiceLabel, namesOf, optionTitles, vetoedBy } from '../domain/tradeoffs/labels';
 import { checkCriterionName, checkMatrixText, checkOptionTitle, checkQuestion, type DecisionInput, type ScorePatch } from '../domain/tradeoffs/edits';
-import { resolveMatrix, type ResolvedCriterion } from '../domain/tradeoffs/matrix';
+import { recommendedOption, resolveMatrix, type ResolvedCriterion } from '../domain/tradeoffs/matrix';
 import {
   MODE_LABELS,
   type CriterionDirection,
@@ -321,32 +321,72 @@ export class MatrixState {
     return this.writes.run(() => this.repo.clearFunctionWeights(this.id, functionId));
   }
 
-  /** The equal blend, or the facilitator's weights starting from what the table shows now. */
+  /** The equal blend, or the facilitator's weights: as entered before, else starting from the blend the table shows. */
   setCombinedMode(mode: StoredCombined['mode']): Promise<Result<void>> {
-    const combined: StoredCombined = mode === 'equal' ? { mode } : { mode, weights: this.pointsOf(FACILITATOR), judgements: null };
-    return this.writes.run(() => this.repo.setCombined(this.id, combined));
+    return this.writes.run(() => this.repo.setCombinedMode(this.id, mode));
   }
 
   // --- The decision ---
 
-  /** The decision form as it was left: the draft, else the recommendation, the last deciders and today. */
-  decisionStart(): DecisionDraft {
+  /**
+   * What the decision form shows: what the user entered (kept on this computer until recorded),
+   * else the current recommendation, the last deciders and today. Only what the user changes is
+   * stored, so the form follows the recommendation until an option is picked.
+   */
+  decisionForm = $derived.by((): DecisionDraft => {
     const draft = this.decisionDraft.value;
+    const options = this.matrix.options;
+    const picked = options.some((o) => o.id === draft.chosen) ? draft.chosen : undefined;
     return {
-      chosen: draft.chosen ?? untrack(() => this.resolved.analysis.winner?.optionId ?? this.matrix.options[0]?.id ?? ''),
+      chosen: picked ?? this.resolved.analysis.winner?.optionId ?? options[0]?.id ?? '',
       rationale: draft.rationale ?? '',
       deciders: draft.deciders ?? this.lastDeciders.value,
       date: draft.date ?? isoDay(Date.now()),
     };
+  });
+
+  /** A change the user made in the decision form. */
+  editDecision(patch: Partial<DecisionDraft>): void {
+    this.decisionDraft.set({ ...this.decisionDraft.value, ...patch });
+  }
+
+  /** The names of the criteria whose guardrail vetoes each option, by option id (none for most). */
+  private vetoingCriteria = $derived.by(() => {
+    const criterionName = namesOf(this.resolved.criteria);
+    return Object.fromEntries(this.resolved.analysis.results.map((r) => [r.optionId, r.vetoes.map((v) => criterionName(v.criterionId))]));
+  });
+
+  /** The options to decide between, the recommended and the vetoed ones said so. */
+  decisionChoices = $derived.by(() => {
+    const recommended = recommendedOption(this.resolved.analysis);
+    const title = optionTitles(this.matrix.options);
+    return this.matrix.options.map((o) => {
+      const vetoes = this.vetoingCriteria[o.id] ?? [];
+      return { id: o.id, label: choiceLabel(title(o.id), o.id === recommended, vetoes), vetoed: vetoes.length > 0 };
+    });
+  });
+
+  /** Recording a vetoed option breaks a shared metric's guardrail: only after the team confirms it accepts that. */
+  private async acceptsVeto(optionId: string, chosenTitle: string): Promise<boolean> {
+    const vetoes = this.vetoingCriteria[optionId] ?? [];
+    if (vetoes.length === 0) return true;
+    return confirm({
+      title: 'Record a vetoed option?',
+      message: `"${chosenTitle}" is ${vetoedBy(vetoes)}: its expected value breaks ${vetoes.length > 1 ? 'them' : 'it'}. Record it only if the team accepts that, and say why in the rationale.`,
+      confirmLabel: 'Record anyway',
+      danger: true,
+    });
   }
 
   /**
    * Records the decision, which locks the matrix; the draft goes and the deciders are remembered.
-   * Scores still being saved land first, so the record reads the matrix as the team saw it.
+   * Scores still being saved land first, so the record reads the matrix as the team saw it. A
+   * vetoed option is recorded only after a confirmation; undefined when the user declined.
    */
-  async decide(input: DecisionInput, chosenTitle: string): Promise<Result<void>> {
-    this.lastDeciders.set(input.deciders.trim());
+  async decide(input: DecisionInput, chosenTitle: string): Promise<Result<void> | undefined> {
     await flushAllDrafts();
+    if (!(await this.acceptsVeto(input.optionId, chosenTitle))) return undefined;
+    this.lastDeciders.set(input.deciders.trim());
     const done = await this.writes.run(() => this.repo.decide(this.id, input), {
       success: `Recorded the decision: ${chosenTitle}. The matrix is locked.`,
       undo: true,

@@ -2,6 +2,7 @@ import { liveQuery, type Observable } from 'dexie';
 import { passed, type Check } from '../domain/check';
 import { sortFunctions } from '../domain/metrics/functions';
 import { newId } from '../domain/ids';
+import type { ProgramFunction } from '../domain/metrics/model';
 import type { Program } from '../domain/program';
 import * as edits from '../domain/tradeoffs/edits';
 import { MATRIX_LOCKED_MESSAGE, type DecisionInput, type MatrixPatch, type ScorePatch } from '../domain/tradeoffs/edits';
@@ -222,6 +223,11 @@ export class MatrixRepository {
 
   // --- Weights ---
 
+  /** The program's functions, in their order: the equal blend is theirs. */
+  private async functionsOf(matrix: Matrix): Promise<ProgramFunction[]> {
+    return sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
+  }
+
   private async checkFunction(matrix: Matrix, functionId: string): Promise<void> {
     const fn = await this.db.functions.get(functionId);
     if (!fn || fn.programId !== matrix.programId) throw new InvalidInputError('That function no longer exists.');
@@ -257,11 +263,20 @@ export class MatrixRepository {
     );
   }
 
+  /** Switches between the equal blend and the facilitator's weights, keeping both (see edits.setCombinedMode). */
+  async setCombinedMode(id: string, mode: StoredCombined['mode']): Promise<void> {
+    return this.editor.edit(mode === 'equal' ? 'Blend functions equally' : 'Use facilitator weights', async (tx) => {
+      const matrix = await this.openMatrix(id);
+      const functions = await this.functionsOf(matrix);
+      await this.write(tx, matrix, valid(edits.setCombinedMode(matrix, mode, functions)));
+    });
+  }
+
   /** Sets the facilitator's weight for one criterion, switching to facilitator weights (see edits.setFacilitatorWeight). */
   async setFacilitatorWeight(id: string, criterionId: string, weight: number): Promise<void> {
     return this.editor.edit('Change facilitator weight', async (tx) => {
       const matrix = await this.openMatrix(id);
-      const functions = sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
+      const functions = await this.functionsOf(matrix);
       await this.write(tx, matrix, valid(edits.setFacilitatorWeight(matrix, criterionId, weight, functions)));
     });
   }
@@ -274,7 +289,7 @@ export class MatrixRepository {
       const matrix = await this.matrix(id);
       const metrics = await this.db.metrics.bulkGet(matrix.criteria.map((c) => c.metricId || '-'));
       const metricsById = new Map(metrics.filter((m) => m !== undefined).map((m) => [m.id, m]));
-      const functions = sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
+      const functions = await this.functionsOf(matrix);
       await this.write(tx, matrix, valid(edits.decide(matrix, decision, resolveMatrix(matrix, metricsById, functions), this.now())));
     });
   }

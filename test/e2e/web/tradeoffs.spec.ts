@@ -116,9 +116,19 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await expect(page.getByRole('row', { name: /Groundedness/ })).toContainText('71%');
   // Blend: groundedness 0.460, the others 0.270 → re-ranker 0.6625 beats hybrid 0.635.
   await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  // Functions that have not weighed are no disagreement: they count every criterion equally.
+  await expect(page.getByTestId('disagreement')).toHaveCount(0);
+  await expect(page.getByTestId('unweighed')).toContainText('Engineering and Leadership have not weighed the criteria yet');
+  // Engineering weighs effort twice the rest (its own pick: hybrid 0.6875 over re-ranker 0.5625);
+  // the blend (0.433, 0.242, 0.325) still picks the re-ranker, 0.656 to 0.641.
+  const engineeringEffort = page.getByRole('textbox', { name: "Engineering's weight of Effort" });
+  await engineeringEffort.fill('2');
+  await engineeringEffort.press('Enter');
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
   const disagreement = page.getByTestId('disagreement');
-  await expect(disagreement).toContainText("Engineering's and Leadership's weights pick Hybrid search");
+  await expect(disagreement).toContainText("Engineering's weights pick Hybrid search");
   await expect(disagreement).toContainText('the combined weighting picks Cross-encoder re-ranker');
+  await expect(page.getByTestId('unweighed')).toContainText('Leadership has not weighed the criteria yet');
 
   await page.getByRole('button', { name: 'Results', exact: true }).click();
   await expect(page.getByRole('img', { name: /ranking/i }).first()).toBeVisible();
@@ -133,6 +143,16 @@ test('build, score by keyboard, weigh per function, veto, decide, reload locked,
   await expect(page.getByRole('alert').filter({ hasText: 'Say why' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Rationale' }).fill('Grounded answers matter most to customers; latency stays inside the guardrail.');
   await page.getByRole('textbox', { name: 'Decided by' }).fill('Ana (Product), Ben (Engineering)');
+  // A vetoed option says so in the list, and recording it asks first.
+  const chosen = page.getByRole('combobox', { name: 'Chosen option' });
+  await expect(chosen.locator('option', { hasText: 'Larger model' })).toHaveText('Larger model (vetoed by the p95 latency (end to end) guardrail)');
+  await chosen.selectOption({ label: 'Larger model (vetoed by the p95 latency (end to end) guardrail)' });
+  await page.getByRole('button', { name: 'Record decision and lock' }).click();
+  const confirmVeto = page.getByRole('dialog', { name: 'Record a vetoed option?' });
+  await expect(confirmVeto).toContainText('"Larger model" is vetoed by the p95 latency (end to end) guardrail');
+  await confirmVeto.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('decided-banner')).toHaveCount(0);
+  await chosen.selectOption({ label: 'Cross-encoder re-ranker (recommended)' });
   await page.getByRole('button', { name: 'Record decision and lock' }).click();
   await expect(page.getByTestId('decided-banner')).toContainText('Cross-encoder re-ranker');
   await expect(page.getByTestId('decision-record')).toContainText('Traded away');
@@ -212,7 +232,7 @@ test('pairwise comparisons set a function’s weights and flag inconsistency', a
   await judge(/^Groundedness vs Effort/, 'End');
   await judge(/^p95 latency \(end to end\) vs Effort/, 'Home');
   await expect(dialog).toContainText('inconsistent (above 0.10)');
-  await expect(dialog).toContainText(/Most inconsistent: .+ vs .+\./);
+  await expect(dialog).toContainText(/(Most|Equally) inconsistent: .+ vs .+\./);
   // Back to a consistent set: groundedness far over both, latency and effort equal (the middle of 17 points).
   await judge(/^Groundedness vs Effort/, 'Home');
   await judge(/^p95 latency \(end to end\) vs Effort/, 'Home');
@@ -227,6 +247,27 @@ test('pairwise comparisons set a function’s weights and flag inconsistency', a
   const effort = Number((await page.getByRole('textbox', { name: "Engineering's weight of Effort" }).inputValue()).trim());
   expect(groundedness).toBeGreaterThan(60);
   expect(effort).toBeLessThan(10);
+  // A criterion added since has no comparison: the column no longer claims its weights come from them.
+  await page.getByRole('button', { name: 'Options and criteria', exact: true }).click();
+  await page.getByRole('textbox', { name: 'New free-standing criterion' }).fill('Cost');
+  await page.getByRole('textbox', { name: 'New free-standing criterion' }).press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Criterion 4 name' })).toHaveValue('Cost');
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('Cost not compared yet: complete the pairwise comparisons');
+  await app.undoByKeyboard();
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('from pairwise comparisons');
+  // A weight typed by hand says so; the comparisons stay for the dialog to start from.
+  const engineeringEffort = page.getByRole('textbox', { name: "Engineering's weight of Effort" });
+  await engineeringEffort.fill('20');
+  await engineeringEffort.press('Enter');
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('set by hand; Pairwise… starts from the earlier comparisons');
+  await page.getByRole('button', { name: 'Pairwise comparisons for Engineering…' }).click();
+  await expect(dialog.getByRole('group', { name: /^Groundedness vs Effort/ }).getByRole('radio', { checked: true })).toHaveAccessibleName(
+    'Groundedness extremely more important (9)',
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await app.undoByKeyboard();
+  await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('from pairwise comparisons');
   // Undo puts the hand-set state back.
   await app.undoByKeyboard();
   await expect(page.getByRole('columnheader', { name: /Engineering/ })).toContainText('not set: equal');
@@ -335,4 +376,125 @@ test('two windows typing into the same cell end up showing what is stored', asyn
   await other.page.reload();
   await other.page.getByRole('button', { name: 'Score', exact: true }).click();
   await expect(cell(other.page, 'Hybrid search', 'Effort')).toHaveAttribute('aria-label', settled!);
+});
+
+test("the facilitator's pairwise weights survive switching to the equal blend and back, a reload and a second window", async ({ app, page, context }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await scoreByKeyboard(page);
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await page.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await page.getByRole('button', { name: 'Pairwise comparisons for the facilitator…' }).click();
+  const dialog = page.getByRole('dialog');
+  for (const pair of [/^Groundedness vs p95 latency/, /^Groundedness vs Effort/]) {
+    await dialog.getByRole('group', { name: pair }).getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('Home');
+  }
+  await dialog.getByRole('button', { name: 'Apply weights' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  // No function has weighed: their equal weights pick otherwise, but that is no disagreement.
+  await expect(page.getByTestId('disagreement')).toHaveCount(0);
+  await expect(page.getByTestId('unweighed')).toContainText('The functions have not weighed the criteria yet');
+  const groundedness = page.getByRole('textbox', { name: "Facilitator's weight of Groundedness" });
+  const judged = await groundedness.inputValue();
+  expect(Number(judged)).toBeGreaterThan(80);
+
+  // The blend takes over; the facilitator's weights are kept, not replaced by the blend.
+  await page.getByRole('radio', { name: "Equal blend of the functions' weights" }).check();
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await page.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await expect(groundedness).toHaveValue(judged);
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  await expect(page.getByRole('columnheader', { name: /Combined/ })).toContainText('set by the facilitator, from pairwise comparisons');
+
+  // Back to the blend, then a reload: still kept.
+  await page.getByRole('radio', { name: "Equal blend of the functions' weights" }).check();
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await page.reload();
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await page.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await expect(groundedness).toHaveValue(judged);
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  await page.getByRole('button', { name: 'Pairwise comparisons for the facilitator…' }).click();
+  await expect(dialog.getByRole('group', { name: /^Groundedness vs Effort/ }).getByRole('radio', { checked: true })).toHaveAccessibleName(/Groundedness extremely more important/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // A second window switches back to the blend and again to the facilitator: still the judged weights.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'Weights', exact: true }).click();
+  await other.getByRole('radio', { name: "Equal blend of the functions' weights" }).check();
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await other.getByRole('radio', { name: 'Set by the facilitator' }).check();
+  await expect(other.getByRole('textbox', { name: "Facilitator's weight of Groundedness" })).toHaveValue(judged);
+  await expect(groundedness).toHaveValue(judged);
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+});
+
+test('the decision form follows the recommendation until an option is picked; the pick survives a reload', async ({ app, page }) => {
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  await scoreByKeyboard(page);
+  const chosen = page.getByRole('combobox', { name: 'Chosen option' });
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(chosen.locator('option:checked')).toHaveText('Hybrid search (recommended)');
+
+  // Product weighs groundedness: the re-ranker is recommended now, and the form follows, through a reload.
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  const productGroundedness = page.getByRole('textbox', { name: "Product's weight of Groundedness" });
+  await productGroundedness.fill('5');
+  await productGroundedness.press('Enter');
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(chosen.locator('option:checked')).toHaveText('Cross-encoder re-ranker (recommended)');
+  await page.reload();
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(chosen.locator('option:checked')).toHaveText('Cross-encoder re-ranker (recommended)');
+
+  // An option the user picks stays picked when the recommendation changes, and after a reload.
+  await chosen.selectOption({ label: 'Hybrid search' });
+  await expect(page.getByText('Not the recommended option (Cross-encoder re-ranker): say why in the rationale.')).toBeVisible();
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await productGroundedness.fill('1');
+  await productGroundedness.press('Enter');
+  await expect(page.getByTestId('recommendation')).toContainText('Hybrid search');
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await productGroundedness.fill('5');
+  await productGroundedness.press('Enter');
+  await expect(page.getByTestId('recommendation')).toContainText('Cross-encoder re-ranker');
+  await page.reload();
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await expect(chosen.locator('option:checked')).toHaveText('Hybrid search');
+});
+
+test('the pairwise dialog keeps the consistency ratio in view at 1024×768', async ({ app, page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openTradeoffs(app);
+  await buildMatrix(page);
+  for (const name of ['Cost', 'Time to ship']) {
+    await page.getByRole('textbox', { name: 'New free-standing criterion' }).fill(name);
+    await page.getByRole('textbox', { name: 'New free-standing criterion' }).press('Enter');
+    await expect(page.getByRole('link', { name, exact: true }).or(page.getByRole('textbox', { name: /^Criterion \d name$/ }).last())).toBeVisible();
+  }
+  await expect(page.getByRole('textbox', { name: 'Criterion 5 name' })).toHaveValue('Time to ship');
+  await page.getByRole('button', { name: 'Weights', exact: true }).click();
+  await page.getByRole('button', { name: 'Pairwise comparisons for Engineering…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('group')).toHaveCount(10);
+  const summary = dialog.getByTestId('cr-summary');
+  await expect(summary).toHaveText('CR 0.00 — consistent enough');
+  await expect(summary).toBeInViewport();
+  // A cycle makes it inconsistent: the ratio in view says so at once.
+  await dialog.getByRole('group', { name: /^Groundedness vs p95 latency/ }).getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('Home');
+  await dialog.getByRole('group', { name: /^Cost vs Time to ship/ }).getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('End');
+  await dialog.getByRole('group', { name: /^Groundedness vs Effort/ }).getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('End');
+  await expect(summary).toContainText('inconsistent');
+  await expect(summary).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath('pairwise-1024x768.png') });
 });

@@ -239,6 +239,8 @@ export function matrixArb(programId: string, metricIds: readonly string[], funct
         .chain((fns) => fc.tuple(...fns.map((functionId) => weightsArb(criterionIds).map((w) => ({ functionId, ...w })))));
       const combined: fc.Arbitrary<StoredCombined> = fc.oneof(
         fc.constant({ mode: 'equal' as const }),
+        // The blend in force, the facilitator's weights kept for later.
+        weightsArb(criterionIds).map((w) => ({ mode: 'equal' as const, ...w })),
         weightsArb(criterionIds).map((w) => ({ mode: 'facilitator' as const, ...w })),
       );
       const decision = (reopened: fc.Arbitrary<Decision['reopened']>): fc.Arbitrary<Decision> =>

@@ -1,6 +1,8 @@
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyMetricDraft } from '../../../renderer/src/domain/metrics/model';
 import type { Program } from '../../../renderer/src/domain/program';
+import { MetricsRepository } from '../../../renderer/src/storage/metrics-repo';
 import type { Matrix } from '../../../renderer/src/domain/tradeoffs/model';
 import { FACILITATOR, MatrixState } from '../../../renderer/src/state/matrix.svelte';
 import type { Services } from '../../../renderer/src/state/services';
@@ -96,12 +98,102 @@ describe('TradeoffsState and MatrixState', () => {
     close();
   });
 
+  it("keeps the facilitator's pairwise weights through the equal blend and back, and after a reload", async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    const quality = criterion(m, 'Quality');
+    const effort = criterion(m, 'Effort');
+    // Effort far over quality: the re-ranker (less effort) wins; under equal weights hybrid search would.
+    await page.score(option(m, 'Hybrid search'), quality, 5);
+    await page.score(option(m, 'Hybrid search'), effort, 3);
+    await page.score(option(m, 'Re-ranker'), quality, 2);
+    await page.score(option(m, 'Re-ranker'), effort, 1);
+    expect((await page.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'facilitator');
+    const judgements = { [`${quality}|${effort}`]: 1 / 7 };
+    expect((await page.applyPairwise(FACILITATOR, { [quality]: 0.125, [effort]: 0.875 }, judgements)).ok).toBe(true);
+    await until(() => page.judgementsOf(FACILITATOR) !== null);
+    const facilitatorPoints = page.pointsOf(FACILITATOR);
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Re-ranker'));
+
+    expect((await page.setCombinedMode('equal')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'equal');
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Hybrid search'));
+    expect((await page.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'facilitator');
+    expect(page.pointsOf(FACILITATOR)).toEqual(facilitatorPoints);
+    expect(page.judgementsOf(FACILITATOR)).toEqual(judgements);
+    expect(page.resolved.analysis.winner?.optionId).toBe(option(m, 'Re-ranker'));
+
+    // Back to the blend, then a reload: a new page state over what the database holds.
+    expect((await page.setCombinedMode('equal')).ok).toBe(true);
+    await until(() => page.matrix.combined.mode === 'equal');
+    close();
+    const reloaded = mounted(() => new MatrixState(area, () => area.matrices.find((x) => x.id === m.id)!, services));
+    expect((await reloaded.value.setCombinedMode('facilitator')).ok).toBe(true);
+    await until(() => reloaded.value.matrix.combined.mode === 'facilitator');
+    expect(reloaded.value.pointsOf(FACILITATOR)).toEqual(facilitatorPoints);
+    expect(reloaded.value.judgementsOf(FACILITATOR)).toEqual(judgements);
+    reloaded.destroy();
+  });
+
+  it('the decision form follows the recommendation until an option is picked, and keeps the pick across a reload', async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    const [hybrid, reranker, quality] = [option(m, 'Hybrid search'), option(m, 'Re-ranker'), criterion(m, 'Quality')];
+    await page.score(hybrid, quality, 4);
+    await page.score(reranker, quality, 2);
+    expect(page.decisionForm.chosen).toBe(hybrid);
+    // Looking at the form stores nothing: the option, the deciders and today's date stay defaults.
+    expect(page.decisionDraft.value).toEqual({});
+    await page.score(reranker, quality, 5);
+    await until(() => page.resolved.analysis.winner?.optionId === reranker);
+    expect(page.decisionForm.chosen).toBe(reranker);
+
+    // Picked by the user: kept when the recommendation changes back, and after a reload.
+    page.editDecision({ chosen: hybrid });
+    await page.score(hybrid, quality, 1);
+    expect(page.decisionForm.chosen).toBe(hybrid);
+    close();
+    const reloaded = mounted(() => new MatrixState(area, () => area.matrices.find((x) => x.id === m.id)!, services));
+    expect(reloaded.value.decisionForm.chosen).toBe(hybrid);
+    reloaded.destroy();
+  });
+
+  it('marks vetoed options in the decision list and asks before recording one', async () => {
+    const { page, close } = await openMatrix();
+    const m = page.matrix;
+    const [hybrid, reranker] = [option(m, 'Hybrid search'), option(m, 'Re-ranker')];
+    const [latency] = await new MetricsRepository(services.editor).addMetrics(program.id, [
+      { ...emptyMetricDraft('p95 latency'), unit: 'ms', direction: 'lower', guardrail: { op: 'lte', value: 8000 } },
+    ]);
+    await until(() => area.metrics.length === 1);
+    expect((await page.addMetricCriterion(latency!.id)).ok).toBe(true);
+    await until(() => page.matrix.criteria.length === 3);
+    expect((await page.setCell(hybrid, criterion(page.matrix, 'p95 latency'), { expected: 9500 })).ok).toBe(true);
+    await until(() => page.resolved.analysis.results.some((r) => r.vetoes.length > 0));
+    expect(page.decisionChoices).toEqual([
+      { id: hybrid, label: 'Hybrid search (vetoed by the p95 latency guardrail)', vetoed: true },
+      { id: reranker, label: 'Re-ranker', vetoed: false },
+    ]);
+
+    const input = { optionId: hybrid, rationale: 'Accepting the latency', deciders: 'Ana', date: '2026-11-29' };
+    const refused = page.decide(input, 'Hybrid search');
+    expect(await answer(false)).toBe('Record a vetoed option?');
+    expect(await refused).toBeUndefined();
+    expect(page.locked).toBe(false);
+    const accepted = page.decide(input, 'Hybrid search');
+    await answer(true);
+    expect((await accepted)?.ok).toBe(true);
+    close();
+  });
+
   it('records a decision (locking the matrix), forgets the draft, remembers the deciders; reopening needs a reason', async () => {
     const { page, close } = await openMatrix();
     const m = page.matrix;
     page.decisionDraft.set({ rationale: 'half typed' });
     const input = { optionId: option(m, 'Re-ranker'), rationale: 'Best quality for the effort', deciders: 'Ana, Sam', date: '2026-11-29' };
-    expect((await page.decide(input, 'Re-ranker')).ok).toBe(true);
+    expect((await page.decide(input, 'Re-ranker'))?.ok).toBe(true);
     await until(() => page.locked);
     expect(page.decisionDraft.value).toEqual({});
     expect(page.lastDeciders.value).toBe('Ana, Sam');

@@ -191,8 +191,9 @@ describe('MatrixRepository', () => {
     const eng = functions[0]!.id;
     await repo.setFunctionWeights(id, eng, { [speed]: 0.75, [effort]: 0.25 }, { [`${speed}|${effort}`]: 3 });
     expect((await stored(id)).functionWeights).toEqual([{ functionId: eng, weights: { [speed]: 0.75, [effort]: 0.25 }, judgements: { [`${speed}|${effort}`]: 3 } }]);
+    // A weight typed by hand keeps the comparisons, for the pairwise dialog to start from.
     await repo.setFunctionWeight(id, eng, effort, 0.5);
-    expect((await stored(id)).functionWeights).toEqual([{ functionId: eng, weights: { [speed]: 0.75, [effort]: 0.5 }, judgements: null }]);
+    expect((await stored(id)).functionWeights).toEqual([{ functionId: eng, weights: { [speed]: 0.75, [effort]: 0.5 }, judgements: { [`${speed}|${effort}`]: 3 } }]);
     const product = functions[1]!.id;
     await repo.setFunctionWeight(id, product, speed, 2);
     expect((await stored(id)).functionWeights[1]).toEqual({ functionId: product, weights: { [speed]: 2, [effort]: 1 }, judgements: null });
@@ -217,8 +218,25 @@ describe('MatrixRepository', () => {
     expect((await stored(id)).combined).toEqual({ mode: 'facilitator', weights: { [speed]: 66.7, [effort]: 50 }, judgements: null });
     await repo.setFacilitatorWeight(id, speed, 10);
     expect((await stored(id)).combined).toEqual({ mode: 'facilitator', weights: { [speed]: 10, [effort]: 50 }, judgements: null });
+    // The blend takes over; the facilitator's weights stay stored, and come back with the mode.
     await repo.setCombined(id, { mode: 'equal' });
-    expect((await stored(id)).combined).toEqual({ mode: 'equal' });
+    expect((await stored(id)).combined).toEqual({ mode: 'equal', weights: { [speed]: 10, [effort]: 50 }, judgements: null });
+    await repo.setCombinedMode(id, 'facilitator');
+    expect((await stored(id)).combined).toEqual({ mode: 'facilitator', weights: { [speed]: 10, [effort]: 50 }, judgements: null });
+  });
+
+  it("kept facilitator weights follow criteria added and removed under the blend", async () => {
+    const { id, speed, effort } = await setUp();
+    await repo.setCombined(id, { mode: 'facilitator', weights: { [speed]: 10, [effort]: 30 }, judgements: { [`${speed}|${effort}`]: 1 / 3 } });
+    await repo.setCombinedMode(id, 'equal');
+    const added = await repo.addCriterion(id, { name: 'Cost', metricId: '', direction: 'cost' });
+    expect((await stored(id)).combined).toEqual({
+      mode: 'equal',
+      weights: { [speed]: 10, [effort]: 30, [added]: 20 },
+      judgements: { [`${speed}|${effort}`]: 1 / 3 },
+    });
+    await repo.removeCriterion(id, speed);
+    expect((await stored(id)).combined).toEqual({ mode: 'equal', weights: { [effort]: 30, [added]: 20 }, judgements: {} });
   });
 
   it('deciding locks the matrix; reopening keeps the decision with the reason', async () => {

@@ -54,6 +54,16 @@ export function weightsFromJudgements(
   return { weights: Object.fromEntries(ids.map((id, i) => [id, result.weights[i]!])), result };
 }
 
+/** Stored weights are percentage points to a tenth: closer than this (as a share) they are the judgements' own. */
+const SAME_SHARE = 0.002;
+
+/** Whether `weights` are, to the rounding they are stored with, what the judgements give over `ids`. */
+export function matchesComparisons(ids: readonly string[], weights: Readonly<Record<string, number>>, judgements: Judgements): boolean {
+  const derived = weightsFromJudgements(ids, judgements).weights;
+  const total = ids.reduce((sum, id) => sum + Math.max(0, weights[id] ?? 0), 0);
+  return total > 0 && ids.every((id) => Math.abs(Math.max(0, weights[id] ?? 0) / total - derived[id]!) <= SAME_SHARE);
+}
+
 /**
  * Whole percentages that add up to exactly 100 (largest remainder), so a column of shown weights
  * never totals 99 or 101. Empty or all-zero input gives zeros.
@@ -118,6 +128,19 @@ export function describeJudgement(value: number, rowName: string, colName: strin
   if (strength === 1) return 'Equal (1)';
   const favoured = nearestSaaty(value) > 1 ? rowName : colName;
   return `${favoured} ${SAATY_WORDS[strength]} more important (${strength})`;
+}
+
+/**
+ * What other answers imply about a pair, in words, as a ratio that may lie off the 1–9 scale:
+ * "Effort about 15 times as important as Quality", "Quality and Effort about equally important".
+ */
+export function describeImplied(value: number, rowName: string, colName: string): string {
+  const ratio = value >= 1 ? value : 1 / value;
+  // Below 2 a whole number would say "1 times"; a tenth is as precise as judgements are.
+  const shown = ratio < 2 ? ratio.toFixed(1) : String(Math.round(ratio));
+  if (shown === '1.0') return `${rowName} and ${colName} about equally important`;
+  const [more, less] = value >= 1 ? [rowName, colName] : [colName, rowName];
+  return `${more} about ${shown} times as important as ${less}`;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface MatrixAnalysis {
   perFunction: FunctionRanking[];
   /** Functions whose own weights pick a different winner: the misalignment to resolve. */
   disagreeing: string[];
+  /** Functions that have not weighed the criteria (none set, or all 0): they count every criterion equally, which says nothing about them. */
+  unweighed: string[];
   sensitivity: CriterionSensitivity[];
   flip: FlipPoint | undefined;
 }
@@ -42,7 +44,11 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
     const own = rankOptions(input, f.weights, facts);
     return { functionId: f.functionId, results: own, winner: recommended(own)?.optionId };
   });
-  const disagreeing = perFunction.filter((f) => f.winner !== undefined && f.winner !== winner?.optionId).map((f) => f.functionId);
+  const weighed = (f: FunctionWeights) => input.criteria.some((c) => (f.weights[c.id] ?? 0) > 0);
+  const unweighed = functionWeights.filter((f) => !weighed(f)).map((f) => f.functionId);
+  const disagreeing = perFunction
+    .filter((f) => !unweighed.includes(f.functionId) && f.winner !== undefined && f.winner !== winner?.optionId)
+    .map((f) => f.functionId);
 
   // Sensitivity among the options that could win: scored everywhere and not vetoed.
   const contenders = input.options.flatMap((o, i) => {
@@ -52,5 +58,5 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
   });
   const canAnalyse = winner !== undefined && contenders.some((c) => c.optionId === winner.optionId);
   const sens = canAnalyse ? sensitivity(input.criteria, weights, contenders, winner.optionId) : [];
-  return { weights, results, winner, tied, perFunction, disagreeing, sensitivity: sens, flip: smallestFlip(sens) };
+  return { weights, results, winner, tied, perFunction, disagreeing, unweighed, sensitivity: sens, flip: smallestFlip(sens) };
 }

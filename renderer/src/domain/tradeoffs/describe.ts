@@ -1,5 +1,6 @@
 import type { FunctionRanking } from './analysis';
-import type { MatrixOption } from './model';
+import { matchesComparisons } from './ahp-judgements';
+import { pairwiseGaps, type Judgements, type MatrixOption } from './model';
 import { andList, byRank, coverageText, isPartial, namesOf, optionTitles, percent, score100 } from './labels';
 import type { OptionResult } from './scoring';
 import { smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
@@ -46,6 +47,28 @@ export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: st
   return `The smallest single change that flips the winner: ${criterionName(flip.criterionId)} from ${percent(flip.from)} to ${percent(flip.to)} makes ${optionTitle(flip.optionId)} the winner.`;
 }
 
+export const PAIRWISE_COMPLETE = 'from pairwise comparisons';
+export const SET_BY_HAND_SINCE = 'set by hand; Pairwise… starts from the earlier comparisons';
+
+/**
+ * What weights kept with pairwise judgements now come from: the comparisons only while every
+ * pair of the current criteria is compared and the weights are what they give. Once a criterion
+ * is added (it starts at the average weight) this asks to complete the set; once a weight is
+ * typed by hand, it says so (the comparisons stay for the dialog). Null without judgements.
+ */
+export function weightsSource(
+  criteria: readonly { id: string; name: string }[],
+  judgements: Judgements | null,
+  weights: Readonly<Record<string, number>>,
+): string | null {
+  if (!judgements) return null;
+  const ids = criteria.map((c) => c.id);
+  const { missing, uncompared } = pairwiseGaps(ids, judgements);
+  if (missing === 0) return matchesComparisons(ids, weights, judgements) ? PAIRWISE_COMPLETE : SET_BY_HAND_SINCE;
+  const what = uncompared.length ? andList(uncompared.map(namesOf(criteria))) : plural(missing, 'pair');
+  return `${what} not compared yet: complete the pairwise comparisons`;
+}
+
 /** The ranking chart in words: the recommendation, then every option in rank order. */
 export function rankingSummary(results: readonly OptionResult[], options: readonly MatrixOption[], winnerId: string | undefined): string {
   if (results.length === 0) return 'Weighted ranking: no options yet.';
@@ -67,12 +90,17 @@ export function rankingSummary(results: readonly OptionResult[], options: readon
   return parts.join(' ');
 }
 
-/** The function comparison in words: the recommendation, each function's top pick, and where they differ. */
+/**
+ * The function comparison in words: the recommendation, each function's top pick, and where they
+ * differ. A function in `unweighed` set no weights: its pick is said to count every criterion
+ * equally and is no difference to resolve.
+ */
 export function functionComparisonSummary(
   options: readonly MatrixOption[],
   functions: readonly { id: string; name: string }[],
   perFunction: readonly FunctionRanking[],
   combinedWinnerId: string | undefined,
+  unweighed: readonly string[] = [],
 ): string {
   const title = optionTitles(options);
   const name = namesOf(functions, 'Unnamed function');
@@ -85,12 +113,13 @@ export function functionComparisonSummary(
   if (shown.length) {
     const picks = shown.map((f) => {
       const winner = rankings.get(f.id)!.winner;
-      return `${name(f.id)}, ${winner === undefined ? 'none' : title(winner)}`;
+      const note = unweighed.includes(f.id) ? ' (not weighed yet: every criterion equal)' : '';
+      return `${name(f.id)}, ${winner === undefined ? 'none' : title(winner)}${note}`;
     });
     parts.push(`Top pick by function: ${picks.join('; ')}.`);
     const differing = shown.filter((f) => {
       const winner = rankings.get(f.id)!.winner;
-      return winner !== undefined && winner !== combinedWinnerId;
+      return !unweighed.includes(f.id) && winner !== undefined && winner !== combinedWinnerId;
     });
     if (differing.length) {
       const verb = differing.length === 1 ? 'picks' : 'pick';

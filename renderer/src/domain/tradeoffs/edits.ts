@@ -6,6 +6,7 @@ import { checkLongText, checkOneLine, failed, passed, type Check } from '../chec
 import { parseDay } from '../dates';
 import { ownValue } from '../ids';
 import { movedBy } from '../order';
+import { matchesComparisons, weightsFromJudgements } from './ahp-judgements';
 import { functionWeightsOf, recommendedOption, tradedAway, type ResolvedMatrix } from './matrix';
 import {
   CONFIDENCES,
@@ -13,8 +14,10 @@ import {
   CRITERION_NAME_MAX,
   DECIDERS_MAX,
   emptyScore,
+  facilitatorWeightsOf,
   isBlankScore,
   judgesTwoOf,
+  pairwiseGaps,
   JUDGEMENT_MAX,
   JUDGEMENT_MIN,
   MATRIX_QUESTION_MAX,
@@ -27,6 +30,7 @@ import {
   type Criterion,
   type CriterionDirection,
   type Decision,
+  type FacilitatorWeights,
   type Judgements,
   type Matrix,
   type MatrixOption,
@@ -105,6 +109,12 @@ function withoutKeys<V>(record: Readonly<Record<string, V>>, drop: (key: string)
   return Object.fromEntries(Object.entries(record).filter(([key]) => !drop(key)));
 }
 
+/** The combined weighting with the facilitator's weights changed, in force or kept; unchanged when there are none. */
+function changeFacilitator(combined: StoredCombined, change: (f: FacilitatorWeights) => FacilitatorWeights): StoredCombined {
+  const own = facilitatorWeightsOf(combined);
+  return own ? { mode: combined.mode, ...change(own) } : combined;
+}
+
 // --- The matrix ---
 
 /** Switching scales clears every value (a 4 of 5 is not an effect of +4); rationales and the rest stay. */
@@ -165,7 +175,7 @@ export function addCriterion(matrix: Matrix, added: Criterion, shownNames: Reado
   return passed({
     criteria: [...matrix.criteria, added],
     functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: withAverage(f.weights) })),
-    combined: matrix.combined.mode === 'facilitator' ? { ...matrix.combined, weights: withAverage(matrix.combined.weights) } : matrix.combined,
+    combined: changeFacilitator(matrix.combined, (f) => ({ ...f, weights: withAverage(f.weights) })),
   });
 }
 
@@ -190,8 +200,23 @@ export function updateCriterion(
 }
 
 /**
+ * After criteria change from `before` to `ids`: weights that came from the comparisons (over the
+ * criteria compared then; one added since has the average) are derived again from the judgements
+ * left, when those compare every pair; so removing a criterion added since restores them. Weights
+ * typed by hand stay as typed.
+ */
+function fromComparisons(before: readonly string[], was: FacilitatorWeights, ids: readonly string[], now: FacilitatorWeights): FacilitatorWeights {
+  const { judgements } = now;
+  if (!judgements || !was.judgements || ids.length < 2 || pairwiseGaps(ids, judgements).missing > 0) return now;
+  const added = pairwiseGaps(before, was.judgements).uncompared;
+  if (!matchesComparisons(before.filter((id) => !added.includes(id)), was.weights, was.judgements)) return now;
+  return { weights: percentPoints(weightsFromJudgements(ids, judgements).weights), judgements };
+}
+
+/**
  * Removes a criterion with its cells, its weight in every set of weights and the pairwise
- * judgements that compare it. One an earlier decision traded away stays, so that decision still reads.
+ * judgements that compare it; weights from comparisons are derived again from those left.
+ * One an earlier decision traded away stays, so that decision still reads.
  */
 export function removeCriterion(matrix: Matrix, criterionId: string): Check<MatrixPatch> {
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
@@ -201,15 +226,16 @@ export function removeCriterion(matrix: Matrix, criterionId: string): Check<Matr
   const dropWeight = (key: string) => key === criterionId;
   const dropJudgement = (key: string) => key.split('|').includes(criterionId);
   const judgements = (j: Judgements | null) => (j ? withoutKeys(j, dropJudgement) : null);
-  const combined: StoredCombined =
-    matrix.combined.mode === 'equal'
-      ? matrix.combined
-      : { mode: 'facilitator', weights: withoutKeys(matrix.combined.weights, dropWeight), judgements: judgements(matrix.combined.judgements) };
+  const criteria = matrix.criteria.filter((c) => c.id !== criterionId);
+  const before = matrix.criteria.map((c) => c.id);
+  const ids = criteria.map((c) => c.id);
+  const without = (f: FacilitatorWeights) =>
+    fromComparisons(before, f, ids, { weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) });
   return passed({
-    criteria: matrix.criteria.filter((c) => c.id !== criterionId),
+    criteria,
     scores: matrix.scores.filter((s) => s.criterionId !== criterionId),
-    functionWeights: matrix.functionWeights.map((f) => ({ ...f, weights: withoutKeys(f.weights, dropWeight), judgements: judgements(f.judgements) })),
-    combined,
+    functionWeights: matrix.functionWeights.map((f) => ({ ...f, ...without(f) })),
+    combined: changeFacilitator(matrix.combined, without),
   });
 }
 
@@ -294,9 +320,10 @@ function withFunctionWeights(matrix: Matrix, entry: StoredFunctionWeights): Stor
 }
 
 /**
- * Sets one function's weight for one criterion by hand, which drops the pairwise judgements
- * behind its weights. Weights are points (only ratios matter); a function that weighed
- * equally starts from 1 point on every criterion, as the weights table shows it.
+ * Sets one function's weight for one criterion by hand. The pairwise judgements stay, for the
+ * dialog to start from; the weights no longer match them (see weightsSource). Weights are points
+ * (only ratios matter); a function that weighed equally starts from 1 point on every criterion,
+ * as the weights table shows it.
  */
 export function setFunctionWeight(matrix: Matrix, functionId: string, criterionId: string, weight: number): Check<MatrixPatch> {
   const checked = checkWeight(weight);
@@ -304,7 +331,8 @@ export function setFunctionWeight(matrix: Matrix, functionId: string, criterionI
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
   const current = matrix.functionWeights.find((f) => f.functionId === functionId);
   const base = current ? current.weights : Object.fromEntries(matrix.criteria.map((c) => [c.id, 1]));
-  return passed({ functionWeights: withFunctionWeights(matrix, { functionId, weights: { ...base, [criterionId]: weight }, judgements: null }) });
+  const judgements = current?.judgements ?? null;
+  return passed({ functionWeights: withFunctionWeights(matrix, { functionId, weights: { ...base, [criterionId]: weight }, judgements }) });
 }
 
 /** Replaces one function's weights, with the pairwise judgements they came from (or null). */
@@ -321,9 +349,12 @@ export function clearFunctionWeights(matrix: Matrix, functionId: string): Check<
   return passed({ functionWeights: matrix.functionWeights.filter((f) => f.functionId !== functionId) });
 }
 
-/** What drives the main ranking: the equal blend of the functions, or the facilitator's weights. */
+/**
+ * What drives the main ranking: the equal blend of the functions (keeping the facilitator's
+ * weights for later), or these weights of the facilitator.
+ */
 export function setCombined(matrix: Matrix, combined: StoredCombined): Check<MatrixPatch> {
-  if (combined.mode === 'equal') return passed({ combined: { mode: 'equal' } });
+  if (combined.mode === 'equal') return passed({ combined: { mode: 'equal', ...facilitatorWeightsOf(matrix.combined) } });
   if (combined.mode !== 'facilitator') return failed('Choose how the functions are combined.');
   const weights = checkWeights(matrix, combined.weights);
   if (!weights.ok) return weights;
@@ -333,17 +364,39 @@ export function setCombined(matrix: Matrix, combined: StoredCombined): Check<Mat
 }
 
 /**
- * Sets the facilitator's weight for one criterion, switching to facilitator weights. Coming from
- * the equal blend of `functions`, the other criteria keep the share the blend gave them, in
- * percentage points, as the weights table shows it.
+ * The facilitator's weights as entered before; a facilitator who never set any starts from the
+ * share the equal blend of `functions` gives each criterion, in percentage points, as the
+ * weights table shows it.
+ */
+function facilitatorStart(matrix: Matrix, functions: readonly ProgramFunction[]): FacilitatorWeights {
+  return (
+    facilitatorWeightsOf(matrix.combined) ?? {
+      weights: percentPoints(blendWeights(functionWeightsOf(matrix, functions), matrix.criteria)),
+      judgements: null,
+    }
+  );
+}
+
+/**
+ * Switches what drives the main ranking. Only the choice changes: the facilitator's weights and
+ * judgements stay stored under the blend and are in force again when switching back.
+ */
+export function setCombinedMode(matrix: Matrix, mode: StoredCombined['mode'], functions: readonly ProgramFunction[]): Check<MatrixPatch> {
+  if (mode === 'equal') return setCombined(matrix, { mode });
+  if (mode !== 'facilitator') return failed('Choose how the functions are combined.');
+  return passed({ combined: { mode, ...facilitatorStart(matrix, functions) } });
+}
+
+/**
+ * Sets the facilitator's weight for one criterion by hand, switching to facilitator weights;
+ * the others keep their weights (see facilitatorStart), the judgements stay for the dialog.
  */
 export function setFacilitatorWeight(matrix: Matrix, criterionId: string, weight: number, functions: readonly ProgramFunction[]): Check<MatrixPatch> {
   const checked = checkWeight(weight);
   if (!checked.ok) return checked;
   if (!hasCriterion(matrix, criterionId)) return failed(NO_CRITERION);
-  const base =
-    matrix.combined.mode === 'facilitator' ? matrix.combined.weights : percentPoints(blendWeights(functionWeightsOf(matrix, functions), matrix.criteria));
-  return passed({ combined: { mode: 'facilitator', weights: { ...base, [criterionId]: weight }, judgements: null } });
+  const { weights, judgements } = facilitatorStart(matrix, functions);
+  return passed({ combined: { mode: 'facilitator', weights: { ...weights, [criterionId]: weight }, judgements } });
 }
 
 // --- Decisions ---

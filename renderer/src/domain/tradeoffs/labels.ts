@@ -52,6 +52,17 @@ export function andList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** "vetoed by the p95 latency guardrail", "vetoed by the p95 latency and Cost guardrails". */
+export function vetoedBy(criterionNames: readonly string[]): string {
+  return `vetoed by the ${andList(criterionNames)} guardrail${criterionNames.length > 1 ? 's' : ''}`;
+}
+
+/** An option as a list to choose from shows it: "B (recommended)", "C (vetoed by the p95 latency guardrail)". */
+export function choiceLabel(title: string, recommended: boolean, vetoedByCriteria: readonly string[]): string {
+  const notes = [recommended ? 'recommended' : '', vetoedByCriteria.length ? vetoedBy(vetoedByCriteria) : ''].filter(Boolean);
+  return notes.length ? `${title} (${notes.join(', ')})` : title;
+}
+
 /** Results best first; options without a score keep their place at the end. */
 export function byRank<T extends Pick<OptionResult, 'rank'>>(results: readonly T[]): T[] {
   return [...results].sort((a, b) => a.rank - b.rank);

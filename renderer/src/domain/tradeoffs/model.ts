@@ -55,7 +55,7 @@ export interface FunctionWeights {
 }
 
 /**
- * Pairwise judgements (AHP) behind a set of weights, keyed `${rowCriterionId}|${colCriterionId}`
+ * Pairwise judgements (AHP) made for a set of weights, keyed `${rowCriterionId}|${colCriterionId}`
  * with the row criterion's importance over the column's on Saaty's 1–9 scale (1/9..9). Only
  * one of each pair is stored; the reciprocal is implied.
  */
@@ -67,15 +67,51 @@ export function judgesTwoOf(key: string, criterionIds: ReadonlySet<string>): boo
   return rest.length === 0 && !!row && !!col && row !== col && criterionIds.has(row) && criterionIds.has(col);
 }
 
-/** One function's weights, and the pairwise judgements they were derived from, if any. */
+/**
+ * What judgements leave out of a pairwise set over `criterionIds`: how many pairs are not
+ * compared, and which criteria are compared with none of the others (one added since, say).
+ */
+export function pairwiseGaps(criterionIds: readonly string[], judgements: Judgements): { missing: number; uncompared: string[] } {
+  const judged = (a: string, b: string) => `${a}|${b}` in judgements || `${b}|${a}` in judgements;
+  let missing = 0;
+  const compared = new Set<string>();
+  criterionIds.forEach((a, i) => {
+    for (const b of criterionIds.slice(i + 1)) {
+      if (!judged(a, b)) missing += 1;
+      else compared.add(a).add(b);
+    }
+  });
+  return { missing, uncompared: missing ? criterionIds.filter((id) => !compared.has(id)) : [] };
+}
+
+/**
+ * One function's weights, and the pairwise judgements last made for them, if any: the weights
+ * come from them while they match (a weight typed since keeps them for the dialog to start from).
+ */
 export interface StoredFunctionWeights extends FunctionWeights {
   judgements: Judgements | null;
 }
 
-/** What drives the main ranking: the equal blend of the functions, or the facilitator's own weights. */
+/** The facilitator's own weights, and the pairwise judgements last made for them, if any (as for a function's). */
+export interface FacilitatorWeights {
+  weights: Record<string, number>;
+  judgements: Judgements | null;
+}
+
+/**
+ * What drives the main ranking: the equal blend of the functions, or the facilitator's own
+ * weights. The mode only chooses which is in force: under the blend the facilitator's weights
+ * and judgements are kept (optional there, since matrices stored before they were kept have
+ * none), so switching back restores them.
+ */
 export type StoredCombined =
-  | { mode: 'equal' }
-  | { mode: 'facilitator'; weights: Record<string, number>; judgements: Judgements | null };
+  | { mode: 'equal'; weights?: Record<string, number>; judgements?: Judgements | null }
+  | ({ mode: 'facilitator' } & FacilitatorWeights);
+
+/** The facilitator's weights as entered, whichever weighting is in force; null when none were ever set. */
+export function facilitatorWeightsOf(combined: StoredCombined): FacilitatorWeights | null {
+  return combined.weights ? { weights: combined.weights, judgements: combined.judgements ?? null } : null;
+}
 
 /** What the team decided, and what it gave up for it. */
 export interface Decision {

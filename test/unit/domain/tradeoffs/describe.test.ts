@@ -200,6 +200,13 @@ describe('functionComparisonSummary', () => {
     );
   });
 
+  it('says which functions have not weighed, and does not count their pick as differing', () => {
+    const perFunction = [ranking('product', 'a'), ranking('legal', 'b')];
+    expect(functionComparisonSummary(options.slice(0, 2), functions.slice(0, 2), perFunction, 'a', ['legal'])).toBe(
+      "Scores out of 100 of 2 options under each function's weights and the combined weights. Recommended with the combined weights: Option A. Top pick by function: Product, Option A; Legal, Option B (not weighed yet: every criterion equal).",
+    );
+  });
+
   it('says when every function agrees', () => {
     const perFunction = [ranking('product', 'a'), ranking('legal', 'a')];
     expect(functionComparisonSummary(options.slice(0, 2), functions.slice(0, 2), perFunction, 'a')).toContain(

@@ -17,7 +17,9 @@ import {
   setScore,
   updateCriterion,
 } from '../../../../renderer/src/domain/tradeoffs/edits';
+import { weightsFromJudgements } from '../../../../renderer/src/domain/tradeoffs/ahp-judgements';
 import { recommendedOption, resolveMatrix } from '../../../../renderer/src/domain/tradeoffs/matrix';
+import { percentPoints } from '../../../../renderer/src/domain/tradeoffs/scoring';
 import { newMatrix, WEIGHT_MAX, type Matrix } from '../../../../renderer/src/domain/tradeoffs/model';
 
 /** Options A and B on Quality (free) and Latency (linked to metric m1); Eng weighs both. */
@@ -87,6 +89,21 @@ describe('options, criteria and scores', () => {
     expect(removed.value.functionWeights).toEqual([{ functionId: 'eng', weights: { lat: 1 }, judgements: {} }]);
   });
 
+  it('after a criterion is removed, weights kept with a complete set of comparisons are what those comparisons give', () => {
+    // Three criteria judged inconsistently (q over lat 3, lat over c 3, c over q 2): removing c leaves q over lat 3, 75% to 25%.
+    const matrix = { ...sample(), criteria: [...sample().criteria, { id: 'c', name: 'Cost', metricId: '', direction: 'cost' as const }] };
+    const judgements = { 'q|lat': 3, 'lat|c': 3, 'c|q': 2 };
+    // Stored as the pairwise dialog applies them: the comparisons' weights in percentage points.
+    const applied = percentPoints(weightsFromJudgements(['q', 'lat', 'c'], judgements).weights);
+    expect(applied.q).not.toBeCloseTo(3 * applied.lat!, 0);
+    matrix.functionWeights = [{ functionId: 'eng', weights: applied, judgements }];
+    matrix.combined = { mode: 'equal', weights: applied, judgements };
+    const removed = removeCriterion(matrix, 'c');
+    if (!removed.ok) throw new Error(removed.message);
+    expect(removed.value.functionWeights).toEqual([{ functionId: 'eng', weights: { q: 75, lat: 25 }, judgements: { 'q|lat': 3 } }]);
+    expect(removed.value.combined).toEqual({ mode: 'equal', weights: { q: 75, lat: 25 }, judgements: { 'q|lat': 3 } });
+  });
+
   it('drops a cell left with nothing in it, and refuses a value off the scale', () => {
     const cleared = setScore(sample(), 'A', 'q', { value: null, rationale: '' });
     expect(cleared.ok && cleared.value.scores).toEqual([]);
@@ -98,6 +115,21 @@ describe('weights', () => {
   it('sets one weight, starting a function that set none from 1 on every criterion', () => {
     const set = setFunctionWeight(sample(), 'pm', 'q', 4);
     expect(set.ok && set.value.functionWeights?.find((f) => f.functionId === 'pm')).toEqual({ functionId: 'pm', weights: { q: 4, lat: 1 }, judgements: null });
+  });
+
+  it('keeps the comparisons when a weight is typed by hand', () => {
+    const set = setFunctionWeight(sample(), 'eng', 'q', 5);
+    expect(set.ok && set.value.functionWeights).toEqual([{ functionId: 'eng', weights: { q: 5, lat: 1 }, judgements: { 'q|lat': 3 } }]);
+    const matrix = { ...sample(), combined: { mode: 'facilitator' as const, weights: { q: 75, lat: 25 }, judgements: { 'q|lat': 3 } } };
+    const facilitator = setFacilitatorWeight(matrix, 'lat', 50, []);
+    expect(facilitator.ok && facilitator.value.combined).toEqual({ mode: 'facilitator', weights: { q: 75, lat: 50 }, judgements: { 'q|lat': 3 } });
+  });
+
+  it('after a criterion is removed, weights typed by hand stay as typed', () => {
+    const matrix = { ...sample(), criteria: [...sample().criteria, { id: 'c', name: 'Cost', metricId: '', direction: 'cost' as const }] };
+    matrix.functionWeights = [{ functionId: 'eng', weights: { q: 10, lat: 30, c: 60 }, judgements: { 'q|lat': 3, 'lat|c': 3, 'c|q': 2 } }];
+    const removed = removeCriterion(matrix, 'c');
+    expect(removed.ok && removed.value.functionWeights).toEqual([{ functionId: 'eng', weights: { q: 10, lat: 30 }, judgements: { 'q|lat': 3 } }]);
   });
 
   it("switches to the facilitator's weights from the blend's percentage points", () => {

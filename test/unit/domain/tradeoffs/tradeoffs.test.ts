@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ahp, CR_LIMIT, nearestSaaty, RANDOM_INDEX, reciprocalMatrix } from '../../../../renderer/src/domain/tradeoffs/ahp';
-import type { Criterion, MatrixOption, Score } from '../../../../renderer/src/domain/tradeoffs/model';
+import type { Criterion, FunctionWeights, MatrixOption, Score } from '../../../../renderer/src/domain/tradeoffs/model';
 import {
   blendWeights,
   normaliseWeights,
@@ -148,6 +148,23 @@ describe('analyseMatrix', () => {
     expect(a.sensitivity).toHaveLength(3);
     expect(a.flip).toMatchObject({ criterionId: 'C1', optionId: 'P' });
   });
+
+  it('does not call functions that have not weighed (no weights, or all 0) a disagreement', () => {
+    // Equal weights pick Q; the facilitator weighs only C1, which picks P.
+    const unset: FunctionWeights[] = [
+      { functionId: 'eng', weights: {} },
+      { functionId: 'prod', weights: { C1: 0, C2: 0, C3: 0 } },
+    ];
+    const a = analyseMatrix(input, unset, { mode: 'facilitator', weights: { C1: 1 } });
+    expect(a.winner?.optionId).toBe('P');
+    expect(a.perFunction.map((f) => f.winner)).toEqual(['Q', 'Q']);
+    expect(a.disagreeing).toEqual([]);
+    expect(a.unweighed).toEqual(['eng', 'prod']);
+    // One that has weighed and picks otherwise still disagrees.
+    const b = analyseMatrix(input, [unset[0]!, functions[1]!], { mode: 'facilitator', weights: { C1: 1 } });
+    expect(b.disagreeing).toEqual(['prod']);
+    expect(b.unweighed).toEqual(['eng']);
+  });
 });
 
 describe('sensitivity (hand-worked)', () => {
@@ -226,9 +243,9 @@ describe('AHP', () => {
     // Criterion 0 was judged 4 times LESS important than criterion 3, against every other judgement.
     const result = ahp(reciprocalMatrix(4, (i, j) => (i === 0 && j === 3 ? 1 / 4 : w[i]! / w[j]!)));
     expect(result.cr!).toBeGreaterThan(CR_LIMIT);
-    expect(result.mostInconsistent).toMatchObject({ i: 0, j: 3, given: 1 / 4 });
-    // The other judgements imply criterion 0 matters far more than the 1/4 given.
-    expect(result.mostInconsistent!.consistent).toBeGreaterThan(3 * result.mostInconsistent!.given);
+    expect(result.mostInconsistent).toMatchObject([{ i: 0, j: 3, given: 1 / 4 }]);
+    // The other judgements imply criterion 0 matters far more than the 1/4 given: 4 times criterion 3.
+    expect(result.mostInconsistent[0]!.implied).toBeCloseTo(4, 9);
   });
 
   it('has no random index beyond 10 criteria, and n ≤ 2 is always consistent', () => {
