@@ -49,8 +49,9 @@ export const FORMAT_NAME = 'keel';
  * 1: programs. 2: the uncertainty map (layers, items) and the program's staleness rule.
  * 3: shared metrics (functions, metrics with versions, sign-offs and readings).
  * 4: trade-off matrices (options, criteria, scores, weights per function, decisions).
+ * 5: the facilitator's weights and judgements kept while the equal blend is in force.
  */
-export const CURRENT_FORMAT_VERSION = 4;
+export const CURRENT_FORMAT_VERSION = 5;
 export const FILE_EXTENSION = '.keel.json';
 
 const isoDate = z.iso.datetime({ offset: true });

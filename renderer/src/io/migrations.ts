@@ -48,6 +48,11 @@ export const MIGRATIONS: Record<number, FileMigration> = {
   },
   // 3 -> 4: programs gain trade-off matrices; a program from a v3 file has none yet.
   3: (file) => ({ ...file, data: withMissing(file.data, () => ({ matrices: [] })) }),
+  // 4 -> 5: while the equal blend is in force, a matrix may keep the facilitator's own weights
+  // and judgements, to come back when the facilitator's weights are chosen again. A v4 file has
+  // none kept: nothing to add. (The version changes so a Keel that reads only v4 says the file
+  // needs a newer Keel instead of refusing its fields.)
+  4: (file) => file,
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {
