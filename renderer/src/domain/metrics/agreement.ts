@@ -1,3 +1,4 @@
+import { withoutDirectionControls } from '../check';
 import type { AgreementChoice, Metric, MetricVersion, ProgramFunction, Signoff, SignoffState } from './model';
 import { diffContracts } from './versions';
 
@@ -56,10 +57,10 @@ export function withSignoff(
 ): Signoff[] {
   const others = signoffs.filter((s) => s.functionId !== fn.id);
   if (choice === 'pending') return others;
-  const reason = details.reason.trim();
+  const reason = withoutDirectionControls(details.reason).trim();
   if (choice === 'object' && !reason) throw new Error('An objection needs a reason.');
   const state: SignoffState = choice;
-  return [...others, { functionId: fn.id, functionName: fn.name, state, reason, by: details.by.trim(), at: details.at }];
+  return [...others, { functionId: fn.id, functionName: fn.name, state, reason, by: withoutDirectionControls(details.by).trim(), at: details.at }];
 }
 
 /** Whether a metric has an owner among the program's current functions. */
