@@ -358,6 +358,9 @@ const NUMBER_SPOTS: readonly { dx: number; dy: number; anchor: 'start' | 'end' |
   { dx: -8, dy: 10, anchor: 'end' },
 ];
 
+/** Above this many marks drawn, marks get no numbers (the list and the hover still name them). */
+export const NUMBERED_MAX = 300;
+
 /**
  * Titles beside marks, and a number for every other mark drawn, so a reader can tell which mark
  * is which however crowded the map is (the key, the hover title and the list give the number's
@@ -376,7 +379,10 @@ export function placeLabels(
   drawn: (i: number) => boolean = () => true,
 ): MarkLabel[] {
   const shown = items.flatMap((item, i) => (drawn(i) ? [{ item, i }] : []));
-  const marks = shown.map(({ i }) => ({ x0: layout.x[i]! - MARK_HALF + 1, x1: layout.x[i]! + MARK_HALF - 1, y0: layout.y[i]! - MARK_HALF + 1, y1: layout.y[i]! + MARK_HALF - 1 }));
+  // Past a few hundred marks numbers are unreadable and placing them costs a frame many times
+  // over: titles only, where they fit, as before numbers.
+  const numbering = shown.length <= NUMBERED_MAX;
+  const marks = (numbering ? shown : []).map(({ i }) => ({ x0: layout.x[i]! - MARK_HALF + 1, x1: layout.x[i]! + MARK_HALF - 1, y0: layout.y[i]! - MARK_HALF + 1, y1: layout.y[i]! + MARK_HALF - 1 }));
   const placed: LabelBox[] = [...reserved, ...marks];
   const out: MarkLabel[] = [];
   const unlabelled: typeof shown = [];
@@ -405,7 +411,7 @@ export function placeLabels(
     placed.push(labelBox(label));
     out.push(label);
   }
-  for (const { item, i } of unlabelled) {
+  for (const { item, i } of numbering ? unlabelled : []) {
     const px = layout.x[i]!;
     const py = layout.y[i]!;
     const own = marks[shown.findIndex((s) => s.i === i)];

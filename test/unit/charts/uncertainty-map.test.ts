@@ -17,6 +17,7 @@ import {
   nearestInDirection,
   nearestTo,
   nudge,
+  NUMBERED_MAX,
   placeLabels,
   quadrantCaptionBoxes,
   type LabelBox,
@@ -263,6 +264,13 @@ describe('placeLabels', () => {
       const distances = layout.ids.map((_, i) => Math.hypot(layout.x[i]! - centre.x, layout.y[i]! - centre.y));
       expect(distances.indexOf(Math.min(...distances))).toBe(layout.ids.indexOf(label.id));
     }
+  });
+
+  it('numbers no mark past NUMBERED_MAX drawn, where numbers could not be read', () => {
+    const many = numbered(Array.from({ length: NUMBERED_MAX + 1 }, (_, i) => ({ id: `m${i}`, title: `T${i}` })));
+    const layout = at(many.map((_, i) => [(i % 20) * 4, Math.floor(i / 20) * 4]));
+    expect(placeLabels(many, layout, new Map(), 500).some((l) => l.kind === 'number')).toBe(false);
+    expect(placeLabels(many.slice(0, 40), layout, new Map(), 500).some((l) => l.kind === 'number')).toBe(true);
   });
 
   it('leaves out marks that are not drawn', () => {
