@@ -29,4 +29,10 @@ describe('Toasts', () => {
     flushSync();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('shows the three latest at most, so a burst of them never stacks up the window', () => {
+    render(Toasts);
+    flushSync(() => ['One', 'Two', 'Three', 'Four', 'Five'].forEach((m) => toasts.show(m)));
+    expect(screen.getAllByRole('status').map((t) => t.querySelector('p')?.textContent)).toEqual(['Three', 'Four', 'Five']);
+  });
 });

@@ -56,11 +56,14 @@ describe('ItemList', () => {
     item('Alpha', { impact: 5 }),
     item('Charlie', { impact: 4, reviewDate: '2020-01-01' }),
   ];
+  const numbers = new Map(items.map((i, n) => [i.id, n + 1]));
 
   it('sorts by impact first, then by any column header, and shows stale items', async () => {
-    render(ItemList, { items, layerById, selectedId: undefined, now, staleAfterDays: 30, sort: preference(`keel.test.sort.${crypto.randomUUID()}`, () => undefined, DEFAULT_ITEM_SORT), onselect: vi.fn() });
-    const rows = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent?.trim());
+    render(ItemList, { items, layerById, numbers, selectedId: undefined, now, staleAfterDays: 30, sort: preference(`keel.test.sort.${crypto.randomUUID()}`, () => undefined, DEFAULT_ITEM_SORT), onselect: vi.fn() });
+    const rows = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]!.textContent?.trim());
     expect(rows()).toEqual(['Alpha', 'Charlie stale', 'Bravo']);
+    // Each row gives the item's number on the map.
+    expect(screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['2', '3', '1']);
     await fireEvent.click(screen.getByRole('button', { name: /^Title/ }));
     expect(rows()).toEqual(['Alpha', 'Bravo', 'Charlie stale']);
     expect(screen.getByRole('columnheader', { name: /Title/ })).toHaveAttribute('aria-sort', 'ascending');
@@ -70,7 +73,7 @@ describe('ItemList', () => {
 
   it('moves between rows with the arrow keys and opens one with Enter', async () => {
     const onselect = vi.fn();
-    render(ItemList, { items, layerById, selectedId: undefined, now, staleAfterDays: 30, sort: preference(`keel.test.sort.${crypto.randomUUID()}`, () => undefined, DEFAULT_ITEM_SORT), onselect });
+    render(ItemList, { items, layerById, numbers, selectedId: undefined, now, staleAfterDays: 30, sort: preference(`keel.test.sort.${crypto.randomUUID()}`, () => undefined, DEFAULT_ITEM_SORT), onselect });
     const [first, second] = screen.getAllByRole('row').slice(1);
     first!.focus();
     await fireEvent.keyDown(first!, { key: 'ArrowDown' });

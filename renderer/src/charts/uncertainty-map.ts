@@ -1,7 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 import { ITEM_KINDS, KIND_LABELS, SCORE_MAX, SCORE_MIN, type ItemKind, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
-import { textWidth, truncate } from './text';
+import { CHAR_PX, textWidth, truncate } from './text';
 
 // Geometry of the uncertainty map: scales, mark symbols, clusters, where each mark is drawn,
 // hit testing and keyboard navigation between marks, and titles beside them. Pure: no DOM, no
@@ -41,11 +41,21 @@ export const KIND_SYMBOLS: Record<ItemKind, string> = Object.fromEntries(
   Object.entries(SYMBOL_TYPES).map(([kind, type]) => [kind, symbol(type, 130)() ?? '']),
 ) as Record<ItemKind, string>;
 
-/** The legend of an exported map: the colours of the layers it shows, then the kinds' symbols. */
-export function mapLegend(layers: readonly Pick<Layer, 'id' | 'color' | 'name'>[], shown: readonly Pick<UncertaintyItem, 'layerId'>[]) {
+/** A stale item's mark has a dashed ring around it: a shape, not a colour, so it reads in grey too. */
+export const STALE_RING_RADIUS = 10;
+export const STALE_RING_DASH = [3, 2];
+/** The ring as a path, for a legend. */
+export const STALE_RING_PATH = `M${STALE_RING_RADIUS},0A${STALE_RING_RADIUS},${STALE_RING_RADIUS} 0 1,1 ${-STALE_RING_RADIUS},0A${STALE_RING_RADIUS},${STALE_RING_RADIUS} 0 1,1 ${STALE_RING_RADIUS},0Z`;
+
+/**
+ * The legend of an exported map: the colours of the layers it shows, the kinds' symbols, and the
+ * stale ring with what it means (`stale`) when the map shows a stale item.
+ */
+export function mapLegend(layers: readonly Pick<Layer, 'id' | 'color' | 'name'>[], shown: readonly Pick<UncertaintyItem, 'layerId'>[], stale?: string) {
   return [
     ...layers.filter((l) => shown.some((i) => i.layerId === l.id)).map((l) => ({ color: l.color, label: l.name })),
     ...ITEM_KINDS.map((k) => ({ path: KIND_SYMBOLS[k], label: KIND_LABELS[k] })),
+    ...(stale ? [{ outline: STALE_RING_PATH, label: stale }] : []),
   ];
 }
 
@@ -278,15 +288,19 @@ export function labelAnchor(px: number, plotWidth: number): 'start' | 'end' {
   return px > plotWidth * 0.7 ? 'end' : 'start';
 }
 
-/** Titles longer than this are cut: the details panel has the rest. */
+/** Titles longer than this are cut (with the mark's number, which the key and hover resolve). */
 export const LABEL_MAX = 30;
 
 export interface MarkLabel {
   id: string;
   x: number;
   y: number;
-  anchor: 'start' | 'end';
+  anchor: 'start' | 'middle' | 'end';
   text: string;
+  /** A title beside the mark, or only the mark's number where no title fits. */
+  kind: 'title' | 'number';
+  /** The text shows the mark's number (a number, or a cut title): the key gives the title whole. */
+  numbered: boolean;
 }
 
 export interface LabelBox {
@@ -314,40 +328,121 @@ export function quadrantCaptionBoxes(plotWidth: number, plotHeight: number, capt
   ];
 }
 
+/** Half the height of a number beside a mark (11 px bold), and of one drawn on its mark (9 px). */
+const NUMBER_HALF = 6;
+const ON_MARK_HALF = 4.5;
+
+/** The room a label's text takes, from where it is anchored. */
+export function labelBox(label: Pick<MarkLabel, 'x' | 'y' | 'anchor' | 'text' | 'kind'>): LabelBox {
+  if (label.kind === 'title') {
+    const width = textWidth(label.text);
+    const x0 = label.anchor === 'end' ? label.x - width : label.x;
+    return { x0, x1: x0 + width, y0: label.y - 13, y1: label.y + 3 };
+  }
+  const half = label.anchor === 'middle' ? ON_MARK_HALF : NUMBER_HALF;
+  const width = textWidth(label.text, label.anchor === 'middle' ? 5.6 : CHAR_PX);
+  const x0 = label.anchor === 'end' ? label.x - width : label.anchor === 'middle' ? label.x - width / 2 : label.x;
+  // Numbers are drawn centred on their y (dominant-baseline: central).
+  return { x0, x1: x0 + width, y0: label.y - half, y1: label.y + half };
+}
+
+/** Where a number may go around its mark: beside, above, below, then the diagonals. */
+const NUMBER_SPOTS: readonly { dx: number; dy: number; anchor: 'start' | 'end' | 'middle' }[] = [
+  { dx: 9, dy: 0, anchor: 'start' },
+  { dx: -9, dy: 0, anchor: 'end' },
+  { dx: 0, dy: -13, anchor: 'middle' },
+  { dx: 0, dy: 13, anchor: 'middle' },
+  { dx: 8, dy: -10, anchor: 'start' },
+  { dx: -8, dy: -10, anchor: 'end' },
+  { dx: 8, dy: 10, anchor: 'start' },
+  { dx: -8, dy: 10, anchor: 'end' },
+];
+
+/** Above this many marks drawn, marks get no numbers (the list and the hover still name them). */
+export const NUMBERED_MAX = 300;
+
 /**
- * Titles for marks on their own spot (a cluster shows its count instead), each placed only where
- * it does not run into a title already placed or a quadrant's name: overlapping text helps
- * nobody. A title goes on the mark's right (its left near the right edge), or on the other side
- * when that one is taken.
+ * Titles beside marks, and a number for every other mark drawn, so a reader can tell which mark
+ * is which however crowded the map is (the key, the hover title and the list give the number's
+ * item). A title goes on a lone mark's right (its left near the right edge), or on the other side
+ * when that one is taken; nothing runs into a title or number already placed, a quadrant's name
+ * or another mark. A title too long is cut and numbered. A mark with no room for its title gets
+ * its number beside it, nearer to it than to any other mark; failing that, on the mark itself.
  */
 export function placeLabels(
-  items: readonly { id: string; title: string }[],
+  items: readonly { id: string; title: string; number: number }[],
   layout: MarkLayout,
   offsets: ReadonlyMap<string, Offset>,
   plotWidth: number,
-  /** Space that is taken already (the quadrants' names). */
+  /** Space that is taken already (the quadrants' names, the crowds' counts). */
   reserved: readonly LabelBox[] = [],
+  drawn: (i: number) => boolean = () => true,
 ): MarkLabel[] {
-  const placed: LabelBox[] = [...reserved];
+  const shown = items.flatMap((item, i) => (drawn(i) ? [{ item, i }] : []));
+  // Past a few hundred marks numbers are unreadable and placing them costs a frame many times
+  // over: titles only, where they fit, as before numbers.
+  const numbering = shown.length <= NUMBERED_MAX;
+  const marks = (numbering ? shown : []).map(({ i }) => ({ x0: layout.x[i]! - MARK_HALF + 1, x1: layout.x[i]! + MARK_HALF - 1, y0: layout.y[i]! - MARK_HALF + 1, y1: layout.y[i]! + MARK_HALF - 1 }));
+  const placed: LabelBox[] = [...reserved, ...marks];
   const out: MarkLabel[] = [];
-  items.forEach((item, i) => {
-    if ((offsets.get(item.id)?.clusterSize ?? 1) !== 1) return;
+  const unlabelled: typeof shown = [];
+  for (const entry of shown) {
+    const { item, i } = entry;
+    if ((offsets.get(item.id)?.clusterSize ?? 1) !== 1) {
+      unlabelled.push(entry);
+      continue;
+    }
     const px = layout.x[i]!;
     const py = layout.y[i]!;
-    const text = truncate(item.title, textWidth('x'.repeat(LABEL_MAX)));
-    const width = textWidth(text);
-    const right = { x0: px + 10, x1: px + 10 + width, y0: py - 9, y1: py + 7 };
-    const left = { x0: px - 10 - width, x1: px - 10, y0: py - 9, y1: py + 7 };
-    // The preferred side (left near the right edge), else the other side when it is free and on the plot.
-    const preferLeft = labelAnchor(px, plotWidth) === 'end';
-    const sides = preferLeft ? [left, right] : [right, left];
-    const box = sides.find((b, n) => !overlapsAny(placed, b) && (n === 0 || (b.x0 >= 0 && b.x1 <= plotWidth)));
-    if (!box) return;
-    placed.push(box);
-    const onLeft = box === left;
-    out.push({ id: item.id, x: onLeft ? px - 10 : px + 10, y: py + 4, anchor: onLeft ? 'end' : 'start', text });
-  });
+    const room = textWidth('x'.repeat(LABEL_MAX));
+    const whole = truncate(item.title, room) === item.title;
+    const text = whole ? item.title : truncate(`${item.number} · ${item.title}`, room);
+    const candidates = (['start', 'end'] as const).map((anchor) => ({ id: item.id, x: anchor === 'start' ? px + 10 : px - 10, y: py + 4, anchor, text, kind: 'title' as const, numbered: !whole }));
+    // The preferred side: the right, or the left near the right edge.
+    if (labelAnchor(px, plotWidth) === 'end') candidates.reverse();
+    const others = placed.filter((b) => b !== marks[out.length + unlabelled.length]);
+    // A side that is free and on the plot, else the preferred side when free (its end may reach the margin).
+    const free = candidates.filter((c) => !overlapsAny(others, labelBox(c)));
+    const label = free.find((c) => labelBox(c).x0 >= 0 && labelBox(c).x1 <= plotWidth) ?? (free[0] === candidates[0] ? free[0] : undefined);
+    if (!label) {
+      unlabelled.push(entry);
+      continue;
+    }
+    placed.push(labelBox(label));
+    out.push(label);
+  }
+  for (const { item, i } of numbering ? unlabelled : []) {
+    const px = layout.x[i]!;
+    const py = layout.y[i]!;
+    const own = marks[shown.findIndex((s) => s.i === i)];
+    const others = placed.filter((b) => b !== own);
+    const text = String(item.number);
+    const nearestIsOwn = (box: LabelBox) => {
+      const cx = (box.x0 + box.x1) / 2;
+      const cy = (box.y0 + box.y1) / 2;
+      const mine = Math.hypot(px - cx, py - cy);
+      return shown.every((s) => s.i === i || Math.hypot(layout.x[s.i]! - cx, layout.y[s.i]! - cy) > mine);
+    };
+    const beside = NUMBER_SPOTS.map((spot) => ({ id: item.id, x: px + spot.dx, y: py + spot.dy, anchor: spot.anchor, text, kind: 'number' as const, numbered: true })).find(
+      (c) => {
+        const box = labelBox(c);
+        return !overlapsAny(others, box) && nearestIsOwn(box);
+      },
+    );
+    const label = beside ?? { id: item.id, x: px, y: py, anchor: 'middle' as const, text, kind: 'number' as const, numbered: true };
+    if (beside) placed.push(labelBox(beside));
+    out.push(label);
+  }
   return out;
+}
+
+/** The map's key: number and whole title of every mark that shows only its number or a cut title, by number. */
+export function mapKey(items: readonly { id: string; title: string; number: number }[], labels: readonly MarkLabel[]): { number: number; title: string }[] {
+  const numbered = new Set(labels.filter((l) => l.numbered).map((l) => l.id));
+  return items
+    .filter((item) => numbered.has(item.id))
+    .map((item) => ({ number: item.number, title: item.title }))
+    .sort((a, b) => a.number - b.number);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,6 +454,13 @@ export interface ClusterCaption {
   y: number;
   anchor: 'start' | 'middle' | 'end';
   text: string;
+}
+
+/** The room a crowd's count takes: the marks' numbers keep off it. */
+export function captionBox(caption: Omit<ClusterCaption, 'id'>): LabelBox {
+  const width = textWidth(caption.text);
+  const x0 = caption.anchor === 'end' ? caption.x - width : caption.anchor === 'start' ? caption.x : caption.x - width / 2;
+  return { x0, x1: x0 + width, y0: caption.y - 10, y1: caption.y + 3 };
 }
 
 /** Spots shared by at least this many items say how many: two marks side by side speak for themselves. */
@@ -383,14 +485,12 @@ export function clusterCaptions(
     if (spot.px < 0 || spot.py < 0 || spot.px > scales.innerWidth || spot.py > scales.innerHeight) continue;
     const centre = clusterCentre(spot.px, spot.py, o.clusterRadius, scales);
     const text = `${o.clusterSize} ${item.unplaced ? 'to place' : 'here'}`;
-    const width = textWidth(text);
     const anchor = centre.px > scales.innerWidth - 30 ? 'end' : centre.px < 30 ? 'start' : 'middle';
-    const x0 = anchor === 'end' ? centre.px - width : anchor === 'start' ? centre.px : centre.px - width / 2;
-    const y = centre.py - o.clusterRadius - 12;
-    const box = { x0, x1: x0 + width, y0: y - 10, y1: y + 3 };
+    const caption = { id: item.id, x: centre.px, y: centre.py - o.clusterRadius - 12, anchor, text } as const;
+    const box = captionBox(caption);
     if (overlapsAny(placed, box)) continue;
     placed.push(box);
-    out.push({ id: item.id, x: centre.px, y, anchor, text });
+    out.push(caption);
   }
   return out;
 }

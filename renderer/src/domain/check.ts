@@ -7,9 +7,19 @@ export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 export const passed = <T>(value: T): Check<T> => ({ ok: true, value });
 export const failed = (message: string): Check<never> => ({ ok: false, message });
 
-/** Bidirectional overrides can make a name display as something else ("exe.png"). */
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what is replaced
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * Direction overrides, embeddings and isolates (U+202A-202E, U+2066-2069) can make text display
+ * as something else ("gnp.exe" as "exe.png", a title reversed). Every text Keel stores is read
+ * without them: `dir="auto"` and the Unicode algorithm already show each script its own way.
+ */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text without direction overrides, embeddings or isolates. */
+export function withoutDirectionControls(raw: string): string {
+  return raw.replace(DIRECTION_CONTROLS, '');
+}
 
 /**
  * A one-line text (a name, a title, a question) as stored: control characters and runs of
@@ -17,28 +27,33 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069
  * an empty text when `missing` (the sentence to show) is given.
  */
 export function checkOneLine(raw: string, max: number, what: string, missing?: string): Check<string> {
-  const text = raw.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  const text = withoutDirectionControls(raw).replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   if (missing !== undefined && !text) return failed(missing);
   if (text.length > max) return failed(`Keep the ${what} under ${max} characters (it has ${text.length}).`);
   return passed(text);
 }
 
-/** A longer text (a description, a rationale), kept as typed, up to `max` characters. */
+/** A longer text (a description, a rationale), kept as typed but for direction controls, up to `max` characters. */
 export function checkLongText(raw: string, max: number, what: string): Check<string> {
-  return raw.length > max ? failed(`Keep the ${what} under ${max} characters.`) : passed(raw);
+  const text = withoutDirectionControls(raw);
+  return text.length > max ? failed(`Keep the ${what} under ${max} characters.`) : passed(text);
 }
 
 /**
  * The texts of a record's edit that `fields` names (field: what a message calls it), each up to
- * `max` characters; the first that is too long is refused. Fields the edit leaves out pass.
+ * `max` characters and cleaned as checkLongText cleans; the first that is too long is refused.
+ * Fields the edit leaves out pass.
  */
 export function checkTextFields<T extends object>(patch: T, fields: Partial<Record<keyof T, string>>, max: number): Check<T> {
+  const out = { ...patch };
   for (const [field, what] of Object.entries(fields) as [keyof T, string][]) {
     const value = patch[field];
-    const checked = typeof value === 'string' ? checkLongText(value, max, what) : undefined;
-    if (checked && !checked.ok) return checked;
+    if (typeof value !== 'string') continue;
+    const checked = checkLongText(value, max, what);
+    if (!checked.ok) return checked;
+    out[field] = checked.value as T[keyof T];
   }
-  return passed(patch);
+  return passed(out);
 }
 
 /** A number the user typed or a file holds: finite, or null for "not set". */

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { problemOf, type Check } from '../domain/check';
+import { problemOf, withoutDirectionControls, type Check } from '../domain/check';
 import { checkProgramName, checkStaleAfterDays, PROGRAM_DESCRIPTION_MAX, STALE_AFTER_DAYS_MAX } from '../domain/program';
 import { checkItemTitle, checkLayerColor, checkLayerName } from '../domain/uncertainty/edits';
 import {
@@ -60,9 +60,14 @@ const day = z.string().check(z.refine(isDay, 'Expected a date as YYYY-MM-DD'));
 const readingDay = z.string().check(
   z.refine((date) => checkReadingDate(date).ok, `Expected a date as YYYY-MM-DD between the years ${READING_YEARS.min} and ${READING_YEARS.max}`),
 );
-const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+/** A free text (a description, a note), read as the app stores it: without direction controls. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.overwrite(withoutDirectionControls));
 // Refused with the domain's sentence: an id naming an object member (toString) would read that member.
-const id = text(1, 100).check(z.refine((raw) => checkId(raw).ok, { error: (issue) => problemOf(checkId(String(issue.input))) }));
+const id = z.string().check(
+  z.minLength(1),
+  z.maxLength(100),
+  z.refine((raw) => checkId(raw).ok, { error: (issue) => problemOf(checkId(String(issue.input))) }),
+);
 /**
  * A name, title or question: refused with the sentence its domain rule gives, and read as the
  * app stores it (one line, ends trimmed, no direction overrides that could disguise it).

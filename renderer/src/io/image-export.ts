@@ -18,6 +18,7 @@ const STYLE_PROPERTIES = [
   'stroke-linejoin',
 ] as const;
 
+import { CHAR_PX, textWidth } from '../charts/text';
 import inter400 from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
 import inter700 from '@fontsource/inter/files/inter-latin-700-normal.woff2?url';
 
@@ -63,13 +64,59 @@ export function exportFontCss(): Promise<string> {
 export interface ExportFrame {
   title: string;
   subtitle: string;
-  /** Legend rows: a coloured square or a symbol path, and its label. */
-  legend: { color?: string; path?: string; label: string }[];
+  /** Legend rows: a coloured square, a symbol path or a dashed outline's path, and its label. */
+  legend: { color?: string; path?: string; outline?: string; label: string }[];
+  /** What the numbers drawn on the chart stand for, in full (a map's crowded or cut titles). */
+  key?: ExportKeyRow[];
+}
+
+export interface ExportKeyRow {
+  number: number;
+  title: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const HEADER = 56;
 const LEGEND_ROW = 22;
+const KEY_LINE = 18;
+const KEY_COLUMN = 330;
+const KEY_NUMBER = 32;
+
+/** Words of `text` in lines of at most `maxPx` (a word longer than a line gets a line of its own). */
+function wrapWords(text: string, maxPx: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, CHAR_PX) > maxPx) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return [...lines, line];
+}
+
+/**
+ * The key under a chart: each number and its text whole, in columns when every text fits one,
+ * else one entry a row with long texts wrapped. Positions are from the key's top left.
+ */
+export function keyLayout(rows: readonly ExportKeyRow[], width: number): { height: number; entries: { x: number; y: number; number: string; lines: string[] }[] } {
+  const textRoom = KEY_COLUMN - KEY_NUMBER - 16;
+  const columns = rows.every((r) => textWidth(r.title, CHAR_PX) <= textRoom) ? Math.max(1, Math.floor((width - 40) / KEY_COLUMN)) : 1;
+  const perColumn = Math.ceil(rows.length / columns);
+  const room = columns === 1 ? width - 40 - KEY_NUMBER : textRoom;
+  let y = 0;
+  let height = 0;
+  const entries = rows.map((row, i) => {
+    if (i % perColumn === 0) y = 0;
+    const lines = wrapWords(row.title, room);
+    const entry = { x: Math.floor(i / perColumn) * KEY_COLUMN, y, number: String(row.number), lines };
+    y += lines.length * KEY_LINE;
+    height = Math.max(height, y);
+    return entry;
+  });
+  return { height, entries };
+}
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string) {
   const node = document.createElementNS(SVG_NS, name);
@@ -122,7 +169,10 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
   const perRow = Math.max(1, Math.floor((width - 40) / 220));
   const legendRows = frame ? Math.ceil(frame.legend.length / perRow) : 0;
   const top = frame ? HEADER : 0;
-  const height = top + chartHeight + (legendRows ? legendRows * LEGEND_ROW + 16 : 0);
+  const legendHeight = legendRows ? legendRows * LEGEND_ROW + 16 : 0;
+  const key = frame?.key?.length ? keyLayout(frame.key, width) : undefined;
+  const keyTop = top + chartHeight + legendHeight + 8;
+  const height = top + chartHeight + legendHeight + (key ? key.height + 40 : 0);
   const ink = getComputedStyle(source).getPropertyValue('color') || '#17202b';
 
   const out = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': EXPORT_FONT });
@@ -142,9 +192,21 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
     const row = el('g', { transform: `translate(${x},${y})` });
     if (entry.color) row.append(el('rect', { width: 12, height: 12, rx: 2, fill: entry.color }));
     if (entry.path) row.append(el('path', { d: entry.path, transform: 'translate(6,6) scale(0.8)', fill: ink, opacity: 0.7 }));
+    if (entry.outline) {
+      row.append(el('path', { d: entry.outline, transform: 'translate(6,6) scale(0.6)', fill: 'none', stroke: ink, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }));
+    }
     row.append(el('text', { x: 18, y: 10, 'font-size': 12, fill: ink }, entry.label));
     out.append(row);
   });
+  if (key) {
+    out.append(el('text', { x: 20, y: keyTop + 14, 'font-size': 12, 'font-weight': 700, fill: ink }, 'Key'));
+    for (const entry of key.entries) {
+      const x = 20 + entry.x;
+      const y = keyTop + 34 + entry.y;
+      out.append(el('text', { x: x + KEY_NUMBER - 8, y, 'font-size': 12, 'font-weight': 700, fill: ink, 'text-anchor': 'end' }, entry.number));
+      entry.lines.forEach((line, n) => out.append(el('text', { x: x + KEY_NUMBER, y: y + n * KEY_LINE, 'font-size': 12, fill: ink }, line)));
+    }
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}\n`;
 }
 

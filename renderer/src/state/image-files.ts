@@ -1,5 +1,5 @@
 import { safeFileStem } from '../io/file-names';
-import type { ExportFrame } from '../io/image-export';
+import type { ExportFrame, ExportKeyRow } from '../io/image-export';
 import type { Result } from './result';
 import { saveWithReport } from './save-file';
 import { toasts } from './toasts.svelte';
@@ -13,8 +13,11 @@ export interface ChartImage {
   frame: ExportFrame;
 }
 
-/** What a chart's view hands over for a file: its SVG, drawn for export while `write` runs. */
-export type DrawForExport = (write: (svg: SVGSVGElement) => string) => string | undefined;
+/**
+ * What a chart's view hands over for a file: its SVG, drawn for export while `write` runs, and
+ * the key to the numbers drawn on it, when it numbers marks.
+ */
+export type DrawForExport = (write: (svg: SVGSVGElement, key?: ExportKeyRow[]) => string) => string | undefined;
 
 /**
  * Saves a chart as an SVG or PNG file: in the light palette on white with the app's font
@@ -29,7 +32,7 @@ export async function saveChartImage(format: ImageFormat, image: ChartImage, dra
     // The image writer (fonts, framing, PNG) loads on the first export: most sessions never export.
     const { exportFontCss, standaloneSvg, svgSize, svgToPng } = await import('../io/image-export');
     const fonts = await exportFontCss();
-    text = draw((svg) => standaloneSvg(svg, '#ffffff', frame, fonts));
+    text = draw((svg, key) => standaloneSvg(svg, '#ffffff', key?.length ? { ...frame, key } : frame, fonts));
     if (text && format !== 'svg') {
       const size = svgSize(text);
       png = await svgToPng(text, size.width, size.height, format === 'png2' ? 2 : 1);

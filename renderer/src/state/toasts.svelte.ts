@@ -8,6 +8,8 @@ export interface Toast {
 }
 
 const LIFETIME_MS: Record<ToastTone, number> = { info: 5000, success: 5000, error: 12000 };
+/** The latest few only: a burst of them would stack up over the page. */
+const SHOWN_MAX = 3;
 
 /** Short messages announced to screen readers; errors stay longer and can be dismissed. */
 export class Toasts {
@@ -19,7 +21,9 @@ export class Toasts {
 
   show(message: string, tone: ToastTone = 'info', action?: Toast['action']): number {
     const id = this.nextId++;
-    this.items = [...this.items.slice(-3), { id, tone, message, ...(action ? { action } : {}) }];
+    const kept = this.items.slice(-(SHOWN_MAX - 1));
+    for (const dropped of this.items.slice(0, -(SHOWN_MAX - 1))) clearTimeout(this.timers.get(dropped.id));
+    this.items = [...kept, { id, tone, message, ...(action ? { action } : {}) }];
     this.timers.set(
       id,
       setTimeout(() => this.dismiss(id), LIFETIME_MS[tone]),

@@ -6,7 +6,7 @@ import { DEFAULT_ITEM_SORT, ITEM_COLUMNS, type ItemSort } from '../domain/uncert
 import type { ItemPatch } from '../domain/uncertainty/history';
 import { ITEM_KINDS, ITEM_STATUSES, ITEM_TEXT_MAX, type ItemKind, type ItemStatus, type Layer, type UncertaintyItem } from '../domain/uncertainty/model';
 import { isUnplaced, quadrantOf, type Quadrant } from '../domain/uncertainty/quadrants';
-import { isStale } from '../domain/uncertainty/staleness';
+import { isStale, staleMarkMeaning } from '../domain/uncertainty/staleness';
 import { MetricsRepository } from '../storage/metrics-repo';
 import { ProgramRepository } from '../storage/programs-repo';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
@@ -130,6 +130,10 @@ export class UncertaintyState {
    */
   private byCreation = $derived(oldestFirst(this.items));
   visible = $derived(filterItems(this.byCreation, this.effectiveFilter, this.now, this.staleAfterDays));
+  /** Each shown item's number on the map, in the order items were added: the map, its key and the list show it. */
+  // Rebuilt whole when the shown items change, never mutated.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  markNumbers = $derived(new Map(this.visible.map((item, i) => [item.id, i + 1])));
   facets = $derived(facetValues(this.items));
   selected = $derived(this.items.find((i) => i.id === this.selectedId));
   staleCount = $derived(this.items.filter((i) => isStale(i, this.now, this.staleAfterDays)).length);
@@ -192,7 +196,7 @@ export class UncertaintyState {
     const frame = {
       title: `${program.name}: uncertainty map`,
       subtitle: `${this.visible.length} of ${this.items.length} items · exported ${formatDateTime(Date.now())} · Keel`,
-      legend: mapLegend(this.layers, this.visible),
+      legend: mapLegend(this.layers, this.visible, this.visible.some((i) => isStale(i, this.now, this.staleAfterDays)) ? staleMarkMeaning(this.staleAfterDays) : undefined),
     };
     return saveChartImage(format, { what: 'map', name: `${program.name} uncertainty map`, frame }, draw);
   }

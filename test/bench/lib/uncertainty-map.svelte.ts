@@ -55,6 +55,11 @@ export function mountMap(
   const state = plain ? undefined : new MapState(items);
   const common = {
     layerById,
+    // The benchmark draws without titles: no numbers to give.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    numbers: new Map<string, number>() as ReadonlyMap<string, number>,
+    now: Date.now(),
+    staleAfterDays: 0,
     selectedId: undefined,
     onselect: noop,
     onmove: async (id: string, impact: number, uncertainty: number) => {

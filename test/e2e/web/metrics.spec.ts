@@ -10,6 +10,13 @@ async function openTaskSuccess(app: KeelApp) {
   await app.openMetric('Task success rate');
 }
 
+/** Records `fn`'s objection with its reason (the signer is already set). */
+async function objectFor(page: Page, fn: string, reason: string) {
+  await page.getByRole('button', { name: `Object… for ${fn}` }).click();
+  await page.getByRole('textbox', { name: `Why does ${fn} object?` }).fill(reason);
+  await page.getByRole('button', { name: 'Record objection' }).click();
+}
+
 async function signAll(app: KeelApp) {
   const { page } = app;
   await app.signAs('Ana');
@@ -250,9 +257,7 @@ test('alignment: objections with reasons, unowned metrics, functions added, rena
   await page.getByRole('link', { name: '← All metrics' }).click();
   await app.openMetric('Task success rate');
   await app.signAs('Bo');
-  await page.getByRole('button', { name: 'Object… for Leadership' }).click();
-  await page.getByRole('textbox', { name: 'Why does Leadership object?' }).fill('Needs a business outcome');
-  await page.getByRole('button', { name: 'Record objection' }).click();
+  await objectFor(page, 'Leadership', 'Needs a business outcome');
   await page.getByRole('link', { name: '← All metrics' }).click();
   await expect(metricRow(page, 'Groundedness')).toContainText('Agreed');
   await expect(metricRow(page, 'Groundedness')).toContainText('No owner');
@@ -293,6 +298,28 @@ test('alignment: objections with reasons, unowned metrics, functions added, rena
   await page.getByRole('button', { name: 'Alignment' }).click();
   await expect(page.getByRole('columnheader', { name: 'Security and privacy (optional)' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Objections to resolve' })).toContainText('Needs a business outcome');
+});
+
+test('an objection to a version a contract change replaced stays in sight, with its reason and what changed', async ({ app, page }) => {
+  await openTaskSuccess(app);
+  await app.signAs('Bo');
+  await objectFor(page, 'Leadership', 'Needs a business outcome');
+  await page.locator('#metric-target').fill('90');
+  await page.locator('#metric-target').press('Enter');
+  await expect(page.getByTitle("The contract's version")).toHaveText('Version 2');
+  await expect(page.getByTestId('choice-Leadership')).toHaveText('Pending');
+  await expect(page.getByRole('listitem').filter({ has: page.getByTestId('choice-Leadership') })).toContainText(
+    'Objected to version 1 (Bo): “Needs a business outcome”. Since then: Target.',
+  );
+
+  await page.getByRole('link', { name: '← All metrics' }).click();
+  await page.getByRole('button', { name: 'Alignment' }).click();
+  await expect(page.getByText(/0\s+objections · 1\s+objection to an earlier version/)).toBeVisible();
+  const earlier = page.getByRole('region', { name: 'Objections to earlier versions' });
+  await expect(earlier).toContainText('Task success rate: Leadership objected to version 1 (Bo) — “Needs a business outcome”');
+  await expect(earlier).toContainText('Version 2 changed Target; Leadership has not signed it yet.');
+  await expect(page.getByRole('row', { name: /Task success rate/ })).toContainText('Objected to v1');
+  await app.expectAccessible('alignment view with an earlier objection');
 });
 
 test('typing in a metric is kept when the window is reloaded at once, including a signed contract field', async ({ app, page }) => {
@@ -350,9 +377,7 @@ test('metrics screens have no serious accessibility violations in dark mode', as
   await app.openMetric('Task success rate');
   await app.recordReading('2026-09-01', '70');
   await app.signAs('Ana');
-  await page.getByRole('button', { name: 'Object… for Product' }).click();
-  await page.getByRole('textbox', { name: 'Why does Product object?' }).fill('Too lenient');
-  await page.getByRole('button', { name: 'Record objection' }).click();
+  await objectFor(page, 'Product', 'Too lenient');
   await page.locator('#metric-target').fill('90');
   await page.locator('#metric-target').press('Enter');
   await app.expectAccessible('metric page with versions, dark');

@@ -148,7 +148,7 @@ test('an evidence form half filled in survives another item, a reload and a seco
 test('the list keeps the order chosen across the map, a reload and a second window', async ({ app, page, context }) => {
   await app.startMapWith(['Beta', 'Alpha', 'Gamma']);
   await page.getByRole('button', { name: 'List' }).click();
-  const titles = (p = page) => p.getByRole('row').locator('td:first-child');
+  const titles = (p = page) => p.getByRole('row').locator('td.title');
   await page.getByRole('button', { name: 'Title' }).click();
   await expect(titles()).toHaveText(['Alpha', 'Beta', 'Gamma']);
   await page.getByRole('button', { name: 'Title' }).click();

@@ -8,14 +8,20 @@ import {
   markOnCanvas,
   layoutMarks,
   LABEL_MAX,
+  captionBox,
+  labelBox,
+  mapKey,
   mapScales,
   markAt,
   markInView,
   nearestInDirection,
   nearestTo,
   nudge,
+  NUMBERED_MAX,
   placeLabels,
   quadrantCaptionBoxes,
+  type LabelBox,
+  type MarkLabel,
   type MarkLayout,
 } from '../../../renderer/src/charts/uncertainty-map';
 
@@ -24,6 +30,7 @@ function at(points: [number, number][]): MarkLayout {
   return { ids: points.map((_, i) => `m${i}`), x: Float64Array.from(points.map((p) => p[0])), y: Float64Array.from(points.map((p) => p[1])) };
 }
 const all = () => true;
+const overlaps = (a: LabelBox, b: LabelBox) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 describe('clusterOffsets', () => {
   it('leaves lone items in place and spreads shared spots on rings with room for every mark', () => {
@@ -186,39 +193,109 @@ describe('nearestTo', () => {
 });
 
 describe('placeLabels', () => {
-  it('labels lone marks only, cuts long titles, flips near the right edge and never overlaps two titles', () => {
-    const items = [
+  const numbered = (items: { id: string; title: string }[]) => items.map((item, i) => ({ ...item, number: i + 1 }));
+  const titles = (labels: MarkLabel[]) => labels.filter((l) => l.kind === 'title');
+
+  it('titles lone marks, numbers and cuts long titles, flips near the right edge and never overlaps two titles', () => {
+    const items = numbered([
       { id: 'a', title: 'A fairly short title' },
-      { id: 'b', title: 'Overlaps a and is dropped' },
+      { id: 'b', title: 'Would overlap a: numbered' },
       { id: 'c', title: 'x'.repeat(50) },
       { id: 'd', title: 'Near the right edge' },
       { id: 'e', title: 'In a cluster' },
-    ];
+    ]);
     const layout = at([
       [10, 10],
-      [20, 12],
+      [20, 24],
       [10, 200],
       [480, 300],
-      [200, 200],
+      [200, 260],
     ]);
     const offsets = new Map([['e', { dx: 0, dy: 0, clusterSize: 2, clusterRadius: 10, first: true }]]);
-    const labels = placeLabels(items, layout, offsets, 500);
+    const all = placeLabels(items, layout, offsets, 500);
+    const labels = titles(all);
     expect(labels.map((l) => l.id)).toEqual(['a', 'c', 'd']);
+    expect(all.filter((l) => l.kind === 'number').map((l) => [l.id, l.text])).toEqual([
+      ['b', '2'],
+      ['e', '5'],
+    ]);
+    // A cut title carries its number, so the map's key can give it whole.
     expect(labels[1]!.text).toHaveLength(LABEL_MAX);
-    expect(labels[1]!.text.endsWith('…')).toBe(true);
+    expect(labels[1]!.text).toMatch(/^3 · x+…$/);
+    expect(labels[1]!.numbered).toBe(true);
+    expect(labels[0]).toMatchObject({ anchor: 'start', x: 20, text: 'A fairly short title', numbered: false });
     expect(labels[2]).toMatchObject({ anchor: 'end', x: 470 });
-    expect(labels[0]).toMatchObject({ anchor: 'start', x: 20 });
   });
 
   it("keeps titles off the quadrants' names, putting one on the mark's other side when its side is taken", () => {
     const reserved = quadrantCaptionBoxes(500, 400, ['Test first', 'Plan for it', 'Watch', 'Park']);
     // Right of this mark is the "Test first" caption: the title goes on its left.
-    const title = [{ id: 'a', title: 'Refund policy questions' }];
+    const title = numbered([{ id: 'a', title: 'Refund policy questions' }]);
     expect(placeLabels(title, at([[300, 16]]), new Map(), 500)[0]).toMatchObject({ anchor: 'start', x: 310 });
-    expect(placeLabels(title, at([[300, 16]]), new Map(), 500, reserved)).toEqual([{ id: 'a', x: 290, y: 20, anchor: 'end', text: 'Refund policy questions' }]);
-    // Both sides taken (a narrow plot, both top captions): no title.
+    expect(placeLabels(title, at([[300, 16]]), new Map(), 500, reserved)).toEqual([
+      { id: 'a', x: 290, y: 20, anchor: 'end', text: 'Refund policy questions', kind: 'title', numbered: false },
+    ]);
+    // A title that would run past the plot's right edge goes on the left when there is room.
+    expect(placeLabels(title, at([[340, 200]]), new Map(), 500)[0]).toMatchObject({ anchor: 'end', x: 330 });
+    // Both sides taken (a narrow plot, both top captions): the mark gets its number instead.
     const narrow = quadrantCaptionBoxes(300, 400, ['Test first', 'Plan for it', 'Watch', 'Park']);
-    expect(placeLabels([{ id: 'b', title: 'x'.repeat(20) }], at([[150, 16]]), new Map(), 300, narrow)).toEqual([]);
+    const [label] = placeLabels(numbered([{ id: 'b', title: 'x'.repeat(20) }]), at([[150, 16]]), new Map(), 300, narrow);
+    expect(label).toMatchObject({ id: 'b', kind: 'number', text: '1' });
+  });
+
+  it('gives every mark of twelve crowded on one spot its number, beside it where there is room, without overlaps', () => {
+    const items = numbered(Array.from({ length: 12 }, (_, i) => ({ id: `i${i}`, title: `Item number ${i + 1} of a crowded spot` })));
+    const scored = items.map((item) => ({ ...item, impact: 3, uncertainty: 3 }));
+    const scales = mapScales(700, 500);
+    const offsets = clusterOffsets(scored);
+    const layout = layoutMarks(scored, scales, zoomIdentity, offsets);
+    const counts = clusterCaptions(scored.map((item) => ({ ...item, unplaced: false })), offsets, scales, zoomIdentity).map(captionBox);
+    expect(counts).toHaveLength(1);
+    const labels = placeLabels(items, layout, offsets, scales.innerWidth, counts);
+    expect(labels.every((l) => !overlaps(labelBox(l), counts[0]!))).toBe(true);
+    expect(labels.map((l) => l.id).sort()).toEqual(items.map((i) => i.id).sort());
+    expect(labels.every((l) => l.kind === 'number' && l.text === String(items.find((i) => i.id === l.id)!.number))).toBe(true);
+    const boxes = labels.map(labelBox);
+    boxes.forEach((box, i) => boxes.slice(i + 1).forEach((other) => expect(overlaps(box, other)).toBe(false)));
+    // A number beside a mark sits closer to its own mark than to any other.
+    for (const label of labels.filter((l) => l.anchor !== 'middle')) {
+      const box = labelBox(label);
+      const centre = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 };
+      const distances = layout.ids.map((_, i) => Math.hypot(layout.x[i]! - centre.x, layout.y[i]! - centre.y));
+      expect(distances.indexOf(Math.min(...distances))).toBe(layout.ids.indexOf(label.id));
+    }
+  });
+
+  it('numbers no mark past NUMBERED_MAX drawn, where numbers could not be read', () => {
+    const many = numbered(Array.from({ length: NUMBERED_MAX + 1 }, (_, i) => ({ id: `m${i}`, title: `T${i}` })));
+    const layout = at(many.map((_, i) => [(i % 20) * 4, Math.floor(i / 20) * 4]));
+    expect(placeLabels(many, layout, new Map(), 500).some((l) => l.kind === 'number')).toBe(false);
+    expect(placeLabels(many.slice(0, 40), layout, new Map(), 500).some((l) => l.kind === 'number')).toBe(true);
+  });
+
+  it('leaves out marks that are not drawn', () => {
+    const items = numbered([{ id: 'a', title: 'Shown' }, { id: 'b', title: 'Zoomed out of view' }]);
+    const labels = placeLabels(items, at([[50, 50], [900, 50]]), new Map(), 500, [], (i) => i === 0);
+    expect(labels.map((l) => l.id)).toEqual(['a']);
+  });
+});
+
+describe('mapKey', () => {
+  it('lists, by number, the full title of every mark shown only by its number or with its title cut', () => {
+    const items = [
+      { id: 'a', title: 'Short', number: 1 },
+      { id: 'b', title: 'A title long enough that the map has to cut it', number: 2 },
+      { id: 'c', title: 'Crowded', number: 3 },
+    ];
+    const labels: MarkLabel[] = [
+      { id: 'c', x: 0, y: 0, anchor: 'start', text: '3', kind: 'number', numbered: true },
+      { id: 'a', x: 0, y: 0, anchor: 'start', text: 'Short', kind: 'title', numbered: false },
+      { id: 'b', x: 0, y: 0, anchor: 'start', text: '2 · A title long enough…', kind: 'title', numbered: true },
+    ];
+    expect(mapKey(items, labels)).toEqual([
+      { number: 2, title: 'A title long enough that the map has to cut it' },
+      { number: 3, title: 'Crowded' },
+    ]);
   });
 });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkLongText, checkNumber, checkOneLine, problemOf } from '../../../renderer/src/domain/check';
+import { checkLongText, checkNumber, checkOneLine, checkTextFields, problemOf } from '../../../renderer/src/domain/check';
 import { isDay, isoDay, parseDay } from '../../../renderer/src/domain/dates';
 
 describe('checkOneLine', () => {
-  it('stores one line: control characters, direction overrides and runs of spaces become one space, ends trimmed', () => {
+  it('stores one line: control characters and runs of spaces become one space, ends trimmed, direction controls gone', () => {
     expect(checkOneLine('  Retrieval\n\tpilot  ', 80, 'name')).toEqual({ ok: true, value: 'Retrieval pilot' });
-    // U+202E would show "gnp.exe" as "exe.png".
-    expect(checkOneLine('report\u202Egnp.exe', 80, 'name')).toEqual({ ok: true, value: 'report gnp.exe' });
+    // U+202E would show "gnp.exe" as "exe.png"; isolates (U+2066-2069) reorder text too.
+    expect(checkOneLine('report\u202Egnp.exe', 80, 'name')).toEqual({ ok: true, value: 'reportgnp.exe' });
+    expect(checkOneLine('\u2067Cost\u2069 \u202Aper\u202C call', 80, 'name')).toEqual({ ok: true, value: 'Cost per call' });
   });
 
   it('refuses an empty text only when a sentence for it is given, and a long one with its length', () => {
@@ -19,8 +20,13 @@ describe('checkOneLine', () => {
 });
 
 describe('checkLongText, checkNumber and problemOf', () => {
-  it('keeps long text as typed up to its limit', () => {
+  it('keeps long text as typed up to its limit, without direction overrides, embeddings or isolates', () => {
     expect(checkLongText('  two\nlines ', 20, 'note')).toEqual({ ok: true, value: '  two\nlines ' });
+    expect(checkLongText('a\u202Eb\nc\u2066d\u2069\u202B', 20, 'note')).toEqual({ ok: true, value: 'ab\ncd' });
+    expect(checkTextFields({ unit: '\u202E$', window: '28 days', other: 1 }, { unit: 'unit', window: 'window' }, 20)).toEqual({
+      ok: true,
+      value: { unit: '$', window: '28 days', other: 1 },
+    });
     expect(checkLongText('x'.repeat(21), 20, 'note')).toEqual({ ok: false, message: 'Keep the note under 20 characters.' });
   });
 

@@ -17,7 +17,7 @@ describe('checkProgramName', () => {
   });
   it('removes control and bidirectional-override characters', () => {
     expect(checkProgramName('Line1\nLine2\t\ttabbed')).toEqual({ ok: true, value: 'Line1 Line2 tabbed' });
-    expect(checkProgramName('invoice\u202Egnp.exe')).toEqual({ ok: true, value: 'invoice gnp.exe' });
+    expect(checkProgramName('invoice\u202Egnp.exe')).toEqual({ ok: true, value: 'invoicegnp.exe' });
   });
   it('refuses an empty name with a plain message', () => {
     expect(checkProgramName('   ')).toEqual({ ok: false, message: 'Give the program a name.' });

@@ -247,6 +247,10 @@ describe('parseKeelFile', () => {
     file.program.name = '  Retrieval \u202eexe.png\n pilot  ';
     const cleaned = parseKeelFile(JSON.stringify(file));
     expect(cleaned.ok && cleaned.snapshot.program.name).toBe('Retrieval exe.png pilot');
+    // Longer texts keep their lines, but not direction controls either.
+    file.program.description = 'Two\nlines \u2067reversed\u2069\u202e';
+    const described = parseKeelFile(JSON.stringify(file));
+    expect(described.ok && described.snapshot.program.description).toBe('Two\nlines reversed');
     file.program.name = ' \t ';
     const refused = parseKeelFile(JSON.stringify(file));
     expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid', problems: ['program.name: Give the program a name.'] } });

@@ -242,7 +242,7 @@ describe('MatrixRepository', () => {
   it('deciding locks the matrix; reopening keeps the decision with the reason', async () => {
     const { id, hybrid, rerank, speed, effort } = await setUp();
     const decision = { optionId: rerank, rationale: ' Quality wins ', deciders: 'Priya, Sam', date: '2026-12-01' };
-    await expect(repo.decide(id, { ...decision, rationale: ' ' })).rejects.toThrow('Say why: the rationale is what the decision log keeps.');
+    await expect(repo.decide(id, { ...decision, rationale: ' ' })).rejects.toThrow('Say why: the rationale is what others will read later.');
     await expect(repo.decide(id, { ...decision, deciders: '' })).rejects.toThrow('Say who decided.');
     await expect(repo.decide(id, { ...decision, date: '1 Dec' })).rejects.toThrow('Give the date of the decision.');
     await expect(repo.decide(id, { ...decision, optionId: 'gone' })).rejects.toThrow('Choose one of the options.');

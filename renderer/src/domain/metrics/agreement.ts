@@ -1,4 +1,6 @@
-import type { AgreementChoice, Metric, ProgramFunction, Signoff, SignoffState } from './model';
+import { withoutDirectionControls } from '../check';
+import type { AgreementChoice, Metric, MetricVersion, ProgramFunction, Signoff, SignoffState } from './model';
+import { diffContracts } from './versions';
 
 // Agreement of a metric's current version across the program's functions.
 
@@ -22,7 +24,7 @@ export interface Agreement {
   objections: Signoff[];
 }
 
-export function signoffOf(metric: Pick<Metric, 'signoffs'>, functionId: string): Signoff | undefined {
+export function signoffOf(metric: Pick<Metric | MetricVersion, 'signoffs'>, functionId: string): Signoff | undefined {
   return metric.signoffs.find((s) => s.functionId === functionId);
 }
 
@@ -55,13 +57,37 @@ export function withSignoff(
 ): Signoff[] {
   const others = signoffs.filter((s) => s.functionId !== fn.id);
   if (choice === 'pending') return others;
-  const reason = details.reason.trim();
+  const reason = withoutDirectionControls(details.reason).trim();
   if (choice === 'object' && !reason) throw new Error('An objection needs a reason.');
   const state: SignoffState = choice;
-  return [...others, { functionId: fn.id, functionName: fn.name, state, reason, by: details.by.trim(), at: details.at }];
+  return [...others, { functionId: fn.id, functionName: fn.name, state, reason, by: withoutDirectionControls(details.by).trim(), at: details.at }];
 }
 
 /** Whether a metric has an owner among the program's current functions. */
 export function isOwned(metric: Pick<Metric, 'ownerFunctionId'>, functions: readonly ProgramFunction[]): boolean {
   return metric.ownerFunctionId !== '' && functions.some((f) => f.id === metric.ownerFunctionId);
+}
+
+/** A function's objection to a version a contract change has since replaced. */
+export interface EarlierObjection {
+  signoff: Signoff;
+  /** The version objected to. */
+  version: number;
+  /** What the contract changed since that version, by label ("Target"). */
+  changed: string[];
+}
+
+/**
+ * Objections that a new version set aside: a current function that has not signed the current
+ * version, whose last word (on the latest version it signed) was an objection. The objection
+ * was about the old contract; the function should see it, with what has changed since.
+ */
+export function earlierObjections(metric: Metric, functions: readonly ProgramFunction[]): EarlierObjection[] {
+  return functions.flatMap((f) => {
+    if (signoffOf(metric, f.id)) return [];
+    const latest = [...metric.versions].reverse().find((v) => signoffOf(v, f.id));
+    const signoff = latest && signoffOf(latest, f.id);
+    if (!latest || signoff?.state !== 'object') return [];
+    return [{ signoff, version: latest.version, changed: diffContracts(latest, metric).map((line) => line.label) }];
+  });
 }

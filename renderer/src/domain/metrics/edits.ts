@@ -73,7 +73,10 @@ export function checkMetricPatch<T extends MetricPatch>(patch: T): Check<T> {
     if (!name.ok) return name;
     out.name = name.value;
   }
-  checks.push(checkTextFields(out, SHORT_FIELDS, METRIC_SHORT_MAX), checkTextFields(out, LONG_FIELDS, METRIC_TEXT_MAX));
+  const short = checkTextFields(out, SHORT_FIELDS, METRIC_SHORT_MAX);
+  const long = checkTextFields(short.ok ? short.value : out, LONG_FIELDS, METRIC_TEXT_MAX);
+  if (long.ok) Object.assign(out, long.value);
+  checks.push(short, long);
   if (out.baseline) checks.push(checkNumber(out.baseline.value, 'baseline'), checkOptionalDay(out.baseline.date, 'baseline date'));
   if (out.target) {
     checks.push(

@@ -216,9 +216,38 @@ function formatter(digits: number): Intl.NumberFormat {
   return f;
 }
 
-/** A number as people write it: up to 4 significant decimals, no exponent for everyday sizes. */
+// Money units people type: a symbol, or an ISO 4217 code such as USD.
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW' };
+let currencyCodes: Set<string> | undefined;
+
+/** The currency a metric's unit names ("USD", "$", "€"), or undefined when the unit is not money. */
+export function currencyOf(unit: string): string | undefined {
+  const u = unit.trim();
+  if (CURRENCY_SYMBOLS[u]) return CURRENCY_SYMBOLS[u];
+  if (!/^[A-Z]{3}$/.test(u)) return undefined;
+  currencyCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencyCodes.has(u) ? u : undefined;
+}
+
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+/** An amount in a currency, with its cents (and fractions of a cent below one unit: a cost per request). */
+function formatMoney(value: number, currency: string): string {
+  const small = Math.abs(value) < 1;
+  const key = `${currency}|${small}`;
+  let f = moneyFormatters.get(key);
+  if (!f) {
+    const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents, maximumFractionDigits: small ? Math.max(cents, 4) : cents });
+    moneyFormatters.set(key, f);
+  }
+  return f.format(value);
+}
+
+/** A number as people write it: up to 4 significant decimals, no exponent for everyday sizes; money as money ($0.30). */
 export function formatValue(value: number | null, unit = ''): string {
   if (value === null || !Number.isFinite(value)) return '–';
+  const currency = currencyOf(unit);
+  if (currency) return formatMoney(value, currency);
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 1 : abs >= 1 ? 3 : 4;
   const text = formatter(digits).format(Number(value.toFixed(digits)));
@@ -241,7 +270,8 @@ export function describeTarget(contract: Pick<MetricContract, 'target' | 'direct
   if (direction === 'range') {
     if (target.value === null || target.high === null) return 'No target range';
     const [low, high] = rangeEnds(target.value, target.high);
-    return `${formatValue(low)} to ${formatValue(high, unit)}`;
+    // "10 to 30 ms", but "$0.10 to $0.30": money carries its symbol on both ends.
+    return `${formatValue(low, currencyOf(unit) ? unit : '')} to ${formatValue(high, unit)}`;
   }
   if (target.value === null) return 'No target';
   return `${direction === 'higher' ? '≥' : '≤'} ${formatValue(target.value, unit)}`;

@@ -1,4 +1,4 @@
-import { agreementOf, isOwned, type Agreement } from './agreement';
+import { agreementOf, earlierObjections, isOwned, type Agreement, type EarlierObjection } from './agreement';
 import { categoryLabel, type Metric, type ProgramFunction } from './model';
 import { isReadingStale, metricStatus, type StatusResult } from './status';
 import { oldestFirst } from '../order';
@@ -8,6 +8,8 @@ export interface MetricRow {
   metric: Metric;
   status: StatusResult;
   agreement: Agreement;
+  /** Objections to a version a contract change replaced, from functions yet to sign the current one. */
+  earlierObjections: EarlierObjection[];
   owned: boolean;
   category: string;
   /** The latest reading is older than the program's staleness rule. */
@@ -27,6 +29,7 @@ export function metricRows(
         metric,
         status,
         agreement: agreementOf(metric, functions),
+        earlierObjections: earlierObjections(metric, functions),
         owned: isOwned(metric, functions),
         category: categoryLabel(metric),
         stale: isReadingStale(status.latest, now, staleAfterDays),

@@ -412,7 +412,7 @@ export interface DecisionInput {
 export function checkDecision(input: DecisionInput): Check<DecisionInput> {
   if (!input.optionId) return failed('Choose the option decided on.');
   const rationale = input.rationale.trim();
-  if (!rationale) return failed('Say why: the rationale is what the decision log keeps.');
+  if (!rationale) return failed('Say why: the rationale is what others will read later.');
   const long = checkMatrixText(rationale, 'rationale');
   if (!long.ok) return long;
   const deciders = checkDeciders(input.deciders);

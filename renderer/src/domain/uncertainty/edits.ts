@@ -2,7 +2,7 @@
 // sentence saying why not. The repository reads, applies them and writes; forms use the same
 // checks for their inline messages.
 
-import { checkLongText, checkOneLine, checkTextFields, failed, passed, type Check } from '../check';
+import { checkLongText, checkOneLine, checkTextFields, failed, passed, withoutDirectionControls, type Check } from '../check';
 import { isDay } from '../dates';
 import { applyItemPatch, initialHistory, type ItemPatch } from './history';
 import { nextLayerColor } from './stack';
@@ -67,10 +67,14 @@ export function checkItemPatch(patch: ItemPatch): Check<ItemPatch> {
     if (!title.ok) return title;
     out.title = title.value;
   }
-  const texts = [checkTextFields(out, LONG_FIELDS, ITEM_TEXT_MAX), checkTextFields(out, OWNER_FIELDS, ITEM_OWNER_MAX)].find((c) => !c.ok);
-  if (texts) return texts;
+  const long = checkTextFields(out, LONG_FIELDS, ITEM_TEXT_MAX);
+  if (!long.ok) return long;
+  const texts = checkTextFields(long.value, OWNER_FIELDS, ITEM_OWNER_MAX);
+  if (!texts.ok) return texts;
+  Object.assign(out, texts.value);
   if (out.reviewDate !== undefined && out.reviewDate !== '' && !isDay(out.reviewDate)) return failed('Give the review date as a date.');
   if (out.tags !== undefined) {
+    out.tags = out.tags.map(withoutDirectionControls);
     if (out.tags.length > TAGS_MAX) return failed(`An item has up to ${TAGS_MAX} tags.`);
     if (out.tags.some((tag) => tag.trim() === '' || tag.length > TAG_MAX)) return failed(`Keep each tag under ${TAG_MAX} characters.`);
   }
@@ -114,15 +118,15 @@ export interface EvidenceInput {
 /** The texts of new evidence: a real day, something learned, lengths a file can hold. */
 export function checkEvidenceInput(input: EvidenceInput): Check<EvidenceInput> {
   if (!isDay(input.date)) return failed('Give the day it was learned as a date.');
-  const learned = input.learned.trim();
-  if (!learned) return failed('Say what was learned.');
-  const texts = [checkLongText(learned, ITEM_TEXT_MAX, 'note of what was learned'), checkLongText(input.source.trim(), ITEM_TEXT_MAX, 'source')];
-  const refused = texts.find((c) => !c.ok);
-  if (refused) return refused;
+  const learned = checkLongText(input.learned.trim(), ITEM_TEXT_MAX, 'note of what was learned');
+  if (learned.ok && !learned.value.trim()) return failed('Say what was learned.');
+  const source = checkLongText(input.source.trim(), ITEM_TEXT_MAX, 'source');
+  if (!learned.ok) return learned;
+  if (!source.ok) return source;
   for (const score of [input.impact, input.uncertainty]) {
     if (score !== undefined && !Number.isFinite(score)) return failed('Give the new score as a number from 1 to 5.');
   }
-  return passed({ ...input, learned, source: input.source.trim() });
+  return passed({ ...input, learned: learned.value.trim(), source: source.value.trim() });
 }
 
 /**

@@ -39,3 +39,13 @@ export function describeStaleReason(reason: StaleReason): string {
     ? `Review was due ${reason.reviewDate}`
     : `No evidence for ${reason.days} days`;
 }
+
+/** Why an item is stale, as one sentence ("Stale: Review was due 2026-01-31."), or '' when it is not. */
+export function staleSentence(reasons: readonly StaleReason[]): string {
+  return reasons.length ? `Stale: ${reasons.map(describeStaleReason).join('; ')}.` : '';
+}
+
+/** What the stale mark on the map means, under the program's rule (0 days: only the review date counts). */
+export function staleMarkMeaning(staleAfterDays: number): string {
+  return staleAfterDays > 0 ? `Stale: past its review date, or no evidence for ${staleAfterDays} days` : 'Stale: past its review date';
+}

@@ -15,6 +15,7 @@ import {
   reorderFunctions,
   withKnownFunctions,
 } from '../../../../renderer/src/domain/metrics/edits';
+import { withSignoff } from '../../../../renderer/src/domain/metrics/agreement';
 import { emptyMetricDraft, FUNCTIONS_MAX } from '../../../../renderer/src/domain/metrics/model';
 import { fn, metric } from './factories';
 
@@ -119,5 +120,14 @@ describe('undo labels', () => {
     expect(metricEditLabel({ guardrail: { op: 'gte', value: 75 } })).toBe('Change guardrail');
     expect(metricEditLabel({ target: { value: 90, high: null, by: '' } })).toBe('Change target');
     expect(metricEditLabel({ name: 'x' })).toBe('Rename metric');
+  });
+});
+
+describe('direction controls', () => {
+  it('are taken out of a metric\'s texts, a reading\'s note and a sign-off, as stored', () => {
+    expect(checkMetricPatch({ unit: '\u202E$', formula: 'a\u2067 / b', name: 'Cost\u202E' })).toEqual({ ok: true, value: { unit: '$', formula: 'a / b', name: 'Cost' } });
+    expect(checkReading({ date: '2026-03-01', value: 1, note: 'n\u202Eote' }, 'r1')).toMatchObject({ ok: true, value: { note: 'note' } });
+    const [signoff] = withSignoff([], { id: 'f', name: 'Eng' }, 'object', { reason: 'Too\u202E lenient', by: 'A\u202Ena', at: 1 });
+    expect(signoff).toMatchObject({ reason: 'Too lenient', by: 'Ana' });
   });
 });

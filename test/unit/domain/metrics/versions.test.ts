@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementOf, choiceOf, isOwned, withSignoff } from '../../../../renderer/src/domain/metrics/agreement';
+import { agreementOf, choiceOf, earlierObjections, isOwned, withSignoff } from '../../../../renderer/src/domain/metrics/agreement';
 import type { Signoff } from '../../../../renderer/src/domain/metrics/model';
 import { allVersions, applyMetricPatch, diffContracts } from '../../../../renderer/src/domain/metrics/versions';
 import { fn, metric } from './factories';
@@ -182,5 +182,35 @@ describe('agreement', () => {
     expect(isOwned(metric({ ownerFunctionId: 'f-eng' }), functions)).toBe(true);
     expect(isOwned(metric({ ownerFunctionId: '' }), functions)).toBe(false);
     expect(isOwned(metric({ ownerFunctionId: 'removed' }), functions)).toBe(false);
+  });
+});
+
+describe('objections to an earlier version', () => {
+  const target = (value: number) => ({ target: { value, high: null, by: '' } });
+
+  it('keeps a function\'s objection to the version a contract change replaced, with what changed since', () => {
+    const m = metric({ ...target(90), signoffs: signed([eng, 'agree'], [prod, 'object', 'Too lenient']) });
+    const next = applyMetricPatch(m, target(95), 2000).metric;
+    expect(agreementOf(next, functions).objections).toEqual([]);
+    expect(earlierObjections(next, functions)).toEqual([
+      { signoff: expect.objectContaining({ functionId: 'f-prod', functionName: 'Product', reason: 'Too lenient', by: 'Ana' }), version: 1, changed: ['Target'] },
+    ]);
+  });
+
+  it('is gone once the function signs the current version, and never lists an agreement', () => {
+    const m = metric({ ...target(90), signoffs: signed([eng, 'agree'], [prod, 'object', 'Too lenient']) });
+    const next = applyMetricPatch(m, target(95), 2000).metric;
+    const resigned = { ...next, signoffs: signed([prod, 'agree']) };
+    expect(earlierObjections(resigned, functions)).toEqual([]);
+  });
+
+  it('goes back to the latest version the function signed, and ignores removed functions', () => {
+    const v1 = metric({ ...target(90), signoffs: signed([prod, 'object', 'Too lenient'], [legal, 'object', 'Retention']) });
+    const v2 = applyMetricPatch(v1, target(95), 2000).metric;
+    const v3 = applyMetricPatch({ ...v2, signoffs: signed([eng, 'agree']) }, { unit: '%' }, 3000).metric;
+    expect(v3.version).toBe(3);
+    const found = earlierObjections(v3, [eng, prod]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ version: 1, changed: ['Unit', 'Target'], signoff: { reason: 'Too lenient' } });
   });
 });

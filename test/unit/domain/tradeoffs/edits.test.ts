@@ -141,7 +141,7 @@ describe('weights', () => {
 describe('decisions', () => {
   it('needs an option, a reason, who decided and a real date', () => {
     expect(checkDecision({ ...decision, optionId: '' })).toEqual({ ok: false, message: 'Choose the option decided on.' });
-    expect(checkDecision({ ...decision, rationale: ' ' })).toEqual({ ok: false, message: 'Say why: the rationale is what the decision log keeps.' });
+    expect(checkDecision({ ...decision, rationale: ' ' })).toEqual({ ok: false, message: 'Say why: the rationale is what others will read later.' });
     expect(checkDecision({ ...decision, deciders: '' }).ok).toBe(false);
     expect(checkDecision({ ...decision, date: '2026-02-30' }).ok).toBe(false);
   });

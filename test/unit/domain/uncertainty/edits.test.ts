@@ -100,3 +100,12 @@ describe('undo labels', () => {
     expect(itemEditLabel({ metricIds: [] })).toBe('Change linked metrics');
   });
 });
+
+describe('direction controls', () => {
+  it('are taken out of every text of an item, its tags and its evidence, as stored', () => {
+    const patch = checkItemPatch({ title: 'Refund\u202E policy', description: 'a\u202Eb', nextStep: '\u2066x\u2069', ownerPerson: 'S\u202Dam', tags: ['co\u202Est'] });
+    expect(patch).toEqual({ ok: true, value: { title: 'Refund policy', description: 'ab', nextStep: 'x', ownerPerson: 'Sam', tags: ['cost'] } });
+    const evidence = checkEvidenceInput({ date: '2026-01-02', learned: 'Top-3\u202E recall', source: 'ev\u202Eal' });
+    expect(evidence).toMatchObject({ ok: true, value: { learned: 'Top-3 recall', source: 'eval' } });
+  });
+});

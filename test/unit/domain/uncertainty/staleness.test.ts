@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../../renderer/src/domain/dates';
-import { isStale, staleReasons } from '../../../../renderer/src/domain/uncertainty/staleness';
+import { isStale, staleMarkMeaning, staleReasons, staleSentence } from '../../../../renderer/src/domain/uncertainty/staleness';
 import { makeItem } from './items-factory';
 
 const now = new Date(2026, 10, 24, 15, 0).getTime();
@@ -36,5 +36,16 @@ describe('staleReasons', () => {
 
   it('formats days in local time', () => {
     expect(isoDay(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05');
+  });
+});
+
+describe('stale in words', () => {
+  it('says why in one sentence, and what the map\'s mark means under the rule', () => {
+    expect(staleSentence([{ kind: 'review-overdue', reviewDate: '2026-01-31' }, { kind: 'no-recent-evidence', days: 40 }])).toBe(
+      'Stale: Review was due 2026-01-31; No evidence for 40 days.',
+    );
+    expect(staleSentence([])).toBe('');
+    expect(staleMarkMeaning(30)).toBe('Stale: past its review date, or no evidence for 30 days');
+    expect(staleMarkMeaning(0)).toBe('Stale: past its review date');
   });
 });
