@@ -15,6 +15,40 @@ const handler = (seen: Journal.PendingEdit[], outcome: Journal.ReplayOutcome = '
 
 beforeEach(() => localStorage.clear());
 
+/** Web Locks as windows hold them: a window's lock is held for its life; a request waits for a held lock. */
+function fakeLocks() {
+  const held = new Set<string>();
+  const order: string[] = [];
+  const waiting = new Map<string, (() => void)[]>();
+  const run = (name: string, callback: () => unknown) => {
+    held.add(name);
+    order.push(name);
+    return Promise.resolve(callback());
+  };
+  return {
+    request(name: string, callback: () => unknown): Promise<unknown> {
+      if (!held.has(name)) return run(name, callback);
+      return new Promise((resolve) => {
+        const queue = waiting.get(name) ?? [];
+        queue.push(() => resolve(run(name, callback)));
+        waiting.set(name, queue);
+      });
+    },
+    async query() {
+      return { held: [...held].map((name) => ({ name })) };
+    },
+    /** The first lock taken: the first window's own. */
+    first: () => order[0]!,
+    /** Windows going away: their locks come free and waiting requests get them. */
+    releaseAll(which: (name: string) => boolean) {
+      for (const name of [...held].filter(which)) {
+        held.delete(name);
+        waiting.get(name)?.shift()?.();
+      }
+    },
+  };
+}
+
 describe('pending-edits journal', () => {
   it('keeps an edit from the moment it is made until it is stored, across a reload', async () => {
     const first = await newWindow();
@@ -89,14 +123,9 @@ describe('pending-edits journal', () => {
     expect(j.pendingCount()).toBe(0);
   });
 
-  it('does not let one window replay the edits of another window that is still open', async () => {
-    const held = new Set<string>();
-    vi.stubGlobal('navigator', {
-      locks: {
-        request: async (name: string) => void held.add(name),
-        query: async () => ({ held: [...held].map((name) => ({ name })) }),
-      },
-    });
+  it("leaves a window that is still open its edits, and takes them over and writes them once that window goes", async () => {
+    const locks = fakeLocks();
+    vi.stubGlobal('navigator', { locks });
     try {
       const other = await newWindow();
       other.recordEdit('item-title', 'i1', 'Typing there', 'Old');
@@ -106,6 +135,11 @@ describe('pending-edits journal', () => {
       await here.replayPending({ adopt: true });
       expect(seen).toEqual([]);
       expect(other.pendingEdit('item-title', 'i1')?.value).toBe('Typing there');
+
+      // The other window closes (or crashes) before its save lands: its lock comes free.
+      locks.releaseAll((name) => name === locks.first());
+      await vi.waitFor(() => expect(seen.map((e) => e.value)).toEqual(['Typing there']));
+      expect(here.pendingCount()).toBe(0);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -184,16 +184,30 @@ function readStored(key: string): unknown {
   }
 }
 
-/** Takes over the entries of windows that are gone (a reload, a crash, a closed window), and those of an earlier Keel's journal. */
-async function adoptOrphans(): Promise<void> {
-  const open = await openWindows();
+/** The entries of window `owner` in localStorage, taken out of it and made this window's. */
+function takeEntriesOf(owner: string): void {
+  const prefix = `${PREFIX}${owner}/`;
   for (const key of storedKeys()) {
-    if (!key.startsWith(PREFIX)) continue;
-    const owner = key.slice(PREFIX.length, key.indexOf('/', PREFIX.length));
-    if (owner === windowId || open?.has(owner)) continue;
+    if (!key.startsWith(prefix)) continue;
     const edit = readStored(key);
     unstore(key);
     if (isEdit(edit)) adopt(edit);
+  }
+}
+
+/**
+ * Takes over the entries of windows that are gone (a reload, a crash, a closed window), and those
+ * of an earlier Keel's journal. A window still open keeps its own; if it goes without storing
+ * them (it crashes, or closes a moment before this one asked), this window takes them over then,
+ * once its lock is free, and writes them.
+ */
+async function adoptOrphans(): Promise<void> {
+  const open = await openWindows();
+  const owners = new Set(storedKeys().flatMap((key) => (key.startsWith(PREFIX) ? [key.slice(PREFIX.length, key.indexOf('/', PREFIX.length))] : [])));
+  owners.delete(windowId);
+  for (const owner of owners) {
+    if (open?.has(owner)) afterWindowGoes(owner);
+    else takeEntriesOf(owner);
   }
   // Text kept to put back is offered for a month; a field never opened again does not keep it forever.
   for (const key of storedKeys()) {
@@ -204,6 +218,16 @@ async function adoptOrphans(): Promise<void> {
   const legacy = readStored(LEGACY_KEY);
   unstore(LEGACY_KEY);
   if (legacy && typeof legacy === 'object') for (const edit of Object.values(legacy)) if (isEdit(edit)) adopt(edit);
+}
+
+/** Waits for window `owner` to go (its lock comes free), then takes over and writes what it left. */
+function afterWindowGoes(owner: string): void {
+  void navigator.locks
+    .request(LOCK_PREFIX + owner, async () => {
+      takeEntriesOf(owner);
+      await replayPending();
+    })
+    .catch(() => undefined);
 }
 
 function adopt(edit: PendingEdit): void {
@@ -283,6 +307,8 @@ export function retryFailedEdits(): Promise<ReplayReport> | undefined {
 /** A replay that writes `edit.value` only while the record still holds `edit.base` where `current` reads it. */
 export async function writeIfUnchanged(current: JsonValue | undefined, edit: PendingEdit, write: () => Promise<unknown>): Promise<ReplayOutcome> {
   if (current === undefined) return 'gone';
+  // Already stored (by the window itself a moment before it went, or by another taking over).
+  if (same(current, edit.value)) return 'stored';
   if (!same(current, edit.base)) return 'changed';
   await write();
   return 'stored';
