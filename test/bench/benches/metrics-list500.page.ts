@@ -118,7 +118,7 @@ function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: 
         : AGREEMENT_LABELS[row.agreement.state];
     agreementCell.append(agreement);
 
-    const latest = el('td', `num ${s}`);
+    const latest = el('td', `num user-text ${s}`);
     latest.textContent = `${formatValue(row.status.latest?.value ?? null, m.unit)} `;
     if (row.status.latest) {
       const date = el('span', `sub ${s}`);
@@ -140,8 +140,9 @@ function buildPlain(target: HTMLElement, rows: readonly MetricRow[], functions: 
       owner,
       agreementCell,
       latest,
-      cell(describeTarget(m), `nowrap ${s}`),
-      cell(m.guardrail ? describeGuardrail(m.guardrail, m.unit).replace('Must stay ', '') : '–', `nowrap ${s}`),
+      // Long units wrap (app.css's user-text); no component style targets these cells.
+      cell(describeTarget(m), 'user-text'),
+      cell(m.guardrail ? describeGuardrail(m.guardrail, m.unit).replace('Must stay ', '') : '–', 'user-text'),
       statusCell,
     );
     tbody.append(tr);
