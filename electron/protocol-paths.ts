@@ -1,6 +1,7 @@
 // Maps app://keel/... requests to files of the built renderer. Pure: no Electron, no file I/O,
 // so every refusal below is unit-tested.
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import { APP_HOST, APP_SCHEME } from './security.js';
 
 export type ProtocolResolution =
@@ -98,19 +99,6 @@ export function contentTypeFor(filePath: string): string {
 }
 
 /** Sent with every app:// response; the renderer's own <meta> CSP is the second layer. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export function responseHeaders(filePath: string): Record<string, string> {
   return {
     'Content-Type': contentTypeFor(filePath),

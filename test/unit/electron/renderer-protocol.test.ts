@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/protocol-paths.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/content-security-policy.js';
 import { serveRendererRequest } from '../../../electron/renderer-protocol.js';
 
 let base: string;
