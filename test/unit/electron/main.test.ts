@@ -29,6 +29,7 @@ vi.mock('electron', () => {
 });
 
 type FakeElectron = ReturnType<typeof createFakeElectron>;
+type IpcHandler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 function createFakeElectron(userData: string, lock = true) {
   const calls: string[] = [];
@@ -152,6 +153,23 @@ describe('main process wiring', () => {
         preload: path.join('/opt/keel', 'dist-electron', 'preload.cjs'),
       },
     });
+  });
+
+  it('IPC answers the top frame of its own window only, and not once that window has closed', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const openExternal = registered.get(IPC_CHANNELS.openExternal);
+    const [window] = electron.BrowserWindow.instances;
+    if (!openExternal || !window) throw new Error('no handler or no window');
+    const from = (id: number) => ({ sender: { id }, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } });
+
+    // Our window is answered (and the link refused: it is not on the allowlist).
+    await expect(openExternal(from(window.webContents.id), 'https://example.org/')).resolves.toBe(false);
+    await expect(openExternal(from(window.webContents.id + 100), 'https://example.org/')).rejects.toThrow(/^Refused/);
+    window.emit('closed');
+    await expect(openExternal(from(window.webContents.id), 'https://example.org/')).rejects.toThrow(/^Refused/);
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('serves the renderer from dist/renderer under the app path', async () => {
