@@ -8,8 +8,9 @@ const bounds = { x: 10, y: 20, width: 1000, height: 700 };
 describe('window options (security checklist)', () => {
   const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
 
+  // toEqual, not toMatchObject: a preference added or dropped has to be looked at here.
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    expect(prefs).toMatchObject({
+    expect(prefs).toEqual({
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -17,6 +18,8 @@ describe('window options (security checklist)', () => {
       sandbox: true,
       webviewTag: false,
       navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
       preload: '/app/dist-electron/preload.cjs',
     });
   });
