@@ -47,17 +47,23 @@ export function resolveProtocolRequest(requestUrl: string, rootDir: string): Pro
   const isSpaFallback = last === '' || path.posix.extname(last) === '';
   const relativeParts = isSpaFallback ? [INDEX_FILE] : segments.filter((s) => s !== '');
 
-  const root = path.resolve(rootDir);
-  const filePath = path.resolve(root, ...relativeParts);
   // Belt and braces: whatever the segment checks missed, the result must stay inside root.
-  const relative = path.relative(root, filePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    return { kind: 'refused', reason: 'outside the renderer folder' };
-  }
+  const filePath = pathInsideRoot(rootDir, relativeParts);
+  if (filePath === undefined) return { kind: 'refused', reason: 'outside the renderer folder' };
   return { kind: 'file', filePath, isSpaFallback };
 }
 
-function isSafeSegment(segment: string): boolean {
+/** `parts` resolved under `rootDir`, or undefined unless the result lies strictly inside it. */
+export function pathInsideRoot(rootDir: string, parts: readonly string[]): string | undefined {
+  const root = path.resolve(rootDir);
+  const filePath = path.resolve(root, ...parts);
+  const relative = path.relative(root, filePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return filePath;
+}
+
+/** Whether one decoded segment of a request's path may name part of a renderer file's path. */
+export function isSafeSegment(segment: string): boolean {
   if (segment === '') return true; // "//" or a trailing slash: harmless, joined away
   if (segment === '.' || segment === '..') return false;
   if (segment.startsWith('.')) return false; // no dotfiles (.env, .git...) from the build folder
