@@ -116,6 +116,15 @@ async function becomeReady(electron: FakeElectron): Promise<void> {
   await vi.waitFor(() => expect(electron.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalled());
 }
 
+/** An entry of the application menu main.ts built. */
+function menuEntry(electron: FakeElectron, menuLabel: string, entryLabel: string) {
+  const template = (electron.Menu.buildFromTemplate.mock.calls[0]?.[0] ?? []) as Array<{
+    label?: string;
+    submenu?: Array<{ label?: string; click?: () => void }>;
+  }>;
+  return template.find((menu) => menu.label === menuLabel)?.submenu?.find((entry) => entry.label === entryLabel);
+}
+
 describe('main process wiring', () => {
   it('registers the privileged app scheme and enables the sandbox before ready', async () => {
     const electron = await startMain();
@@ -211,12 +220,16 @@ describe('main process wiring', () => {
   it('menu commands go to the focused window on the app-command channel', async () => {
     const electron = await startMain();
     await becomeReady(electron);
-    const template = (electron.Menu.buildFromTemplate.mock.calls[0]?.[0] ?? []) as Array<{
-      label?: string;
-      submenu?: Array<{ label?: string; click?: () => void }>;
-    }>;
-    const undo = template.find((menu) => menu.label === 'Edit')?.submenu?.find((entry) => entry.label === 'Undo');
-    undo?.click?.();
+    menuEntry(electron, 'Edit', 'Undo')?.click?.();
     expect(electron.BrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith(IPC_CHANNELS.appCommand, 'undo');
+  });
+
+  it('menu commands never go to a window that is not one of ours', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    window?.emit('closed'); // no longer ours, though the fake still reports it focused
+    menuEntry(electron, 'Edit', 'Undo')?.click?.();
+    expect(window?.webContents.send).not.toHaveBeenCalled();
   });
 });
