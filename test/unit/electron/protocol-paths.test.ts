@@ -73,6 +73,7 @@ describe('resolveProtocolRequest', () => {
     ['look-alike host', 'app://keel.evil/index.html'],
     ['port', 'app://keel:99/index.html'],
     ['credentials', 'app://me@keel/index.html'],
+    ['a password alone', 'app://:secret@keel/index.html'],
     ['other scheme', 'file:///opt/keel/dist/renderer/index.html'],
     ['https', 'https://keel/index.html'],
     ['garbage', 'not a url'],
