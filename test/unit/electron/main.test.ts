@@ -67,7 +67,7 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     static instances: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.instances;
     static getFocusedWindow = () => BrowserWindow.instances[0] ?? null;
-    static fromWebContents = () => null;
+    static fromWebContents = (contents: unknown) => BrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
     webContents = { id: nextId++, send: vi.fn() };
     options: unknown;
     show = vi.fn();
@@ -103,7 +103,11 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: true }),
     screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) },
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    },
   };
 }
 
@@ -192,6 +196,19 @@ describe('main process wiring', () => {
     window.emit('closed');
     await expect(openExternal(from(window.webContents.id), 'https://example.org/')).rejects.toThrow(/^Refused/);
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('file dialogs asked for over IPC are modal to the window that asked', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const [window] = electron.BrowserWindow.instances;
+    const event = { sender: window?.webContents, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } };
+    const save = { kind: 'csv', suggestedName: 'Metrics', data: 'a,b' };
+    await expect(registered.get(IPC_CHANNELS.saveFile)?.(event, save)).resolves.toEqual({ status: 'cancelled' });
+    await expect(registered.get(IPC_CHANNELS.openFile)?.(event, { kind: 'keel-json' })).resolves.toEqual({ status: 'cancelled' });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Save' }));
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Import a Keel file' }));
   });
 
   it('serves the renderer from dist/renderer under the app path', async () => {
