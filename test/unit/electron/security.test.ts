@@ -24,6 +24,7 @@ describe('isInternalUrl', () => {
     'app://keel:8080/index.html',
     'app://user:pw@keel/index.html',
     'app://user@keel/index.html',
+    'app://:pw@keel/index.html',
     'https://keel/index.html',
     'file:///etc/passwd',
     'http://localhost:5173/',
