@@ -6,11 +6,12 @@ import { MIN_WINDOW_SIZE } from '../../../electron/window-state.js';
 const bounds = { x: 10, y: 20, width: 1000, height: 700 };
 
 describe('window options (security checklist)', () => {
-  const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
+  // Built inside each test, not when the file loads, so mutation testing sees which test reads it.
+  const prefs = () => secureWebPreferences('/app/dist-electron/preload.cjs');
 
   // toEqual, not toMatchObject: a preference added or dropped has to be looked at here.
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    expect(prefs).toEqual({
+    expect(prefs()).toEqual({
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -26,7 +27,7 @@ describe('window options (security checklist)', () => {
 
   it('does not weaken web security or enable experimental features', () => {
     for (const key of ['webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures']) {
-      expect(prefs, key).not.toHaveProperty(key);
+      expect(prefs(), key).not.toHaveProperty(key);
     }
   });
 
