@@ -108,6 +108,18 @@ describe('analyseMatrix', () => {
   });
 });
 
+describe('analyseMatrix when the combined weighting recommends nothing', () => {
+  it('counts every function that has a winner as disagreeing', () => {
+    // The facilitator weighs only C1, on which nothing is scored; engineering weighs C2.
+    const input = matrix({ P: [null, 5], Q: [null, 2] });
+    const a = analyseMatrix(input, [{ functionId: 'eng', weights: { C1: 0, C2: 1 } }], {
+      mode: 'facilitator',
+      weights: { C1: 1, C2: 0 },
+    });
+    expect([a.winner, a.perFunction[0]?.winner, a.disagreeing]).toEqual([undefined, 'P', ['eng']]);
+  });
+});
+
 describe('sensitivity', () => {
   const criteria = [{ id: 'C1' }, { id: 'C2' }];
   const contenders = [
@@ -123,6 +135,17 @@ describe('sensitivity', () => {
     expect(c1?.low).toBeCloseTo(2 / 3, 12);
     expect(c2).toMatchObject({ weight: 0, low: 0, belowLow: null, aboveHigh: 'B' });
     expect(c2?.high).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('shares what a weight holding everything gives back equally among all the others', () => {
+    // All weight on C1: A = t, B = 0.5t + (1 − t)·(1 + 0.5)/2, so A leads while t ≥ 0.6.
+    const three = [
+      { optionId: 'A', utilities: [1, 0, 0] },
+      { optionId: 'B', utilities: [0.5, 1, 0.5] },
+    ];
+    const [c1] = sensitivity([{ id: 'C1' }, { id: 'C2' }, { id: 'C3' }], { C1: 1, C2: 0, C3: 0 }, three, 'A');
+    expect(c1?.belowLow).toBe('B');
+    expect(c1?.low).toBeCloseTo(0.6, 12);
   });
 
   it('has nothing to say about a winner that is not among the contenders', () => {
