@@ -52,11 +52,13 @@ describe('reading', () => {
 });
 
 describe('writing', () => {
-  it('writes layers and functions in their order, whatever order storage gave them in', () => {
+  it('writes layers and functions in their order, whatever order storage gave them in, leaving the snapshot as it was', () => {
     const snapshot = snapshotOf(v4());
     snapshot.owned.layers = [...snapshot.owned.layers!].reverse();
     snapshot.owned.functions = [...snapshot.owned.functions!].reverse();
+    const given = { layers: [...snapshot.owned.layers], functions: [...snapshot.owned.functions] };
     const written: KeelFileType = JSON.parse(serializeProgram(snapshot, '0.1.0', new Date(0)));
+    expect({ layers: snapshot.owned.layers, functions: snapshot.owned.functions }).toEqual(given);
     const orders = (rows: readonly { order: number }[]) => rows.map((row) => row.order);
     expect(orders(written.data.layers)).toEqual(orders(snapshotOf(v4()).owned.layers as unknown as Layer[]).sort((a, b) => a - b));
     expect(orders(written.data.functions)).toEqual(
