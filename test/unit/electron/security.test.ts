@@ -67,6 +67,7 @@ describe('isAllowedExternalUrl', () => {
     'https://docs.example.org:8443/', // non-default port
     'https://user:pass@docs.example.org/', // credentials
     'https://token@docs.example.org/',
+    'https://:secret@docs.example.org/', // a password alone
     'file:///C:/Windows/System32/calc.exe',
     'javascript://docs.example.org/%0Aalert(1)',
     'smb://docs.example.org/share',
