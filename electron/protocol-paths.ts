@@ -1,6 +1,7 @@
 // Maps app://keel/... requests to files of the built renderer. Pure: no Electron, no file I/O,
 // so every refusal below is unit-tested.
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import { APP_HOST, APP_SCHEME } from './security.js';
 
 export type ProtocolResolution =
@@ -46,17 +47,23 @@ export function resolveProtocolRequest(requestUrl: string, rootDir: string): Pro
   const isSpaFallback = last === '' || path.posix.extname(last) === '';
   const relativeParts = isSpaFallback ? [INDEX_FILE] : segments.filter((s) => s !== '');
 
-  const root = path.resolve(rootDir);
-  const filePath = path.resolve(root, ...relativeParts);
   // Belt and braces: whatever the segment checks missed, the result must stay inside root.
-  const relative = path.relative(root, filePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    return { kind: 'refused', reason: 'outside the renderer folder' };
-  }
+  const filePath = pathInsideRoot(rootDir, relativeParts);
+  if (filePath === undefined) return { kind: 'refused', reason: 'outside the renderer folder' };
   return { kind: 'file', filePath, isSpaFallback };
 }
 
-function isSafeSegment(segment: string): boolean {
+/** `parts` resolved under `rootDir`, or undefined unless the result lies strictly inside it. */
+export function pathInsideRoot(rootDir: string, parts: readonly string[]): string | undefined {
+  const root = path.resolve(rootDir);
+  const filePath = path.resolve(root, ...parts);
+  const relative = path.relative(root, filePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return filePath;
+}
+
+/** Whether one decoded segment of a request's path may name part of a renderer file's path. */
+export function isSafeSegment(segment: string): boolean {
   if (segment === '') return true; // "//" or a trailing slash: harmless, joined away
   if (segment === '.' || segment === '..') return false;
   if (segment.startsWith('.')) return false; // no dotfiles (.env, .git...) from the build folder
@@ -98,19 +105,6 @@ export function contentTypeFor(filePath: string): string {
 }
 
 /** Sent with every app:// response; the renderer's own <meta> CSP is the second layer. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export function responseHeaders(filePath: string): Record<string, string> {
   return {
     'Content-Type': contentTypeFor(filePath),

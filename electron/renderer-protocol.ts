@@ -2,7 +2,8 @@
 // it takes a fetch Request and returns a Response, so it is tested under Node.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY, resolveProtocolRequest, responseHeaders } from './protocol-paths.js';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
+import { resolveProtocolRequest, responseHeaders } from './protocol-paths.js';
 
 function textResponse(status: number, text: string): Response {
   return new Response(text, {

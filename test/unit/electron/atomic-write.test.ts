@@ -32,6 +32,41 @@ describe('atomicWrite', () => {
     expect(await readdir(dir)).toEqual(['plan.keel.json']);
   });
 
+  it('writes a file whose name is as long as the file system allows (the temporary name is shorter)', async () => {
+    const target = path.join(dir, `${'a'.repeat(240)}.keel.json`);
+    await atomicWrite(target, 'long');
+    expect(await readFile(target, 'utf8')).toBe('long');
+  });
+
+  it('after the rename, syncs the folder (so the rename survives a crash) and closes it', async () => {
+    const calls: string[] = [];
+    const recording: AtomicWriteFs = {
+      ...nodeAtomicWriteFs,
+      rename: async (from, to) => {
+        calls.push('rename');
+        await nodeAtomicWriteFs.rename(from, to);
+      },
+      open: async (filePath, flags, mode) => {
+        const handle = await nodeAtomicWriteFs.open(filePath, flags, mode);
+        if (filePath !== dir) return handle;
+        calls.push(`open folder ${flags}`);
+        return {
+          writeFile: (data) => handle.writeFile(data),
+          sync: async () => {
+            calls.push('sync folder');
+            await handle.sync();
+          },
+          close: async () => {
+            calls.push('close folder');
+            await handle.close();
+          },
+        };
+      },
+    };
+    await atomicWrite(path.join(dir, 'plan.keel.json'), 'x', recording);
+    expect(calls).toEqual(['rename', 'open folder r', 'sync folder', 'close folder']);
+  });
+
   it('writes bytes exactly', async () => {
     const target = path.join(dir, 'chart.png');
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);

@@ -21,6 +21,12 @@ describe('describeFileError', () => {
     ['EMFILE', 'open', /Too many files/],
     ['EIO', 'save', /disk reported an error/],
     ['EDQUOT', 'save', /quota/],
+    ['ENOSPC', 'open', /^The disk is full; free some space and try again\.$/],
+    ['ENOTDIR', 'save', /^That folder no longer exists; choose another folder and save again\.$/],
+    ['ENOTDIR', 'open', /^The file no longer exists/],
+    ['EISDIR', 'save', /^A folder already has that name; choose another name and save again\.$/],
+    ['ETXTBSY', 'open', /^The file is in use by another program; close it there and try again\.$/],
+    ['ENFILE', 'save', /^Too many files are open; close some programs and save again\.$/],
   ] as const)('%s while %s', (code, action, expected) => {
     expect(describeFileError(fsError(code), action)).toMatch(expected);
   });
@@ -42,5 +48,6 @@ describe('describeFileError', () => {
     );
     expect(describeFileError('not even an error', 'open')).toMatch(/could not be opened/);
     expect(describeFileError({ code: 42 }, 'save')).toMatch(/could not be saved;/);
+    expect(describeFileError(null, 'save')).toMatch(/could not be saved;/);
   });
 });

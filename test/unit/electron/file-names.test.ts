@@ -28,6 +28,9 @@ describe('safeFileName', () => {
     ['trailing dots...', 'trailing dots.csv'],
     ['trailing spaces   ', 'trailing spaces.csv'],
     ['multiple    spaces', 'multiple spaces.csv'],
+    ['C1\u0080control\u0085chars\u009f', 'C1controlchars.csv'],
+    ['no-break\u00a0space', 'no-break space.csv'],
+    ['data.json', 'data.json.csv'],
   ])('cleans %j', (input, expected) => {
     expect(safeFileName(input, 'csv')).toBe(expected);
   });
@@ -40,6 +43,18 @@ describe('safeFileName', () => {
     const name = safeFileName(input, 'csv');
     expect(name.startsWith('_')).toBe(true);
     expect(name.endsWith('.csv')).toBe(true);
+  });
+
+  it('prefixes a device name followed by blanks, which Windows ignores', () => {
+    expect(safeFileName('con .notes', 'csv')).toBe('_con .notes.csv');
+  });
+
+  it('drops only ".json" from a name given for a Keel file', () => {
+    expect(safeFileName('my plan.json', 'keel-json')).toBe('my plan.keel.json');
+  });
+
+  it('trims dots and blanks that shortening leaves at the end', () => {
+    expect(safeFileName(`${'a'.repeat(117)} ..${'b'.repeat(10)}`, 'csv')).toBe(`${'a'.repeat(117)}.csv`);
   });
 
   it('leaves names that merely contain a device name alone', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -123,6 +123,31 @@ describe('openFile', () => {
   it('returns cancelled when the user cancels', async () => {
     const { dialogs } = fakeDialogs({});
     await expect(createFileService(dir).openFile({ kind: 'keel-json' }, dialogs)).resolves.toEqual({ status: 'cancelled' });
+  });
+
+  it('returns cancelled when the dialog is cancelled even with a path in hand', async () => {
+    const file = path.join(dir, 'plan.keel.json');
+    await writeFile(file, '{}');
+    const dialogs: FileDialogs = {
+      showSaveDialog: async () => ({ canceled: true, filePath: file }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [file] }),
+    };
+    const files = createFileService(dir);
+    await expect(files.openFile({ kind: 'keel-json' }, dialogs)).resolves.toEqual({ status: 'cancelled' });
+    await expect(files.saveFile({ kind: 'csv', suggestedName: 'a', data: 'new' }, dialogs)).resolves.toEqual({
+      status: 'cancelled',
+    });
+    expect(await readFile(file, 'utf8')).toBe('{}');
+  });
+
+  it('says a chosen folder is not a file', async () => {
+    const folder = path.join(dir, 'plans.keel.json');
+    await mkdir(folder);
+    const { dialogs } = fakeDialogs({ open: [folder] });
+    await expect(createFileService(dir).openFile({ kind: 'keel-json' }, dialogs)).resolves.toEqual({
+      status: 'failed',
+      message: '"plans.keel.json" is not a file; choose a .keel.json file.',
+    });
   });
 
   it('refuses a file over MAX_IMPORT_BYTES as too-large', async () => {

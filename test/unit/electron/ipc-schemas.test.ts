@@ -117,6 +117,27 @@ describe('parseIpcArgs', () => {
   });
 
   it('reports a wrong argument count', () => {
-    expect(() => parseIpcArgs(OpenFileArgsSchema, [], 'keel:open-file')).toThrow(/^Refused keel:open-file/);
+    expect(() => parseIpcArgs(OpenFileArgsSchema, [], 'keel:open-file')).toThrow(
+      /^Refused keel:open-file: invalid arguments \(Too small: expected array to have >=1 items\)\.$/,
+    );
+  });
+
+  // The message is all a developer sees of a refused call in the renderer: it names the field
+  // and the rule it broke.
+  it.each([
+    ['png', 'text', 'data: png data must be bytes'],
+    ['csv', new Uint8Array(2), 'data: csv data must be text'],
+    ['png', new Uint8Array(MAX_SAVE_BYTES + 1), `data: data is larger than ${MAX_SAVE_BYTES} bytes`],
+    ['csv', 'x'.repeat(MAX_SAVE_BYTES + 1), `data: data is larger than ${MAX_SAVE_BYTES} bytes`],
+  ])('names the problem with %s data', (kind, data, problem) => {
+    expect(() => parseIpcArgs(SaveFileArgsSchema, [{ kind, suggestedName: 'x', data }], 'keel:save-file')).toThrow(
+      `Refused keel:save-file: invalid arguments (${problem}).`,
+    );
+  });
+
+  it('calls a lone argument "argument"', () => {
+    expect(() => parseIpcArgs(OpenExternalArgsSchema, [42], 'keel:open-external')).toThrow(
+      'Refused keel:open-external: invalid arguments (argument: Invalid input: expected string, received number).',
+    );
   });
 });

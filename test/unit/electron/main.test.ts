@@ -1,7 +1,7 @@
 // Loads main.ts against a fake 'electron' module to check the wiring the pure modules cannot:
 // what happens before ready, which handlers are registered, how the window is created.
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +11,14 @@ const fake = vi.hoisted(() => ({ current: undefined as unknown as FakeElectron }
 
 vi.mock('electron', () => {
   const proxy = (name: keyof FakeElectron) =>
-    new Proxy({}, { get: (_t, key) => Reflect.get(fake.current[name] as object, key) });
+    new Proxy(
+      {},
+      {
+        get: (_t, key) => Reflect.get(fake.current[name] as object, key),
+        // EventEmitter methods write to `this` (the proxy): those writes belong to the fake.
+        set: (_t, key, value) => Reflect.set(fake.current[name] as object, key, value),
+      },
+    );
   return {
     app: proxy('app'),
     protocol: proxy('protocol'),
@@ -29,15 +36,22 @@ vi.mock('electron', () => {
 });
 
 type FakeElectron = ReturnType<typeof createFakeElectron>;
+type IpcHandler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
-function createFakeElectron(userData: string, lock = true) {
+interface FakeOptions {
+  lock?: boolean;
+  packaged?: boolean;
+  appPath?: string;
+}
+
+function createFakeElectron(userData: string, { lock = true, packaged = false, appPath = '/opt/keel' }: FakeOptions = {}) {
   const calls: string[] = [];
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let nextId = 1;
 
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: packaged,
     name: 'Keel',
     enableSandbox: vi.fn(() => calls.push('enableSandbox')),
     requestSingleInstanceLock: vi.fn(() => lock),
@@ -45,7 +59,7 @@ function createFakeElectron(userData: string, lock = true) {
     exit: vi.fn(),
     setPath: vi.fn(),
     getPath: vi.fn((name: string) => (name === 'userData' ? userData : path.join(userData, name))),
-    getAppPath: vi.fn(() => '/opt/keel'),
+    getAppPath: vi.fn(() => appPath),
     whenReady: vi.fn(() => ready),
   });
 
@@ -53,7 +67,7 @@ function createFakeElectron(userData: string, lock = true) {
     static instances: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.instances;
     static getFocusedWindow = () => BrowserWindow.instances[0] ?? null;
-    static fromWebContents = () => null;
+    static fromWebContents = (contents: unknown) => BrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
     webContents = { id: nextId++, send: vi.fn() };
     options: unknown;
     show = vi.fn();
@@ -89,7 +103,11 @@ function createFakeElectron(userData: string, lock = true) {
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: true }),
     screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) },
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    },
   };
 }
 
@@ -104,8 +122,8 @@ afterEach(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
-async function startMain(lock = true): Promise<FakeElectron> {
-  fake.current = createFakeElectron(userData, lock);
+async function startMain(options: FakeOptions = {}): Promise<FakeElectron> {
+  fake.current = createFakeElectron(userData, options);
   await import('../../../electron/main.js');
   return fake.current;
 }
@@ -113,6 +131,15 @@ async function startMain(lock = true): Promise<FakeElectron> {
 async function becomeReady(electron: FakeElectron): Promise<void> {
   electron.resolveReady();
   await vi.waitFor(() => expect(electron.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalled());
+}
+
+/** An entry of the application menu main.ts built. */
+function menuEntry(electron: FakeElectron, menuLabel: string, entryLabel: string) {
+  const template = (electron.Menu.buildFromTemplate.mock.calls[0]?.[0] ?? []) as Array<{
+    label?: string;
+    submenu?: Array<{ label?: string; click?: () => void }>;
+  }>;
+  return template.find((menu) => menu.label === menuLabel)?.submenu?.find((entry) => entry.label === entryLabel);
 }
 
 describe('main process wiring', () => {
@@ -154,6 +181,36 @@ describe('main process wiring', () => {
     });
   });
 
+  it('IPC answers the top frame of its own window only, and not once that window has closed', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const openExternal = registered.get(IPC_CHANNELS.openExternal);
+    const [window] = electron.BrowserWindow.instances;
+    if (!openExternal || !window) throw new Error('no handler or no window');
+    const from = (id: number) => ({ sender: { id }, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } });
+
+    // Our window is answered (and the link refused: it is not on the allowlist).
+    await expect(openExternal(from(window.webContents.id), 'https://example.org/')).resolves.toBe(false);
+    await expect(openExternal(from(window.webContents.id + 100), 'https://example.org/')).rejects.toThrow(/^Refused/);
+    window.emit('closed');
+    await expect(openExternal(from(window.webContents.id), 'https://example.org/')).rejects.toThrow(/^Refused/);
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('file dialogs asked for over IPC are modal to the window that asked', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const [window] = electron.BrowserWindow.instances;
+    const event = { sender: window?.webContents, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } };
+    const save = { kind: 'csv', suggestedName: 'Metrics', data: 'a,b' };
+    await expect(registered.get(IPC_CHANNELS.saveFile)?.(event, save)).resolves.toEqual({ status: 'cancelled' });
+    await expect(registered.get(IPC_CHANNELS.openFile)?.(event, { kind: 'keel-json' })).resolves.toEqual({ status: 'cancelled' });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Save' }));
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Import a Keel file' }));
+  });
+
   it('serves the renderer from dist/renderer under the app path', async () => {
     const electron = await startMain();
     await becomeReady(electron);
@@ -184,7 +241,7 @@ describe('main process wiring', () => {
   });
 
   it('quits at once without a window when another instance holds the lock', async () => {
-    const electron = await startMain(false);
+    const electron = await startMain({ lock: false });
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.app.whenReady).not.toHaveBeenCalled();
     expect(electron.app.listenerCount('second-instance')).toBe(0);
@@ -193,12 +250,108 @@ describe('main process wiring', () => {
   it('menu commands go to the focused window on the app-command channel', async () => {
     const electron = await startMain();
     await becomeReady(electron);
-    const template = (electron.Menu.buildFromTemplate.mock.calls[0]?.[0] ?? []) as Array<{
-      label?: string;
-      submenu?: Array<{ label?: string; click?: () => void }>;
-    }>;
-    const undo = template.find((menu) => menu.label === 'Edit')?.submenu?.find((entry) => entry.label === 'Undo');
-    undo?.click?.();
+    menuEntry(electron, 'Edit', 'Undo')?.click?.();
     expect(electron.BrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith(IPC_CHANNELS.appCommand, 'undo');
+  });
+
+  it('menu commands never go to a window that is not one of ours', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    window?.emit('closed'); // no longer ours, though the fake still reports it focused
+    menuEntry(electron, 'Edit', 'Undo')?.click?.();
+    expect(window?.webContents.send).not.toHaveBeenCalled();
+  });
+  it('uses KEEL_USER_DATA_DIR in development only: a packaged app ignores it', async () => {
+    vi.stubEnv('KEEL_USER_DATA_DIR', '/tmp/elsewhere');
+    try {
+      expect((await startMain()).app.setPath).toHaveBeenCalledWith('userData', '/tmp/elsewhere');
+      vi.resetModules();
+      expect((await startMain({ packaged: true })).app.setPath).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('serves the files of dist/renderer under the app path', async () => {
+    const appPath = path.join(userData, 'app');
+    await mkdir(path.join(appPath, 'dist', 'renderer'), { recursive: true });
+    await writeFile(path.join(appPath, 'dist', 'renderer', 'index.html'), '<title>Built Keel</title>');
+    const electron = await startMain({ appPath });
+    await becomeReady(electron);
+    const handler = electron.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    const response = await handler(new Request('app://keel/programs/3'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<title>Built Keel</title>');
+  });
+
+  it.skipIf(process.platform === 'darwin')('quits when the last window closes (outside macOS)', async () => {
+    const electron = await startMain();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens a window again on activate when none is open', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    electron.app.emit('activate');
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    electron.BrowserWindow.instances.length = 0;
+    electron.app.emit('activate');
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+  });
+
+  it('on quit, waits for the window size to be saved, then quits', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const first = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    const second = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it.each([true, false])('restores a window saved maximized (%s) as it was', async (isMaximized) => {
+    const state = { x: 10, y: 10, width: 900, height: 600, isMaximized };
+    await writeFile(path.join(userData, 'window-state.json'), JSON.stringify(state));
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    window?.emit('ready-to-show');
+    expect(window?.maximize).toHaveBeenCalledTimes(isMaximized ? 1 : 0);
+  });
+
+  it('a second instance focuses a window that is not minimized without restoring it', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    window?.isMinimized.mockReturnValue(false);
+    electron.app.emit('second-instance');
+    expect(window?.focus).toHaveBeenCalled();
+    expect(window?.restore).not.toHaveBeenCalled();
+  });
+
+  it('follows the system theme while the window is open, and stops when it closes', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    electron.nativeTheme.shouldUseDarkColors = false;
+    electron.nativeTheme.emit('updated');
+    expect(window?.setBackgroundColor).toHaveBeenCalledWith('#f6f7f9');
+    window?.emit('closed');
+    expect(electron.nativeTheme.listenerCount('updated')).toBe(0);
+  });
+
+  it('says so and exits when the window cannot be created', async () => {
+    const electron = await startMain();
+    electron.screen.getAllDisplays = () => {
+      throw new Error('no display');
+    };
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    electron.resolveReady();
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Keel could not start', expect.stringMatching(/Start it again/));
   });
 });

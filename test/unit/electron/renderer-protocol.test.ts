@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/protocol-paths.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/content-security-policy.js';
 import { serveRendererRequest } from '../../../electron/renderer-protocol.js';
 
 let base: string;
@@ -44,8 +44,12 @@ describe('serveRendererRequest', () => {
     expect(await response.text()).toContain('<title>Keel</title>');
   });
 
-  it('answers 404 for a missing asset', async () => {
-    expect((await get('app://keel/assets/missing.js')).status).toBe(404);
+  it('answers 404 for a missing asset, as plain text that is not mistaken for a script', async () => {
+    const response = await get('app://keel/assets/missing.js');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe('Not found');
   });
 
   it('answers 404 (with the CSP) for a traversal attempt and never reads outside the root', async () => {
@@ -56,7 +60,9 @@ describe('serveRendererRequest', () => {
   });
 
   it('refuses methods other than GET and HEAD', async () => {
-    expect((await get('app://keel/index.html', 'POST')).status).toBe(405);
+    const response = await get('app://keel/index.html', 'POST');
+    expect(response.status).toBe(405);
+    expect(await response.text()).toBe('Method not allowed');
   });
 
   it('answers HEAD without a body', async () => {

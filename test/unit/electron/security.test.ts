@@ -24,6 +24,7 @@ describe('isInternalUrl', () => {
     'app://keel:8080/index.html',
     'app://user:pw@keel/index.html',
     'app://user@keel/index.html',
+    'app://:pw@keel/index.html',
     'https://keel/index.html',
     'file:///etc/passwd',
     'http://localhost:5173/',
@@ -66,6 +67,7 @@ describe('isAllowedExternalUrl', () => {
     'https://docs.example.org:8443/', // non-default port
     'https://user:pass@docs.example.org/', // credentials
     'https://token@docs.example.org/',
+    'https://:secret@docs.example.org/', // a password alone
     'file:///C:/Windows/System32/calc.exe',
     'javascript://docs.example.org/%0Aalert(1)',
     'smb://docs.example.org/share',

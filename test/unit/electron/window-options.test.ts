@@ -6,10 +6,12 @@ import { MIN_WINDOW_SIZE } from '../../../electron/window-state.js';
 const bounds = { x: 10, y: 20, width: 1000, height: 700 };
 
 describe('window options (security checklist)', () => {
-  const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
+  // Built inside each test, not when the file loads, so mutation testing sees which test reads it.
+  const prefs = () => secureWebPreferences('/app/dist-electron/preload.cjs');
 
+  // toEqual, not toMatchObject: a preference added or dropped has to be looked at here.
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    expect(prefs).toMatchObject({
+    expect(prefs()).toEqual({
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -17,13 +19,15 @@ describe('window options (security checklist)', () => {
       sandbox: true,
       webviewTag: false,
       navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
       preload: '/app/dist-electron/preload.cjs',
     });
   });
 
   it('does not weaken web security or enable experimental features', () => {
     for (const key of ['webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures']) {
-      expect(prefs, key).not.toHaveProperty(key);
+      expect(prefs(), key).not.toHaveProperty(key);
     }
   });
 

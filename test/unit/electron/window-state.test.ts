@@ -269,6 +269,17 @@ describe('trackWindowState', () => {
     });
   });
 
+  it.each(['resize', 'move', 'maximize', 'unmaximize'])('saves once, after the debounce, when the window emits %s', async (event) => {
+    const window = new FakeWindow();
+    const file = path.join(dir, 'window-state.json');
+    trackWindowState(window as unknown as BrowserWindow, file, 20);
+    window.emit(event);
+    window.bounds = { x: 50, y: 60, width: 1000, height: 750 };
+    window.emit(event); // the second event restarts the wait and its bounds win
+    const saved: unknown = await vi.waitFor(async () => JSON.parse(await readFile(file, 'utf8')) as unknown, { timeout: 2000 });
+    expect(saved).toEqual({ x: 50, y: 60, width: 1000, height: 750, isMaximized: false });
+  });
+
   it('does not save the bounds of a minimized window', async () => {
     const window = new FakeWindow();
     const file = path.join(dir, 'window-state.json');
