@@ -187,14 +187,14 @@ describe('smallestFlip', () => {
 
 describe('AHP edge cases', () => {
   it('has nothing to weigh without criteria', () => {
-    expect(ahp([])).toEqual({ weights: [], lambdaMax: 0, ci: 0, cr: 0, mostInconsistent: null });
+    expect(ahp([])).toEqual({ weights: [], lambdaMax: 0, ci: 0, cr: 0, mostInconsistent: [] });
   });
 
   it('gives one criterion all the weight, consistently', () => {
-    expect(ahp([[1]])).toMatchObject({ weights: [1], ci: 0, cr: 0, mostInconsistent: null });
+    expect(ahp([[1]])).toMatchObject({ weights: [1], ci: 0, cr: 0, mostInconsistent: [] });
   });
 
-  it('names the judgement furthest from what the weights imply, and the value that would fit', () => {
+  it('names every judgement furthest from what the other answers imply, with that implied value', () => {
     const judgements = fc.array(fc.constantFrom(...SAATY_SCALE), { minLength: 6, maxLength: 6 });
     fc.assert(
       fc.property(judgements, (values) => {
@@ -207,13 +207,19 @@ describe('AHP edge cases', () => {
           [2, 3],
         ];
         const a = reciprocalMatrix(4, (i, j) => values[pairs.findIndex(([p, q]) => p === i && q === j)]!);
-        const { weights, mostInconsistent } = ahp(a);
-        const deviation = ([i, j]: number[]) => Math.abs(Math.log(a[i!]![j!]! / (weights[i!]! / weights[j!]!)));
+        const { mostInconsistent } = ahp(a);
+        // What the other answers imply about i over j: the geometric mean of the paths through the two others.
+        const implied = ([i, j]: number[]) => {
+          const others = [0, 1, 2, 3].filter((k) => k !== i && k !== j);
+          return Math.sqrt(others.reduce((product, k) => product * a[i!]![k]! * a[k]![j!]!, 1));
+        };
+        const deviation = (pair: number[]) => Math.abs(Math.log(a[pair[0]!]![pair[1]!]! / implied(pair)));
         const worst = Math.max(...pairs.map(deviation));
-        if (worst <= 1e-9) return mostInconsistent === null;
-        const { i, j, given, consistent } = mostInconsistent!;
+        if (worst <= 1e-9) return mostInconsistent.length === 0;
+        const expected = pairs.filter((pair) => deviation(pair) >= worst - 1e-9).map(([i, j]) => `${i}-${j}`);
         return (
-          Math.abs(deviation([i, j]) - worst) < 1e-9 && given === a[i]![j] && Math.abs(consistent - weights[i]! / weights[j]!) < 1e-12
+          JSON.stringify(mostInconsistent.map(({ i, j }) => `${i}-${j}`)) === JSON.stringify(expected) &&
+          mostInconsistent.every(({ i, j, given, implied: value }) => given === a[i]![j] && Math.abs(value - implied([i, j])) < 1e-9)
         );
       }),
     );
