@@ -85,12 +85,15 @@ describe('migrations', () => {
     expect(migrated.data.functions.map((f) => f.id)).toEqual(['v2-function-1', 'v2-function-2', 'v2-function-3']);
   });
 
-  it('treat a program, data or item that is not an object as empty, adding only their own fields', () => {
-    const migrated = migrateFile({ program: ['x'], data: ['y'] }, 1, 2) as { program: object; data: object };
-    expect(migrated.program).toEqual({ staleAfterDays: 30 });
-    expect(Object.keys(migrated.data)).toEqual(['layers', 'uncertaintyItems']);
-    const items = migrateFile({ data: { uncertaintyItems: [null, 'z'] } }, 2, 3) as { data: { uncertaintyItems: object[] } };
-    expect(items.data.uncertaintyItems).toEqual([{ metricIds: [] }, { metricIds: [] }]);
+  it('leave a program, data or item that is not an object for validation to refuse, and treat a missing one as empty', () => {
+    const odd = migrateFile({ program: ['x'], data: 'y' }, 1, 2);
+    expect(odd.program).toEqual(['x']);
+    expect(odd.data).toBe('y');
+    const missing = migrateFile({}, 1, 2) as { program: object; data: object };
+    expect(missing.program).toEqual({ staleAfterDays: 30 });
+    expect(Object.keys(missing.data)).toEqual(['layers', 'uncertaintyItems']);
+    const items = migrateFile({ data: { uncertaintyItems: [null, 'z', {}] } }, 2, 3) as { data: { uncertaintyItems: unknown[] } };
+    expect(items.data.uncertaintyItems).toEqual([null, 'z', { metricIds: [] }]);
   });
 
   it('refuse a version they have no step for', () => {
