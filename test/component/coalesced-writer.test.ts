@@ -69,6 +69,20 @@ describe('CoalescedWriter', () => {
     expect(journal.pendingCount()).toBe(0);
   });
 
+  it("takes what it stored last as the base while the caller's view of the record still lags", async () => {
+    const { journal, CoalescedWriter } = await fresh();
+    const { calls, save } = controlledSaves<number>();
+    const writer = new CoalescedWriter<number>('score-value', save);
+    const first = writer.put('m/o/c', 3, 0, undefined);
+    calls[0]!.finish(true);
+    await first;
+    // The live matrix still says 0 when 4 is typed; 4's save then fails.
+    const second = writer.put('m/o/c', 4, 0, undefined);
+    calls[1]!.finish(false);
+    expect(await second).toBe(false);
+    expect(journal.pendingEdit('score-value', 'm/o/c')).toMatchObject({ base: 3, value: 4, failed: true });
+  });
+
   it('treats a save that throws as failed, never as stored', async () => {
     const { journal, CoalescedWriter } = await fresh();
     const writer = new CoalescedWriter<number>('score-value', async () => {

@@ -75,10 +75,16 @@ describe('pending-edits journal', () => {
     expect(j.pendingEdit('score-value', 'm/o/c')).toBeUndefined();
   });
 
-  it('forgets an edit typed back to what is stored', async () => {
+  it('keeps nothing for an edit that is what is stored, but keeps a way back while an earlier save is settling', async () => {
     const j = await newWindow();
-    j.recordEdit('item-title', 'i1', 'Changed', 'Title');
-    j.recordEdit('item-title', 'i1', 'Title', 'Title');
+    j.recordEdit('score-value', 'm/o/c', 0, 0);
+    expect(j.pendingCount()).toBe(0);
+    // 0 -> 5 -> 0 while 5 saves: when 5 lands, 0 must still be written after it.
+    j.recordEdit('score-value', 'm/o/c', 5, 0);
+    j.recordEdit('score-value', 'm/o/c', 0, 0);
+    j.editStored('score-value', 'm/o/c', 5);
+    expect(j.pendingEdit('score-value', 'm/o/c')).toMatchObject({ base: 5, value: 0 });
+    j.editStored('score-value', 'm/o/c', 0);
     expect(j.pendingCount()).toBe(0);
   });
 

@@ -1,6 +1,9 @@
 import { editFailed, editStored, recordEdit, type JsonValue } from './pending-edits';
 import { trackSave } from './text-draft.svelte';
 
+/** How long a stored value is taken as the base over the caller's own (which catches up in milliseconds). */
+const FRESH_MS = 5000;
+
 type Slot<V, C> = { value: V; context: C; waiters: ((stored: boolean) => void)[] };
 
 /**
@@ -13,6 +16,8 @@ export class CoalescedWriter<V extends JsonValue, C = undefined> {
   // Bookkeeping of saves, not rendered state.
   private readonly next = new Map<string, Slot<V, C>>();
   private readonly saving = new Set<string>();
+  /** What this writer stored last per record, and when: the live data may not show it yet. */
+  private readonly lastStored = new Map<string, { value: V; at: number }>();
 
   /** `save` stores one value (with the newest edit's `context`) and resolves true when stored. */
   constructor(
@@ -25,7 +30,9 @@ export class CoalescedWriter<V extends JsonValue, C = undefined> {
    * this value or a newer one is stored; false when that save failed (the edit stays journaled).
    */
   put(id: string, value: V, base: V, context: C): Promise<boolean> {
-    recordEdit(this.kind, id, value, base);
+    // Just after a save, the caller's view of the record may lag behind it: the base is what was stored.
+    const stored = this.lastStored.get(id);
+    recordEdit(this.kind, id, value, stored && Date.now() - stored.at < FRESH_MS ? stored.value : base);
     return trackSave(
       new Promise<boolean>((resolve) => {
         const slot = this.next.get(id);
@@ -51,8 +58,10 @@ export class CoalescedWriter<V extends JsonValue, C = undefined> {
         } catch {
           stored = false;
         }
-        if (stored) editStored(this.kind, id, slot.value);
-        else editFailed(this.kind, id);
+        if (stored) {
+          editStored(this.kind, id, slot.value);
+          this.lastStored.set(id, { value: slot.value, at: Date.now() });
+        } else editFailed(this.kind, id);
         for (const resolve of slot.waiters) resolve(stored);
       }
     } finally {

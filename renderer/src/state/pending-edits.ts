@@ -83,7 +83,9 @@ export function recordEdit(kind: string, id: string, value: JsonValue, base: Jso
   const key = entryKey(kind, id);
   const earlier = mine.get(key);
   const edit: PendingEdit = { kind, id, base: earlier ? earlier.base : base, value, at: Date.now() };
-  if (same(edit.value, edit.base)) return forgetEdit(kind, id);
+  // Back to what is stored: nothing to keep, unless an earlier edit's save is under way (then
+  // this one must still be written after it, and stays until it is).
+  if (!earlier && same(edit.value, edit.base)) return;
   if (earlier?.failed) edit.failed = true;
   mine.set(key, edit);
   store(storageKey(windowId, key), edit);
@@ -220,8 +222,12 @@ async function adoptOrphans(): Promise<void> {
   if (legacy && typeof legacy === 'object') for (const edit of Object.values(legacy)) if (isEdit(edit)) adopt(edit);
 }
 
+const watched = new Set<string>();
+
 /** Waits for window `owner` to go (its lock comes free), then takes over and writes what it left. */
 function afterWindowGoes(owner: string): void {
+  if (watched.has(owner) || typeof navigator === 'undefined' || !navigator.locks) return;
+  watched.add(owner);
   void navigator.locks
     .request(LOCK_PREFIX + owner, async () => {
       takeEntriesOf(owner);
@@ -309,6 +315,9 @@ export async function writeIfUnchanged(current: JsonValue | undefined, edit: Pen
   if (current === undefined) return 'gone';
   // Already stored (by the window itself a moment before it went, or by another taking over).
   if (same(current, edit.value)) return 'stored';
+  // A newer edit of it was made or stored meanwhile: that one is written, not this older one.
+  const newest = mine.get(entryKey(edit.kind, edit.id));
+  if (!newest || !same(newest.value, edit.value)) return 'stored';
   if (!same(current, edit.base)) return 'changed';
   await write();
   return 'stored';
@@ -323,4 +332,14 @@ export function textOf(edit: PendingEdit): string {
 if (typeof navigator !== 'undefined' && navigator.locks) {
   // Held until the window goes: its entries belong to it meanwhile.
   void navigator.locks.request(LOCK_PREFIX + windowId, () => new Promise<never>(() => undefined)).catch(() => undefined);
+}
+
+if (typeof window !== 'undefined') {
+  // A window opened after this one journals an edit: if it goes without storing it (a crash),
+  // this window takes it over.
+  window.addEventListener('storage', (event) => {
+    if (!event.key?.startsWith(PREFIX) || event.newValue === null) return;
+    const owner = event.key.slice(PREFIX.length, event.key.indexOf('/', PREFIX.length));
+    if (owner !== windowId) afterWindowGoes(owner);
+  });
 }

@@ -48,6 +48,15 @@ export function flushAllDrafts(): Promise<void> {
   return Promise.all([...[...open].map((d) => d.flush()), ...[...inflight].map((p) => p.catch(() => undefined))]).then(() => undefined);
 }
 
+/**
+ * Whether two texts differ only in what the rules clean when they store text: spaces at the ends
+ * and runs of them, the spacing of a comma-separated list, direction and zero-width controls.
+ */
+export function sameWhenCleaned(a: string, b: string): boolean {
+  const loose = (text: string) => text.replace(/[\s,\u200B-\u200D\u202A-\u202E\u2066-\u2069\uFEFF]+/g, '');
+  return a === b || loose(a) === loose(b);
+}
+
 /** The domain rule a field's text must pass before it is saved (a name not empty, not too long). */
 export type DraftRule = (text: string) => Check<unknown>;
 
@@ -84,7 +93,10 @@ export class TextDraft {
     this.known.add(initial);
     const pending = pendingEdit(kind, id);
     if (pending && typeof pending.value === 'string') {
-      if (pending.base === initial) {
+      if (sameWhenCleaned(pending.value, initial)) {
+        // Stored already (its save landed as the field went away): nothing is pending.
+        forgetEdit(kind, id);
+      } else if (pending.base === initial) {
         this.value = pending.value;
         this.dirty = true;
         this.status = pending.failed ? 'failed' : 'pending';
@@ -107,17 +119,21 @@ export class TextDraft {
   /** The stored value changed (this window or another): adopt it unless the user is typing. */
   sync(stored: string): void {
     if (stored === this.base) return;
+    if (sameWhenCleaned(stored, this.value)) {
+      // This text, stored as the rules clean it ("Reduce " as "Reduce"): what was typed stays as
+      // typed, so the next key press carries on from it.
+      this.base = stored;
+      this.known.add(stored);
+      this.dirty = false;
+      if (this.status === 'failed') this.status = 'saved';
+      return;
+    }
     const ownUndo = this.known.has(stored) && Date.now() < historyStepUntil;
     if (!this.dirty && this.wroteBase && !ownUndo) this.keepReplaced(this.base);
     this.base = stored;
     this.wroteBase = false;
     this.known.add(stored);
     if (!this.dirty) this.value = stored;
-    else if (stored === this.value) {
-      // Stored by another path (a retry of the journal, another window typing the same).
-      this.dirty = false;
-      if (this.status === 'failed') this.status = 'saved';
-    }
   }
 
   input(text: string): void {
