@@ -54,6 +54,23 @@ describe('CoalescedWriter', () => {
     expect(journal).not.toBe(next.journal);
   });
 
+  it('replays the newest edit when the window went just as a save landed, before it could learn so', async () => {
+    const { CoalescedWriter } = await fresh();
+    const { calls, save } = controlledSaves<number>();
+    const writer = new CoalescedWriter<number>('score-value', save);
+    void writer.put('m/o/c', 1, 0, undefined);
+    void writer.put('m/o/c', 2, 0, undefined);
+    expect(calls).toHaveLength(1);
+    // 1 reached the disk, but the window closed before its save answered: the record holds 1.
+    const next = await fresh();
+    const replayed: unknown[] = [];
+    next.journal.useReplayHandlers({
+      'score-value': (edit) => next.journal.writeIfUnchanged(1, edit, async () => void replayed.push(edit.value)),
+    });
+    await next.journal.replayPending({ adopt: true });
+    expect(replayed).toEqual([2]);
+  });
+
   it('keeps a failed save journaled and answers false, then stores on the next edit', async () => {
     const { journal, CoalescedWriter } = await fresh();
     const { calls, save } = controlledSaves<number>();

@@ -1,4 +1,4 @@
-import { editFailed, editStored, recordEdit, type JsonValue } from './pending-edits';
+import { editFailed, editSaving, editStored, recordEdit, type JsonValue } from './pending-edits';
 import { trackSave } from './text-draft.svelte';
 
 /** How long a stored value is taken as the base over the caller's own (which catches up in milliseconds). */
@@ -53,6 +53,7 @@ export class CoalescedWriter<V extends JsonValue, C = undefined> {
       for (let slot = this.next.get(id); slot; slot = this.next.get(id)) {
         this.next.delete(id);
         let stored = false;
+        editSaving(this.kind, id, slot.value);
         try {
           stored = await this.save(id, slot.value, slot.context);
         } catch {

@@ -24,6 +24,11 @@ export interface PendingEdit {
   at: number;
   /** The last save of it failed: shown as not saved, and retried. */
   failed?: boolean;
+  /**
+   * A value whose save was under way: if the window went just as it landed, before it could
+   * learn so, the record holds this value rather than the base, and the edit still replays.
+   */
+  saving?: JsonValue;
 }
 
 /**
@@ -83,6 +88,7 @@ export function recordEdit(kind: string, id: string, value: JsonValue, base: Jso
   const key = entryKey(kind, id);
   const earlier = mine.get(key);
   const edit: PendingEdit = { kind, id, base: earlier ? earlier.base : base, value, at: Date.now() };
+  if (earlier?.saving !== undefined) edit.saving = earlier.saving;
   // Back to what is stored: nothing to keep, unless an earlier edit's save is under way (then
   // this one must still be written after it, and stays until it is).
   if (!earlier && same(edit.value, edit.base)) return;
@@ -100,7 +106,18 @@ export function editStored(kind: string, id: string, value: JsonValue): void {
   const edit = mine.get(key);
   if (!edit) return;
   if (same(edit.value, value)) return forgetEdit(kind, id);
-  const next = { ...edit, base: value, failed: false };
+  const next: PendingEdit = { ...edit, base: value, failed: false };
+  delete next.saving;
+  mine.set(key, next);
+  store(storageKey(windowId, key), next);
+}
+
+/** A save of `value` starts: noted, in case the window goes just as it lands. */
+export function editSaving(kind: string, id: string, value: JsonValue): void {
+  const key = entryKey(kind, id);
+  const edit = mine.get(key);
+  if (!edit) return;
+  const next = { ...edit, saving: value };
   mine.set(key, next);
   store(storageKey(windowId, key), next);
 }
@@ -110,7 +127,8 @@ export function editFailed(kind: string, id: string): void {
   const key = entryKey(kind, id);
   const edit = mine.get(key);
   if (!edit || edit.failed) return;
-  const next = { ...edit, failed: true };
+  const next: PendingEdit = { ...edit, failed: true };
+  delete next.saving;
   mine.set(key, next);
   store(storageKey(windowId, key), next);
 }
@@ -318,7 +336,8 @@ export async function writeIfUnchanged(current: JsonValue | undefined, edit: Pen
   // A newer edit of it was made or stored meanwhile: that one is written, not this older one.
   const newest = mine.get(entryKey(edit.kind, edit.id));
   if (!newest || !same(newest.value, edit.value)) return 'stored';
-  if (!same(current, edit.base)) return 'changed';
+  const landedUnseen = edit.saving !== undefined && same(current, edit.saving);
+  if (!same(current, edit.base) && !landedUnseen) return 'changed';
   await write();
   return 'stored';
 }

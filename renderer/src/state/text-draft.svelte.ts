@@ -8,6 +8,7 @@ import { problemOf, type Check } from '../domain/check';
 import {
   displacedText,
   editFailed,
+  editSaving,
   editStored,
   forgetDisplaced,
   forgetEdit,
@@ -151,6 +152,7 @@ export class TextDraft {
     this.timer = undefined;
     if (!this.dirty) return;
     const text = this.value;
+    if (this.rule(text).ok) editSaving(this.kind, this.id, text);
     const ok = this.rule(text).ok && (await this.save(text));
     if (!ok) {
       if (this.rule(text).ok) editFailed(this.kind, this.id);
