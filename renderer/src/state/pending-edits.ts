@@ -80,21 +80,31 @@ function isEdit(value: unknown): value is PendingEdit {
   return typeof e.kind === 'string' && typeof e.id === 'string' && 'value' in e && 'base' in e;
 }
 
+/** Puts `edit` as this window's entry of its field, in memory and in localStorage. */
+function put(edit: PendingEdit): void {
+  const key = entryKey(edit.kind, edit.id);
+  mine.set(key, edit);
+  store(storageKey(windowId, key), edit);
+}
+
 /**
  * Records an edit the screen shows before the database has it. The base is the stored value when
  * the first of a run of edits was made: later edits keep it until one of them is stored.
  */
 export function recordEdit(kind: string, id: string, value: JsonValue, base: JsonValue): void {
-  const key = entryKey(kind, id);
-  const earlier = mine.get(key);
-  const edit: PendingEdit = { kind, id, base: earlier ? earlier.base : base, value, at: Date.now() };
-  if (earlier?.saving !== undefined) edit.saving = earlier.saving;
+  const earlier = mine.get(entryKey(kind, id));
   // Back to what is stored: nothing to keep, unless an earlier edit's save is under way (then
   // this one must still be written after it, and stays until it is).
-  if (!earlier && same(edit.value, edit.base)) return;
-  if (earlier?.failed) edit.failed = true;
-  mine.set(key, edit);
-  store(storageKey(windowId, key), edit);
+  if (!earlier && same(value, base)) return;
+  put({ ...earlier, kind, id, base: earlier ? earlier.base : base, value, at: Date.now() });
+}
+
+/** This window's entry of kind:id without the note of a save under way, or undefined. */
+function settled(kind: string, id: string): PendingEdit | undefined {
+  const edit = mine.get(entryKey(kind, id));
+  if (!edit) return undefined;
+  const { saving: _, ...rest } = edit;
+  return rest;
 }
 
 /**
@@ -102,35 +112,22 @@ export function recordEdit(kind: string, id: string, value: JsonValue, base: Jso
  * value becomes the newer edit's base, so its replay is not refused as "changed since".
  */
 export function editStored(kind: string, id: string, value: JsonValue): void {
-  const key = entryKey(kind, id);
-  const edit = mine.get(key);
+  const edit = settled(kind, id);
   if (!edit) return;
-  if (same(edit.value, value)) return forgetEdit(kind, id);
-  const next: PendingEdit = { ...edit, base: value, failed: false };
-  delete next.saving;
-  mine.set(key, next);
-  store(storageKey(windowId, key), next);
+  if (same(edit.value, value)) forgetEdit(kind, id);
+  else put({ ...edit, base: value, failed: false });
 }
 
 /** A save of `value` starts: noted, in case the window goes just as it lands. */
 export function editSaving(kind: string, id: string, value: JsonValue): void {
-  const key = entryKey(kind, id);
-  const edit = mine.get(key);
-  if (!edit) return;
-  const next = { ...edit, saving: value };
-  mine.set(key, next);
-  store(storageKey(windowId, key), next);
+  const edit = mine.get(entryKey(kind, id));
+  if (edit) put({ ...edit, saving: value });
 }
 
 /** The save of this entry failed: it stays, marked, to be retried or replayed at the next start. */
 export function editFailed(kind: string, id: string): void {
-  const key = entryKey(kind, id);
-  const edit = mine.get(key);
-  if (!edit || edit.failed) return;
-  const next: PendingEdit = { ...edit, failed: true };
-  delete next.saving;
-  mine.set(key, next);
-  store(storageKey(windowId, key), next);
+  const edit = settled(kind, id);
+  if (edit && !edit.failed) put({ ...edit, failed: true });
 }
 
 export function pendingEdit(kind: string, id: string): PendingEdit | undefined {
@@ -255,11 +252,8 @@ function afterWindowGoes(owner: string): void {
 }
 
 function adopt(edit: PendingEdit): void {
-  const key = entryKey(edit.kind, edit.id);
-  const newer = mine.get(key);
-  if (newer && newer.at >= edit.at) return;
-  mine.set(key, edit);
-  store(storageKey(windowId, key), edit);
+  const newer = mine.get(entryKey(edit.kind, edit.id));
+  if (!newer || newer.at < edit.at) put(edit);
 }
 
 export interface ReplayReport {
