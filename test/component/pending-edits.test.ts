@@ -88,6 +88,21 @@ describe('pending-edits journal', () => {
     expect(j.pendingCount()).toBe(0);
   });
 
+  it('replays an edit over a save that landed unseen, but never a way back to the base over one', async () => {
+    const j = await newWindow();
+    j.recordEdit('score-value', 'forward', 2, 0);
+    j.editSaving('score-value', 'forward', 1);
+    j.recordEdit('score-value', 'back', 5, 0);
+    j.recordEdit('score-value', 'back', 0, 0);
+    j.editSaving('score-value', 'back', 5);
+    const written: string[] = [];
+    // Both saves reached the disk, but the window went before it learned so.
+    j.useReplayHandlers({ 'score-value': (edit) => j.writeIfUnchanged(edit.id === 'forward' ? 1 : 5, edit, async () => void written.push(edit.id)) });
+    await j.replayPending();
+    expect(written).toEqual(['forward']);
+    expect(j.pendingCount()).toBe(0);
+  });
+
   it('keeps an edit whose save failed, marked, and never forgets it as if stored', async () => {
     const j = await newWindow();
     j.recordEdit('item-title', 'i1', 'New', 'Old');

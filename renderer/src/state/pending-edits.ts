@@ -330,7 +330,10 @@ export async function writeIfUnchanged(current: JsonValue | undefined, edit: Pen
   // A newer edit of it was made or stored meanwhile: that one is written, not this older one.
   const newest = mine.get(entryKey(edit.kind, edit.id));
   if (!newest || !same(newest.value, edit.value)) return 'stored';
-  const landedUnseen = edit.saving !== undefined && same(current, edit.saving);
+  // A save that landed unseen counts as stored, except for a way back to the base: whether that
+  // was still meant, or another window's value has been shown over it since, cannot be told, and
+  // what is stored (and shown) is kept.
+  const landedUnseen = edit.saving !== undefined && same(current, edit.saving) && !same(edit.value, edit.base);
   if (!same(current, edit.base) && !landedUnseen) return 'changed';
   await write();
   return 'stored';
