@@ -100,7 +100,7 @@ function wrapWords(text: string, maxPx: number): string[] {
  * The key under a chart: each number and its text whole, in columns when every text fits one,
  * else one entry a row with long texts wrapped. Positions are from the key's top left.
  */
-export function keyLayout(rows: readonly ExportKeyRow[], width: number): { height: number; entries: { x: number; y: number; number: string; lines: string[] }[] } {
+function keyLayout(rows: readonly ExportKeyRow[], width: number): { height: number; entries: { x: number; y: number; number: string; lines: string[] }[] } {
   const textRoom = KEY_COLUMN - KEY_NUMBER - 16;
   const columns = rows.every((r) => textWidth(r.title, CHAR_PX) <= textRoom) ? Math.max(1, Math.floor((width - 40) / KEY_COLUMN)) : 1;
   const perColumn = Math.ceil(rows.length / columns);

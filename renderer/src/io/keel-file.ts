@@ -73,7 +73,7 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
  * Keel writes at most six levels of nesting (data.matrices[i].pastDecisions[j].reopened.at);
  * deeper files are not Keel's, and refusing them keeps every later step's recursion shallow.
  */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 type StructureProblem = { kind: 'forbidden-key'; path: string } | { kind: 'too-deep'; limit: number };
 
@@ -81,7 +81,7 @@ type StructureProblem = { kind: 'forbidden-key'; path: string } | { kind: 'too-d
  * Finds a key that could pollute prototypes if the data were ever merged or spread, or nesting
  * deeper than MAX_NESTING. Walks with its own stack, so no file can overflow the call stack.
  */
-export function findStructureProblem(root: unknown): StructureProblem | undefined {
+function findStructureProblem(root: unknown): StructureProblem | undefined {
   const stack: { value: object; path: string; depth: number }[] = [];
   const visit = (value: unknown, path: string, depth: number) => {
     if (value !== null && typeof value === 'object') stack.push({ value, path, depth });

@@ -157,14 +157,8 @@ export function keepDisplaced(kind: string, id: string, text: string): void {
 }
 
 export function displacedText(kind: string, id: string): DisplacedText | undefined {
-  try {
-    const raw = localStorage.getItem(DISPLACED_PREFIX + entryKey(kind, id));
-    const parsed: unknown = raw === null ? undefined : JSON.parse(raw);
-    const d = parsed as Partial<DisplacedText> | undefined;
-    return d && typeof d.text === 'string' && typeof d.at === 'number' ? { text: d.text, at: d.at } : undefined;
-  } catch {
-    return undefined;
-  }
+  const d = readStored(DISPLACED_PREFIX + entryKey(kind, id)) as Partial<DisplacedText> | null | undefined;
+  return d && typeof d.text === 'string' && typeof d.at === 'number' ? { text: d.text, at: d.at } : undefined;
 }
 
 export function forgetDisplaced(kind: string, id: string): void {
@@ -191,6 +185,11 @@ function storedKeys(): string[] {
   } catch {
     return [];
   }
+}
+
+/** The window whose entry a localStorage key holds (`keel.pending/<window>/<kind>:<id>`). */
+function ownerOf(key: string): string {
+  return key.slice(PREFIX.length, key.indexOf('/', PREFIX.length));
 }
 
 function readStored(key: string): unknown {
@@ -220,7 +219,7 @@ function takeEntriesOf(owner: string): void {
  */
 async function adoptOrphans(): Promise<void> {
   const open = await openWindows();
-  const owners = new Set(storedKeys().flatMap((key) => (key.startsWith(PREFIX) ? [key.slice(PREFIX.length, key.indexOf('/', PREFIX.length))] : [])));
+  const owners = new Set(storedKeys().flatMap((key) => (key.startsWith(PREFIX) ? [ownerOf(key)] : [])));
   owners.delete(windowId);
   for (const owner of owners) {
     if (open?.has(owner)) afterWindowGoes(owner);
@@ -355,7 +354,7 @@ if (typeof window !== 'undefined') {
   // this window takes it over.
   window.addEventListener('storage', (event) => {
     if (!event.key?.startsWith(PREFIX) || event.newValue === null) return;
-    const owner = event.key.slice(PREFIX.length, event.key.indexOf('/', PREFIX.length));
+    const owner = ownerOf(event.key);
     if (owner !== windowId) afterWindowGoes(owner);
   });
 }

@@ -152,10 +152,11 @@ export class TextDraft {
     this.timer = undefined;
     if (!this.dirty) return;
     const text = this.value;
-    if (this.rule(text).ok) editSaving(this.kind, this.id, text);
-    const ok = this.rule(text).ok && (await this.save(text));
+    const allowed = this.rule(text).ok;
+    if (allowed) editSaving(this.kind, this.id, text);
+    const ok = allowed && (await this.save(text));
     if (!ok) {
-      if (this.rule(text).ok) editFailed(this.kind, this.id);
+      if (allowed) editFailed(this.kind, this.id);
       this.status = 'failed';
       return;
     }

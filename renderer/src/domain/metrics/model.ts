@@ -221,7 +221,7 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', US$: 'USD
 let currencyCodes: Set<string> | undefined;
 
 /** The currency a metric's unit names ("USD", "$", "€"), or undefined when the unit is not money. */
-export function currencyOf(unit: string): string | undefined {
+function currencyOf(unit: string): string | undefined {
   const u = unit.trim();
   if (CURRENCY_SYMBOLS[u]) return CURRENCY_SYMBOLS[u];
   if (!/^[A-Z]{3}$/.test(u)) return undefined;

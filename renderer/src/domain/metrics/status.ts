@@ -44,7 +44,7 @@ export function daysSince(date: string, now: number): number {
 
 /** A metric whose latest reading is older than the program's staleness rule (0 turns it off). */
 export function isReadingStale(latest: Reading | undefined, now: number, staleAfterDays: number): boolean {
-  return latest !== undefined && staleAfterDays > 0 && dayNumber(latest.date) !== null && daysSince(latest.date, now) > staleAfterDays;
+  return latest !== undefined && staleAfterDays > 0 && daysSince(latest.date, now) > staleAfterDays;
 }
 
 /** Whether a value crosses the guardrail (the guardrail holds while `value <op> guardrail`). */

@@ -72,7 +72,7 @@ export function nearestSaaty(value: number): number {
 }
 
 /** What the other judgements imply about i over j: the geometric mean of a[i][k]·a[k][j] over every other k. */
-export function impliedByOthers(a: readonly (readonly number[])[], i: number, j: number): number {
+function impliedByOthers(a: readonly (readonly number[])[], i: number, j: number): number {
   const others = a.map((_, k) => k).filter((k) => k !== i && k !== j);
   if (others.length === 0) return a[i]![j]!;
   const logSum = others.reduce((sum, k) => sum + Math.log(a[i]![k]! * a[k]![j]!), 0);

@@ -1,3 +1,4 @@
+import { ownValue } from '../ids';
 import type { FunctionWeights } from './model';
 import { blendWeights, EPSILON, matrixFacts, normaliseWeights, rankOptions, recommended, type MatrixInput, type OptionResult } from './scoring';
 import { sensitivity, smallestFlip, type CriterionSensitivity, type FlipPoint } from './sensitivity';
@@ -44,7 +45,7 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
     const own = rankOptions(input, f.weights, facts);
     return { functionId: f.functionId, results: own, winner: recommended(own)?.optionId };
   });
-  const weighed = (f: FunctionWeights) => input.criteria.some((c) => (f.weights[c.id] ?? 0) > 0);
+  const weighed = (f: FunctionWeights) => input.criteria.some((c) => (ownValue(f.weights, c.id) ?? 0) > 0);
   const unweighed = functionWeights.filter((f) => !weighed(f)).map((f) => f.functionId);
   const disagreeing = perFunction
     .filter((f) => !unweighed.includes(f.functionId) && f.winner !== undefined && f.winner !== winner?.optionId)

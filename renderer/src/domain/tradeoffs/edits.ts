@@ -259,7 +259,7 @@ export function checkScoreValue(mode: ScoringMode, value: number): Check<number>
 }
 
 /** What can be checked of a cell's change without the matrix. */
-export function checkScorePatch(patch: ScorePatch): Check<ScorePatch> {
+function checkScorePatch(patch: ScorePatch): Check<ScorePatch> {
   if (patch.rationale !== undefined) {
     const rationale = checkMatrixText(patch.rationale, 'rationale');
     if (!rationale.ok) return rationale;

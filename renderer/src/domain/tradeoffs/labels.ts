@@ -2,14 +2,13 @@
 // 100, percentages, how much is scored, names with their fallbacks. Apart from describe.ts so the
 // overview, which every window loads, can use them without the sentence builders.
 
+import { noun } from '../words';
 import type { MatrixOption } from './model';
 import type { OptionResult } from './scoring';
 
 /** A share 0..1 as a whole percentage: 0.123 → "12%". */
 export function percent(x: number): string {
-  const n = Math.round(x * 100);
-  // Math.round(-0.001 * 100) is −0, which would print as "0" anyway; this keeps "-0%" impossible.
-  return `${n === 0 ? 0 : n}%`;
+  return `${score100(x)}%`;
 }
 
 /** A utility 0..1 as the 0–100 score users see: 0.784 → "78". */
@@ -31,8 +30,8 @@ export function coverageText(coverage: number): string {
   return `${Math.min(99, Math.max(1, Math.round(coverage * 100)))}% scored`;
 }
 
-export const UNTITLED_OPTION = 'Untitled option';
-export const UNTITLED_CRITERION = 'Untitled criterion';
+const UNTITLED_OPTION = 'Untitled option';
+const UNTITLED_CRITERION = 'Untitled criterion';
 
 /** Looks up an option's title by id; empty titles and unknown ids read "Untitled option". */
 export function optionTitles(options: readonly Pick<MatrixOption, 'id' | 'title'>[]): (id: string) => string {
@@ -54,7 +53,7 @@ export function andList(items: readonly string[]): string {
 
 /** "vetoed by the p95 latency guardrail", "vetoed by the p95 latency and Cost guardrails". */
 export function vetoedBy(criterionNames: readonly string[]): string {
-  return `vetoed by the ${andList(criterionNames)} guardrail${criterionNames.length > 1 ? 's' : ''}`;
+  return `vetoed by the ${andList(criterionNames)} ${noun(criterionNames.length, 'guardrail')}`;
 }
 
 /** An option as a list to choose from shows it: "B (recommended)", "C (vetoed by the p95 latency guardrail)". */
