@@ -2,7 +2,7 @@ import { liveQuery, type Observable } from 'dexie';
 import { passed, type Check } from '../domain/check';
 import { sortFunctions } from '../domain/metrics/functions';
 import { newId } from '../domain/ids';
-import type { ProgramFunction } from '../domain/metrics/model';
+import type { Metric, ProgramFunction } from '../domain/metrics/model';
 import type { Program } from '../domain/program';
 import * as edits from '../domain/tradeoffs/edits';
 import { MATRIX_LOCKED_MESSAGE, type DecisionInput, type MatrixPatch, type ScorePatch } from '../domain/tradeoffs/edits';
@@ -89,7 +89,7 @@ export class MatrixRepository {
 
   /** The name each criterion shows (a linked metric lends its current name), and which are linked to a metric that exists. */
   private async shownNames(matrix: Matrix): Promise<{ shown: Map<string, string>; linked: Set<string> }> {
-    const metrics = await this.db.metrics.bulkGet(matrix.criteria.map((c) => c.metricId || '-'));
+    const metrics = await this.metricsOf(matrix);
     const shown = new Map(matrix.criteria.map((c, i) => [c.id, metrics[i]?.name ?? c.name]));
     const linked = new Set(matrix.criteria.filter((_, i) => metrics[i] !== undefined).map((c) => c.id));
     return { shown, linked };
@@ -224,6 +224,11 @@ export class MatrixRepository {
   // --- Weights ---
 
   /** The program's functions, in their order: the equal blend is theirs. */
+  /** The metric each criterion is linked to, in the criteria's order; undefined for a free-standing one or a metric gone. */
+  private metricsOf(matrix: Matrix): Promise<(Metric | undefined)[]> {
+    return this.db.metrics.bulkGet(matrix.criteria.map((c) => c.metricId || '-'));
+  }
+
   private async functionsOf(matrix: Matrix): Promise<ProgramFunction[]> {
     return sortFunctions(await this.db.functions.where({ programId: matrix.programId }).toArray());
   }
@@ -287,7 +292,7 @@ export class MatrixRepository {
   async decide(id: string, decision: DecisionInput): Promise<void> {
     return this.editor.edit('Record decision', async (tx) => {
       const matrix = await this.matrix(id);
-      const metrics = await this.db.metrics.bulkGet(matrix.criteria.map((c) => c.metricId || '-'));
+      const metrics = await this.metricsOf(matrix);
       const metricsById = new Map(metrics.filter((m) => m !== undefined).map((m) => [m.id, m]));
       const functions = await this.functionsOf(matrix);
       await this.write(tx, matrix, valid(edits.decide(matrix, decision, resolveMatrix(matrix, metricsById, functions), this.now())));

@@ -47,9 +47,7 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
   });
   const weighed = (f: FunctionWeights) => input.criteria.some((c) => (ownValue(f.weights, c.id) ?? 0) > 0);
   const unweighed = functionWeights.filter((f) => !weighed(f)).map((f) => f.functionId);
-  const disagreeing = perFunction
-    .filter((f) => !unweighed.includes(f.functionId) && f.winner !== undefined && f.winner !== winner?.optionId)
-    .map((f) => f.functionId);
+  const disagreeing = disagreeingFunctions(perFunction, unweighed, winner?.optionId);
 
   // Sensitivity among the options that could win: scored everywhere and not vetoed.
   const contenders = input.options.flatMap((o, i) => {
@@ -60,4 +58,12 @@ export function analyseMatrix(input: MatrixInput, functionWeights: readonly Func
   const canAnalyse = winner !== undefined && contenders.some((c) => c.optionId === winner.optionId);
   const sens = canAnalyse ? sensitivity(input.criteria, weights, contenders, winner.optionId) : [];
   return { weights, results, winner, tied, perFunction, disagreeing, unweighed, sensitivity: sens, flip: smallestFlip(sens) };
+}
+
+/**
+ * The functions whose own top pick differs from the recommendation. A function that weighed
+ * nothing counts every criterion equally: its pick is no difference to resolve.
+ */
+export function disagreeingFunctions(perFunction: readonly FunctionRanking[], unweighed: readonly string[], winnerId: string | undefined): string[] {
+  return perFunction.filter((f) => !unweighed.includes(f.functionId) && f.winner !== undefined && f.winner !== winnerId).map((f) => f.functionId);
 }

@@ -1,4 +1,4 @@
-import type { FunctionRanking } from './analysis';
+import { disagreeingFunctions, type FunctionRanking } from './analysis';
 import { matchesComparisons } from './ahp-judgements';
 import { pairwiseGaps, type Judgements, type MatrixOption } from './model';
 import { andList, byRank, coverageText, isPartial, namesOf, optionTitles, percent, score100 } from './labels';
@@ -117,10 +117,8 @@ export function functionComparisonSummary(
       return `${name(f.id)}, ${winner === undefined ? 'none' : title(winner)}${note}`;
     });
     parts.push(`Top pick by function: ${picks.join('; ')}.`);
-    const differing = shown.filter((f) => {
-      const winner = rankings.get(f.id)!.winner;
-      return !unweighed.includes(f.id) && winner !== undefined && winner !== combinedWinnerId;
-    });
+    const disagreeing = new Set(disagreeingFunctions(perFunction, unweighed, combinedWinnerId));
+    const differing = shown.filter((f) => disagreeing.has(f.id));
     if (differing.length) {
       const verb = differing.length === 1 ? 'picks' : 'pick';
       parts.push(`${andList(differing.map((f) => name(f.id)))} ${verb} a different option from the recommendation.`);
