@@ -45,15 +45,19 @@ export type LayerPatch = Partial<Pick<Layer, 'name' | 'description' | 'color'>>;
 /** Cleans and checks an edit of a layer: a name, a description a file can hold, a colour. */
 export function checkLayerPatch(patch: LayerPatch): Check<LayerPatch> {
   const out: LayerPatch = { ...patch };
-  const checks = [
-    out.name === undefined ? undefined : checkLayerName(out.name),
-    out.description === undefined ? undefined : checkLongText(out.description, ITEM_TEXT_MAX, 'description'),
-    out.color === undefined ? undefined : checkLayerColor(out.color),
-  ];
-  const refused = checks.find((c) => c && !c.ok);
-  if (refused && !refused.ok) return refused;
-  if (checks[0]?.ok) out.name = checks[0].value;
-  return passed(out);
+  if (out.name !== undefined) {
+    const name = checkLayerName(out.name);
+    if (!name.ok) return name;
+    out.name = name.value;
+  }
+  // The description is stored as cleaned, as an item's is.
+  const texts = checkTextFields(out, { description: 'description' }, ITEM_TEXT_MAX);
+  if (!texts.ok) return texts;
+  if (out.color !== undefined) {
+    const color = checkLayerColor(out.color);
+    if (!color.ok) return color;
+  }
+  return texts;
 }
 
 const LONG_FIELDS = { description: 'description', nextStep: 'next step' } as const;

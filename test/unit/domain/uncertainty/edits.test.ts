@@ -72,6 +72,10 @@ describe('layers', () => {
     expect(checkLayerPatch({ description: 'x'.repeat(5001) })).toEqual({ ok: false, message: 'Keep the description under 5000 characters.' });
   });
 
+  it("stores a layer's description as cleaned, without direction overrides, as an item's", () => {
+    expect(checkLayerPatch({ description: 'Vendor \u202Eledom\u202C risk' })).toEqual({ ok: true, value: { description: 'Vendor ledom risk' } });
+  });
+
   it('adds a layer at the bottom of the stack in a colour the stack does not use yet', () => {
     const added = newLayer('p1', ' Vendors ', [layer('a')], 'l2');
     expect(added).toMatchObject({ ok: true, value: { id: 'l2', name: 'Vendors', order: 1, description: '' } });
