@@ -5,7 +5,8 @@ async function fresh() {
   vi.resetModules();
   const journal = await import('../../renderer/src/state/pending-edits');
   const { CoalescedWriter } = await import('../../renderer/src/state/coalesced-writer');
-  return { journal, CoalescedWriter };
+  const { markHistoryStep } = await import('../../renderer/src/state/text-draft.svelte');
+  return { journal, CoalescedWriter, markHistoryStep };
 }
 
 /** A save that waits to be told how it ends, like a durable write still under way. */
@@ -98,6 +99,20 @@ describe('CoalescedWriter', () => {
     calls[1]!.finish(false);
     expect(await second).toBe(false);
     expect(journal.pendingEdit('score-value', 'm/o/c')).toMatchObject({ base: 3, value: 4, failed: true });
+  });
+
+  it('takes the caller\'s base again once an undo has changed the record since its last save', async () => {
+    const { journal, CoalescedWriter, markHistoryStep } = await fresh();
+    const { calls, save } = controlledSaves<number | null>();
+    const writer = new CoalescedWriter<number | null>('score-value', save);
+    const first = writer.put('m/o/c', 4, null, undefined);
+    calls[0]!.finish(true);
+    await first;
+    markHistoryStep(); // Ctrl+Z took the 4 back out: the record is empty again
+    const second = writer.put('m/o/c', 5, null, undefined);
+    calls[1]!.finish(false);
+    await second;
+    expect(journal.pendingEdit('score-value', 'm/o/c')).toMatchObject({ base: null, value: 5 });
   });
 
   it('treats a save that throws as failed, never as stored', async () => {

@@ -1,5 +1,5 @@
 import { editFailed, editSaving, editStored, recordEdit, type JsonValue } from './pending-edits';
-import { trackSave } from './text-draft.svelte';
+import { historyStepSince, trackSave } from './text-draft.svelte';
 
 /** How long a stored value is taken as the base over the caller's own (which catches up in milliseconds). */
 const FRESH_MS = 5000;
@@ -30,9 +30,11 @@ export class CoalescedWriter<V extends JsonValue, C = undefined> {
    * this value or a newer one is stored; false when that save failed (the edit stays journaled).
    */
   put(id: string, value: V, base: V, context: C): Promise<boolean> {
-    // Just after a save, the caller's view of the record may lag behind it: the base is what was stored.
+    // Just after a save, the caller's view of the record may lag behind it: the base is what was
+    // stored, unless an undo or redo has changed the record since.
     const stored = this.lastStored.get(id);
-    recordEdit(this.kind, id, value, stored && Date.now() - stored.at < FRESH_MS ? stored.value : base);
+    const fresh = stored && Date.now() - stored.at < FRESH_MS && !historyStepSince(stored.at);
+    recordEdit(this.kind, id, value, fresh ? stored.value : base);
     return trackSave(
       new Promise<boolean>((resolve) => {
         const slot = this.next.get(id);

@@ -36,12 +36,19 @@ export function trackSave<T>(save: Promise<T>): Promise<T> {
   return save;
 }
 
-/** Until when a stored text this window had seen is taken for its own undo or redo, not another window's. */
-let historyStepUntil = 0;
+/** When this window last undid or redid an edit. */
+let historyStepAt = 0;
+/** How long after an undo or redo a stored text this window had seen is taken for its own, not another window's. */
+const HISTORY_STEP_MS = 2000;
 
 /** This window just undid or redid an edit: the texts it brings back are its own. */
 export function markHistoryStep(): void {
-  historyStepUntil = Date.now() + 2000;
+  historyStepAt = Date.now();
+}
+
+/** Whether this window undid or redid something since `time` (what it stored then may be undone). */
+export function historyStepSince(time: number): boolean {
+  return historyStepAt >= time;
 }
 
 /** Saves every draft with unsaved typing, and waits for saves under way; called before undo/redo, navigation and unload. */
@@ -129,7 +136,7 @@ export class TextDraft {
       if (this.status === 'failed') this.status = 'saved';
       return;
     }
-    const ownUndo = this.known.has(stored) && Date.now() < historyStepUntil;
+    const ownUndo = this.known.has(stored) && Date.now() < historyStepAt + HISTORY_STEP_MS;
     if (!this.dirty && this.wroteBase && !ownUndo) this.keepReplaced(this.base);
     this.base = stored;
     this.wroteBase = false;
