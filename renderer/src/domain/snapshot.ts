@@ -26,6 +26,11 @@ const REFERENCES: Readonly<Record<string, readonly string[]>> = {
   functions: [],
   metrics: ['ownerFunctionId', 'signoffs[].functionId', 'versions[].signoffs[].functionId'],
   matrices: ['criteria[].metricId', 'functionWeights[].functionId'],
+  roadmapItems: ['uncertaintyIds[]', 'metricIds[]', 'decisionIds[]'],
+  decisions: ['supersedes', 'supersededBy', 'uncertaintyIds[]', 'metricIds[]', 'roadmapItemIds[]', 'matrixId'],
+  scopeChanges: ['roadmapItemIds[]', 'metricIds[]', 'uncertaintyIds[]', 'effects[].roadmapItemId'],
+  actions: ['source.id'],
+  revisitReviews: ['targetId', 'causeId'],
 };
 
 type Swap = (id: string) => string;

@@ -1,6 +1,4 @@
 import { z } from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
-import { problemOf, withoutDirectionControls, type Check } from '../domain/check';
 import { checkProgramName, checkStaleAfterDays, PROGRAM_DESCRIPTION_MAX, STALE_AFTER_DAYS_MAX } from '../domain/program';
 import { checkItemTitle, checkLayerColor, checkLayerName } from '../domain/uncertainty/edits';
 import {
@@ -8,8 +6,6 @@ import {
   ITEM_STATUSES,
   ITEM_OWNER_MAX,
   ITEM_TEXT_MAX,
-  SCORE_MAX,
-  SCORE_MIN,
   TAG_MAX,
   TAGS_MAX,
 } from '../domain/uncertainty/model';
@@ -34,15 +30,11 @@ import {
   SCORING_MODES,
 } from '../domain/tradeoffs/model';
 import { JUDGEMENT_MAX, JUDGEMENT_MIN, WEIGHT_MAX } from '../domain/tradeoffs/model';
-import { isDay } from '../domain/dates';
-import { checkId } from '../domain/ids';
-import { checkFunctionName, checkMetricName, checkReadingDate, READING_YEARS } from '../domain/metrics/edits';
+import { checkFunctionName, checkMetricName } from '../domain/metrics/edits';
 import { checkCriterionName, checkDeciders, checkOptionTitle, checkQuestion } from '../domain/tradeoffs/edits';
 
 // The .keel.json file format. Every released version keeps a fixture under test/fixtures/
 // that is never edited; a new version adds a migration in migrations.ts.
-// zod/mini keeps the bundle small; the English locale gives readable validation messages.
-z.config(en());
 
 export const FORMAT_NAME = 'keel';
 /**
@@ -50,38 +42,13 @@ export const FORMAT_NAME = 'keel';
  * 3: shared metrics (functions, metrics with versions, sign-offs and readings).
  * 4: trade-off matrices (options, criteria, scores, weights per function, decisions).
  * 5: the facilitator's weights and judgements kept while the equal blend is in force.
+ * 6: the adaptive plan (roadmap items, decision records, scope changes, actions, revisit reviews).
  */
-export const CURRENT_FORMAT_VERSION = 5;
+export const CURRENT_FORMAT_VERSION = 6;
 export const FILE_EXTENSION = '.keel.json';
 
-const isoDate = z.iso.datetime({ offset: true });
-// The same rules as the forms and repositories (domain/): a file holds nothing the app would refuse.
-const day = z.string().check(z.refine(isDay, 'Expected a date as YYYY-MM-DD'));
-const readingDay = z.string().check(
-  z.refine((date) => checkReadingDate(date).ok, `Expected a date as YYYY-MM-DD between the years ${READING_YEARS.min} and ${READING_YEARS.max}`),
-);
-/** A free text (a description, a note), read as the app stores it: without direction controls. */
-const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.overwrite(withoutDirectionControls));
-// Refused with the domain's sentence: an id naming an object member (toString) would read that member.
-const id = z.string().check(
-  z.minLength(1),
-  z.maxLength(100),
-  z.refine((raw) => checkId(raw).ok, { error: (issue) => problemOf(checkId(String(issue.input))) }),
-);
-/**
- * A name, title or question: refused with the sentence its domain rule gives, and read as the
- * app stores it (one line, ends trimmed, no direction overrides that could disguise it).
- */
-const line = (check: (raw: string) => Check<string>) =>
-  z.string().check(
-    z.refine((raw) => check(raw).ok, { error: (issue) => problemOf(check(String(issue.input))) }),
-    z.overwrite((raw) => {
-      const checked = check(raw);
-      return checked.ok ? checked.value : raw;
-    }),
-  );
-const score = z.number().check(z.gte(SCORE_MIN), z.lte(SCORE_MAX));
-const count = (max: number) => z.int().check(z.gte(0), z.lte(max));
+import { count, day, id, isoDate, line, readingDay, score, text } from './format-parts';
+import { ActionFileSchema, DecisionFileSchema, RevisitReviewFileSchema, RoadmapItemFileSchema, ScopeChangeFileSchema } from './format-plan';
 
 export const ProgramFileSchema = z.strictObject({
   id,
@@ -269,6 +236,11 @@ export const DataFileSchema = z.strictObject({
   functions: z.array(FunctionFileSchema).check(z.maxLength(FUNCTIONS_MAX)),
   metrics: z.array(MetricFileSchema).check(z.maxLength(10_000)),
   matrices: z.array(MatrixFileSchema).check(z.maxLength(10_000)),
+  roadmapItems: z.array(RoadmapItemFileSchema).check(z.maxLength(100_000)),
+  decisions: z.array(DecisionFileSchema).check(z.maxLength(100_000)),
+  scopeChanges: z.array(ScopeChangeFileSchema).check(z.maxLength(100_000)),
+  actions: z.array(ActionFileSchema).check(z.maxLength(200_000)),
+  revisitReviews: z.array(RevisitReviewFileSchema).check(z.maxLength(200_000)),
 });
 
 export const KeelFileSchema = z.strictObject({

@@ -8,6 +8,7 @@ import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, ty
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
 import { oldestFirst } from '../domain/order';
+import { brokenPlanReferences, planFromFile, planToFile } from './plan-file';
 
 export type ParseResult = { ok: true; snapshot: ProgramSnapshot; file: KeelFileType } | { ok: false; error: ImportError };
 
@@ -64,6 +65,7 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
         createdAt: iso(matrix.createdAt),
         updatedAt: iso(matrix.updatedAt),
       })),
+      ...planToFile(snapshot),
     },
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -180,7 +182,9 @@ function brokenReferences(file: KeelFileType): string[] {
   const metricIds = new Set(file.data.metrics.map((m) => m.id));
   const problems: string[] = [];
   const seen = new Set<string>([file.program.id]);
-  for (const row of [...file.data.layers, ...file.data.uncertaintyItems, ...file.data.functions, ...file.data.metrics, ...file.data.matrices]) {
+  const d = file.data;
+  const rows = [...d.layers, ...d.uncertaintyItems, ...d.functions, ...d.metrics, ...d.matrices];
+  for (const row of [...rows, ...d.roadmapItems, ...d.decisions, ...d.scopeChanges, ...d.actions, ...d.revisitReviews]) {
     if (seen.has(row.id)) problems.push(`id ${row.id} is used twice`);
     seen.add(row.id);
   }
@@ -201,6 +205,7 @@ function brokenReferences(file: KeelFileType): string[] {
     }
   });
   file.data.matrices.forEach((matrix, i) => problems.push(...brokenMatrixReferences(matrix, `data.matrices.${i}`, metricIds, functionIds)));
+  problems.push(...brokenPlanReferences(file));
   return problems;
 }
 
@@ -339,6 +344,7 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
       functions: functions as unknown as OwnedRow[],
       metrics: metrics as unknown as OwnedRow[],
       matrices: matrices as unknown as OwnedRow[],
+      ...planFromFile(file.data, programId),
     },
   };
 }

@@ -53,6 +53,11 @@ export const MIGRATIONS: Record<number, FileMigration> = {
   // none kept: nothing to add. (The version changes so a Keel that reads only v4 says the file
   // needs a newer Keel instead of refusing its fields.)
   4: (file) => file,
+  // 5 -> 6: programs gain the adaptive plan; a program from a v5 file has none of it yet.
+  5: (file) => ({
+    ...file,
+    data: withMissing(file.data, () => ({ roadmapItems: [], decisions: [], scopeChanges: [], actions: [], revisitReviews: [] })),
+  }),
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {

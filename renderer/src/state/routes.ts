@@ -4,9 +4,9 @@ export type Route =
   | { name: 'programs'; view: 'active' | 'archived' | 'trash' }
   | { name: 'program'; programId: string; area: ProgramArea; /** A record opened inside the area (a metric, a matrix). */ recordId?: string };
 
-export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics', 'tradeoffs'] as const;
+export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions'] as const;
 /** Areas whose records open by link: #/programs/<id>/<area>/<recordId>. */
-const AREAS_WITH_RECORDS: readonly ProgramArea[] = ['metrics', 'tradeoffs'];
+const AREAS_WITH_RECORDS: readonly ProgramArea[] = ['uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions'];
 export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 
 export function parseRoute(hash: string): Route {

@@ -6,6 +6,12 @@ import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import { DEFAULT_STALE_AFTER_DAYS, type Program } from '../domain/program';
 import { defaultLayers } from '../domain/uncertainty/stack';
 import { newId } from '../domain/ids';
+import type { RoadmapItem } from '../domain/roadmap/model';
+import type { DecisionRecord } from '../domain/decisions/model';
+import type { ScopeChange } from '../domain/scope/model';
+import type { Action } from '../domain/actions/model';
+import type { RevisitReview } from '../domain/revisit/model';
+import { upgradeToPlan } from './upgrade-plan';
 
 export const DB_NAME = 'keel';
 
@@ -20,6 +26,11 @@ export class KeelDB extends Dexie {
   functions!: EntityTable<ProgramFunction, 'id'>;
   metrics!: EntityTable<Metric, 'id'>;
   matrices!: EntityTable<Matrix, 'id'>;
+  roadmapItems!: EntityTable<RoadmapItem, 'id'>;
+  decisions!: EntityTable<DecisionRecord, 'id'>;
+  scopeChanges!: EntityTable<ScopeChange, 'id'>;
+  actions!: EntityTable<Action, 'id'>;
+  revisitReviews!: EntityTable<RevisitReview, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
@@ -64,6 +75,17 @@ export class KeelDB extends Dexie {
     this.version(4).stores({
       matrices: 'id, programId',
     });
+    // 5: the adaptive plan: roadmap, decision log, scope changes, actions, and the reviews that
+    // clear revisit flags. Standing matrix decisions enter the log (upgrade-plan.ts).
+    this.version(5)
+      .stores({
+        roadmapItems: 'id, programId',
+        decisions: 'id, programId, matrixId',
+        scopeChanges: 'id, programId',
+        actions: 'id, programId',
+        revisitReviews: 'id, programId',
+      })
+      .upgrade(upgradeToPlan);
   }
 
   /** The newest schema version this build knows. */
@@ -101,4 +123,15 @@ export class NewerDatabaseError extends Error {
  * Tables whose rows belong to one program (they carry a `programId`). Duplicate, export,
  * import and delete-forever walk this list, so a later area only has to add its table here.
  */
-export const PROGRAM_OWNED_TABLES: readonly string[] = ['layers', 'uncertaintyItems', 'functions', 'metrics', 'matrices'];
+export const PROGRAM_OWNED_TABLES: readonly string[] = [
+  'layers',
+  'uncertaintyItems',
+  'functions',
+  'metrics',
+  'matrices',
+  'roadmapItems',
+  'decisions',
+  'scopeChanges',
+  'actions',
+  'revisitReviews',
+];

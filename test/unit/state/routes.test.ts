@@ -13,8 +13,10 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs')).toEqual({ name: 'programs', view: 'active' });
     expect(parseRoute('#/programs/abc/nowhere')).toEqual({ name: 'program', programId: 'abc', area: 'overview' });
-    // Only the metrics and trade-off areas open records by link.
-    expect(parseRoute('#/programs/abc/uncertainty/x')).toEqual({ name: 'program', programId: 'abc', area: 'uncertainty' });
+    // The overview opens no record by link; every other area does.
+    expect(parseRoute('#/programs/abc/overview/x')).toEqual({ name: 'program', programId: 'abc', area: 'overview' });
+    expect(parseRoute('#/programs/abc/uncertainty/x')).toEqual({ name: 'program', programId: 'abc', area: 'uncertainty', recordId: 'x' });
+    expect(parseRoute('#/programs/abc/roadmap/r1')).toEqual({ name: 'program', programId: 'abc', area: 'roadmap', recordId: 'r1' });
     expect(parseRoute('#/programs/abc/metrics/m1/extra')).toEqual({ name: 'programs', view: 'active' });
   });
   it('round-trips every route through its href', () => {

@@ -65,7 +65,7 @@ describe('database upgrades', () => {
 
     const db = new KeelDB(name);
     await db.openChecked();
-    expect(db.backendDB().version / 10).toBe(4);
+    expect(db.backendDB().version / 10).toBe(db.knownVersion);
     expect(await db.programs.get('a')).toEqual(program);
     expect(await db.functions.where({ programId: 'a' }).count()).toBe(1);
     expect(await db.metrics.get('m1')).toMatchObject({ name: 'Latency' });

@@ -1,0 +1,36 @@
+import { liveQuery, type Observable } from 'dexie';
+import { LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
+import type { KeelDB } from './db';
+
+// What a link can point at in one program, by kind: each record's id and its title (a metric's
+// name, a matrix's question, a decision's number and title). Pickers offer these, and links
+// show these labels, without loading the areas the records belong to.
+
+export type { LinkTarget };
+
+export type LinkTargets = Record<LinkKind, LinkTarget[]>;
+
+function labelOf(kind: LinkKind, row: Record<string, unknown>): string {
+  if (kind === 'metric') return String(row.name);
+  if (kind === 'matrix') return String(row.question);
+  if (kind === 'decision') return `${decisionNumber(Number(row.number))} ${String(row.title)}`;
+  return String(row.title);
+}
+
+/** A decision record's number as the log shows it: ADR-0007. */
+export function decisionNumber(n: number): string {
+  return `ADR-${String(n).padStart(4, '0')}`;
+}
+
+export function watchLinkTargets(db: KeelDB, programId: string, kinds: readonly LinkKind[] = LINK_KINDS): Observable<Partial<LinkTargets>> {
+  return liveQuery(async () => {
+    const entries = await Promise.all(
+      kinds.map(async (kind) => {
+        const rows = (await db.table(LINK_TABLES[kind]).where({ programId }).toArray()) as Record<string, unknown>[];
+        const targets = rows.map((row) => ({ id: String(row.id), label: labelOf(kind, row) }));
+        return [kind, targets.sort((a, b) => a.label.localeCompare(b.label))] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Partial<LinkTargets>;
+  });
+}

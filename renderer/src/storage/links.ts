@@ -1,0 +1,58 @@
+import { fieldsLinking, kindsLinkingTo, LINK_TABLES, withoutLinks, type LinkKind } from '../domain/links';
+import type { KeelDB } from './db';
+import type { EditTransaction } from './editor';
+
+// Deleting a record that others link to: first say what will lose its link (the confirmation
+// names them), then unlink them in the same edit, so one undo restores the record and its links.
+
+export interface LinkHolder {
+  kind: LinkKind;
+  id: string;
+  /** The record's title, name or question, for the confirmation. */
+  label: string;
+}
+
+type Row = { id: string; programId: string } & Record<string, unknown>;
+
+function labelOf(row: Row): string {
+  for (const field of ['title', 'name', 'question']) {
+    const value = row[field];
+    if (typeof value === 'string' && value) return value;
+  }
+  return row.id;
+}
+
+async function rowsOf(db: KeelDB, programId: string, kind: LinkKind): Promise<Row[]> {
+  return (await db.table(LINK_TABLES[kind]).where({ programId }).toArray()) as Row[];
+}
+
+/** The records of the program that link to any of `ids` (of kind `to`), apart from those ids themselves. */
+export async function linksTo(db: KeelDB, programId: string, to: LinkKind, ids: readonly string[]): Promise<LinkHolder[]> {
+  const targets = new Set(ids);
+  const holders: LinkHolder[] = [];
+  for (const from of kindsLinkingTo(to)) {
+    for (const row of await rowsOf(db, programId, from)) {
+      if (from === to && targets.has(row.id)) continue;
+      if (ids.some((id) => fieldsLinking(from, row, to, id).length > 0)) holders.push({ kind: from, id: row.id, label: labelOf(row) });
+    }
+  }
+  return holders;
+}
+
+/**
+ * Inside a deletion's edit: removes every link to `ids` (of kind `to`) from the program's other
+ * records, and the reviews that cleared revisit flags on them or caused by them.
+ */
+export async function removeLinksTo(tx: EditTransaction, db: KeelDB, programId: string, to: LinkKind, ids: readonly string[]): Promise<void> {
+  const targets = new Set(ids);
+  for (const from of kindsLinkingTo(to)) {
+    for (const row of await rowsOf(db, programId, from)) {
+      if (from === to && targets.has(row.id)) continue;
+      const patch = withoutLinks(from, row, to, targets);
+      if (patch) await tx.update(LINK_TABLES[from], row.id, patch);
+    }
+  }
+  const reviews = await db.revisitReviews.where({ programId }).toArray();
+  const stale = reviews.filter((r) => (r.targetKind === to && targets.has(r.targetId)) || (r.causeKind === to && targets.has(r.causeId)));
+  if (stale.length) await tx.remove('revisitReviews', stale.map((r) => r.id));
+}
