@@ -1,0 +1,71 @@
+import { parseDay } from '../dates';
+import { formatDay } from '../time';
+import { plural } from '../words';
+import type { ConfidenceLevel, Forecast, ForecastConfidence, RoadmapItem } from './model';
+
+// How an item's forecast moved: how far its latest date slipped (or came in) and how its
+// confidence changed since a given forecast, in numbers for the overview and in a sentence for
+// the item ("slipped 3 weeks, confidence fell from high to medium since Oct 2").
+
+const DAY_MS = 86_400_000;
+
+/** A confidence on one 0-100 scale, to compare a level with a percentage. */
+export function confidencePercent(confidence: ForecastConfidence): number {
+  if (typeof confidence === 'number') return confidence;
+  return ({ low: 25, medium: 50, high: 80 } satisfies Record<ConfidenceLevel, number>)[confidence];
+}
+
+export function confidenceWords(confidence: ForecastConfidence): string {
+  return typeof confidence === 'number' ? `${confidence}%` : confidence;
+}
+
+/** Whether a confidence counts as low: the level, or under 40%. */
+export function isLowConfidence(confidence: ForecastConfidence): boolean {
+  return confidencePercent(confidence) < 40;
+}
+
+export interface Movement {
+  /** The forecast compared against. */
+  since: Forecast;
+  /** Days the latest date moved later (negative: earlier); null when either forecast had no range. */
+  slippedDays: number | null;
+  confidenceFrom: ForecastConfidence;
+  confidenceTo: ForecastConfidence;
+}
+
+/**
+ * The item's movement since its first forecast (or the first made at or after `from`); null
+ * when it has never changed.
+ */
+export function forecastMovement(item: RoadmapItem, from?: number): Movement | null {
+  const since = from === undefined ? item.history[0] : item.history.find((f) => f.at >= from);
+  if (!since) return null;
+  const before = parseDay(since.latest);
+  const now = parseDay(item.latest);
+  return {
+    since,
+    slippedDays: before === null || now === null ? null : Math.round((now - before) / DAY_MS),
+    confidenceFrom: since.confidence,
+    confidenceTo: item.confidence,
+  };
+}
+
+function span(days: number): string {
+  const n = Math.abs(days);
+  return n >= 14 && n % 7 === 0 ? plural(n / 7, 'week') : plural(n, 'day');
+}
+
+/** The movement in a sentence: "slipped 3 weeks, confidence fell from high to medium since Oct 2". */
+export function describeMovement(movement: Movement): string {
+  const parts: string[] = [];
+  const { slippedDays } = movement;
+  if (slippedDays !== null && slippedDays > 0) parts.push(`slipped ${span(slippedDays)}`);
+  if (slippedDays !== null && slippedDays < 0) parts.push(`came in ${span(slippedDays)}`);
+  const from = confidencePercent(movement.confidenceFrom);
+  const to = confidencePercent(movement.confidenceTo);
+  const words = `from ${confidenceWords(movement.confidenceFrom)} to ${confidenceWords(movement.confidenceTo)}`;
+  if (to < from) parts.push(`confidence fell ${words}`);
+  if (to > from) parts.push(`confidence rose ${words}`);
+  if (parts.length === 0) parts.push(slippedDays === 0 ? 'kept its latest date and confidence' : 'forecast changed');
+  return `${parts.join(', ')} since ${formatDay(movement.since.at)}`;
+}
