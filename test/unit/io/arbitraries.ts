@@ -4,6 +4,15 @@ import { checkFunctionName, checkMetricName } from '../../../renderer/src/domain
 import { checkProgramName, PROGRAM_NAME_MAX, type Program } from '../../../renderer/src/domain/program';
 import { checkCriterionName, checkDeciders, checkOptionTitle, checkQuestion } from '../../../renderer/src/domain/tradeoffs/edits';
 import { checkItemTitle, checkLayerName } from '../../../renderer/src/domain/uncertainty/edits';
+import { checkRoadmapTitle } from '../../../renderer/src/domain/roadmap/edits';
+import { checkDecisionTitle } from '../../../renderer/src/domain/decisions/edits';
+import { checkScopeTitle } from '../../../renderer/src/domain/scope/edits';
+import { checkActionTitle } from '../../../renderer/src/domain/actions/edits';
+import { CONFIDENCE_LEVELS, HORIZONS, ROADMAP_STATUSES, type RoadmapItem } from '../../../renderer/src/domain/roadmap/model';
+import { DECISION_STATUSES, type DecisionRecord } from '../../../renderer/src/domain/decisions/model';
+import { SCOPE_DECISIONS, SCOPE_KINDS, SCOPE_REASONS, type ScopeChange, type ScopeEffect } from '../../../renderer/src/domain/scope/model';
+import { ACTION_SOURCES, ACTION_STATUSES, type Action } from '../../../renderer/src/domain/actions/model';
+import { REVISIT_TARGETS, type RevisitReview } from '../../../renderer/src/domain/revisit/model';
 import type { ProgramSnapshot, OwnedRow } from '../../../renderer/src/domain/snapshot';
 import {
   ITEM_KINDS,
@@ -105,16 +114,19 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
           fc.uniqueArray(item, { maxLength: 8, selector: (i) => i.id }),
           fc.uniqueArray(matrixArb(program.id, metricIds, functions.map((f) => f.id)), { maxLength: 3, selector: (m) => m.id }),
         )
-        .map(([items, matrices]) => ({
-          program,
-          owned: {
-            layers: layers as unknown as OwnedRow[],
-            uncertaintyItems: items as unknown as OwnedRow[],
-            functions: functions as unknown as OwnedRow[],
-            metrics: metrics as unknown as OwnedRow[],
-            matrices: matrices as unknown as OwnedRow[],
-          },
-        }));
+        .chain(([items, matrices]) =>
+          planArb(program.id, { uncertainty: items.map((i) => i.id), metric: metricIds, matrix: matrices.map((m) => m.id) }).map((plan) => ({
+            program,
+            owned: {
+              layers: layers as unknown as OwnedRow[],
+              uncertaintyItems: items as unknown as OwnedRow[],
+              functions: functions as unknown as OwnedRow[],
+              metrics: metrics as unknown as OwnedRow[],
+              matrices: matrices as unknown as OwnedRow[],
+              ...plan,
+            },
+          })),
+        );
     }),
 ).filter((snapshot) => {
   // Ids are unique across the whole program, as the app makes them (a file that repeats one is refused).
@@ -273,4 +285,171 @@ export function matrixArb(programId: string, metricIds: readonly string[], funct
         updatedAt: time,
       });
     });
+}
+
+/** Some of `ids` (none when there are none). */
+const someOf = (ids: readonly string[], maxLength = 3) => (ids.length ? fc.uniqueArray(fc.constantFrom(...ids), { maxLength }) : fc.constant([] as string[]));
+/** One of `ids`, or '' (always '' when there are none). */
+const oneOrNone = (ids: readonly string[]) => (ids.length ? fc.oneof(fc.constant(''), fc.constantFrom(...ids)) : fc.constant(''));
+/** Distinct times, so records written oldest first keep one order through a round trip. */
+const distinctTimes = (n: number) => fc.uniqueArray(time, { minLength: n, maxLength: n });
+const range = fc.oneof(
+  fc.constant({ earliest: '', latest: '' }),
+  fc.tuple(day, day).map(([a, b]) => (a <= b ? { earliest: a, latest: b } : { earliest: b, latest: a })),
+);
+const forecastConfidence = fc.oneof(fc.constantFrom(...CONFIDENCE_LEVELS), fc.integer({ min: 0, max: 100 }));
+
+/**
+ * The adaptive plan of a program whose uncertainty items, metrics and matrices have the given
+ * ids: roadmap items, decision records, scope changes, actions and revisit reviews, every link
+ * pointing at a record of the right kind.
+ */
+export function planArb(
+  programId: string,
+  existing: { uncertainty: readonly string[]; metric: readonly string[]; matrix: readonly string[] },
+): fc.Arbitrary<Record<string, OwnedRow[]>> {
+  const ids = (maxLength: number) => fc.uniqueArray(fc.uuid(), { maxLength });
+  return fc.record({ roadmap: ids(6), decisions: ids(5), scope: ids(4), actions: ids(5), reviews: ids(3) }).chain((made) => {
+    const roadmapItem = (id: string, order: number): fc.Arbitrary<RoadmapItem> =>
+      fc
+        .record({
+          title: line(checkRoadmapTitle, 100),
+          description: text(100),
+          owner: text(30),
+          horizon: fc.constantFrom(...HORIZONS),
+          range,
+          confidence: forecastConfidence,
+          forecastAt: time,
+          status: fc.constantFrom(...ROADMAP_STATUSES),
+          uncertaintyIds: someOf(existing.uncertainty),
+          metricIds: someOf(existing.metric),
+          decisionIds: someOf(made.decisions),
+          history: fc.array(
+            fc.record({ at: time, horizon: fc.constantFrom(...HORIZONS), range, confidence: forecastConfidence }).map(({ range, ...f }) => ({ ...f, ...range })),
+            { maxLength: 3 },
+          ),
+          createdAt: time,
+          updatedAt: time,
+        })
+        .map(({ range, ...rest }) => ({ ...rest, ...range, id, programId, order }));
+    const decision = (id: string, number: number): fc.Arbitrary<DecisionRecord> => {
+      const others = made.decisions.filter((d) => d !== id);
+      return fc.record({
+        id: fc.constant(id),
+        programId: fc.constant(programId),
+        number: fc.constant(number),
+        title: line(checkDecisionTitle, 100),
+        status: fc.constantFrom(...DECISION_STATUSES),
+        date: day,
+        deciders: text(40),
+        consulted: text(40),
+        informed: text(40),
+        context: text(100),
+        options: fc.array(fc.record({ title: fc.string({ minLength: 1, maxLength: 40 }), description: text(60) }), { maxLength: 3 }),
+        outcome: text(100),
+        consequencesGood: text(60),
+        consequencesBad: text(60),
+        supersedes: oneOrNone(others),
+        supersededBy: oneOrNone(others),
+        uncertaintyIds: someOf(existing.uncertainty),
+        metricIds: someOf(existing.metric),
+        roadmapItemIds: someOf(made.roadmap),
+        matrixId: oneOrNone(existing.matrix),
+        basis: fc.constant(null),
+        createdAt: time,
+        updatedAt: time,
+      });
+    };
+    const effect: fc.Arbitrary<ScopeEffect> = fc.oneof(
+      ...(made.roadmap.length
+        ? [
+            fc.record({ kind: fc.constant('move' as const), roadmapItemId: fc.constantFrom(...made.roadmap), horizon: fc.constantFrom(...HORIZONS), range }).map(
+              ({ range, ...e }) => ({ ...e, ...range }),
+            ),
+            fc.record({ kind: fc.constant('drop' as const), roadmapItemId: fc.constantFrom(...made.roadmap) }),
+          ]
+        : []),
+      fc
+        .record({ kind: fc.constant('add' as const), title: line(checkRoadmapTitle, 60), horizon: fc.constantFrom(...HORIZONS), range, confidence: forecastConfidence })
+        .map(({ range, ...e }) => ({ ...e, ...range })),
+    );
+    const scopeChange = (id: string, createdAt: number): fc.Arbitrary<ScopeChange> =>
+      fc.record({
+        id: fc.constant(id),
+        programId: fc.constant(programId),
+        title: line(checkScopeTitle, 100),
+        description: text(100),
+        requestedBy: text(30),
+        requestedFunction: text(30),
+        requestedOn: day,
+        reason: fc.constantFrom(...SCOPE_REASONS),
+        kind: fc.constantFrom(...SCOPE_KINDS),
+        impactRoadmap: text(60),
+        impactCost: text(60),
+        roadmapItemIds: someOf(made.roadmap),
+        metricIds: someOf(existing.metric),
+        uncertaintyIds: someOf(existing.uncertainty),
+        effects: fc.array(effect, { maxLength: 3 }),
+        decision: fc.constantFrom(...SCOPE_DECISIONS),
+        rationale: text(60),
+        decidedOn: fc.oneof(fc.constant(''), day),
+        appliedAt: fc.option(time, { nil: null }),
+        createdAt: fc.constant(createdAt),
+        updatedAt: time,
+      });
+    const sources: Record<(typeof ACTION_SOURCES)[number], readonly string[]> = {
+      uncertainty: existing.uncertainty,
+      decision: made.decisions,
+      scope: made.scope,
+      metric: existing.metric,
+    };
+    const sourceArbs = ACTION_SOURCES.filter((kind) => sources[kind].length).map((kind) =>
+      fc.constantFrom(...sources[kind]).map((id) => ({ kind, id })),
+    );
+    const action = (id: string, createdAt: number): fc.Arbitrary<Action> =>
+      fc.record({
+        id: fc.constant(id),
+        programId: fc.constant(programId),
+        title: line(checkActionTitle, 100),
+        notes: text(60),
+        owner: text(30),
+        due: fc.oneof(fc.constant(''), day),
+        status: fc.constantFrom(...ACTION_STATUSES),
+        source: sourceArbs.length ? fc.option(fc.oneof(...sourceArbs), { nil: null }) : fc.constant(null),
+        createdAt: fc.constant(createdAt),
+        updatedAt: time,
+      });
+    const targets: Record<(typeof REVISIT_TARGETS)[number], readonly string[]> = {
+      roadmapItem: made.roadmap,
+      decision: made.decisions,
+      matrix: existing.matrix,
+      action: made.actions,
+    };
+    const targetArbs = REVISIT_TARGETS.filter((kind) => targets[kind].length).map((kind) =>
+      fc.constantFrom(...targets[kind]).map((id) => ({ targetKind: kind, targetId: id })),
+    );
+    const causeArbs = (['uncertainty', 'metric'] as const)
+      .filter((kind) => existing[kind].length)
+      .map((kind) => fc.constantFrom(...existing[kind]).map((id) => ({ causeKind: kind, causeId: id })));
+    const review = (id: string, at: number): fc.Arbitrary<RevisitReview> =>
+      fc
+        .record({
+          target: fc.oneof(...targetArbs),
+          cause: fc.oneof(...causeArbs),
+          causeSince: day,
+          note: fc.string({ minLength: 1, maxLength: 60 }),
+          by: text(20),
+        })
+        .map(({ target, cause, ...rest }) => ({ id, programId, at, ...target, ...cause, ...rest }));
+    const reviewIds = targetArbs.length && causeArbs.length ? made.reviews : [];
+    return fc
+      .record({
+        roadmapItems: fc.tuple(...made.roadmap.map((id, i) => roadmapItem(id, i))),
+        decisions: fc.tuple(...made.decisions.map((id, i) => decision(id, i + 1))),
+        scopeChanges: distinctTimes(made.scope.length).chain((times) => fc.tuple(...made.scope.map((id, i) => scopeChange(id, times[i]!)))),
+        actions: distinctTimes(made.actions.length).chain((times) => fc.tuple(...made.actions.map((id, i) => action(id, times[i]!)))),
+        revisitReviews: distinctTimes(reviewIds.length).chain((times) => fc.tuple(...reviewIds.map((id, i) => review(id, times[i]!)))),
+      })
+      .map((plan) => plan as unknown as Record<string, OwnedRow[]>);
+  });
 }

@@ -117,6 +117,15 @@ describe('parseKeelFile', () => {
     expect(result.snapshot.owned.metrics).toHaveLength(3);
   });
 
+  it('reads the format-5 fixture: the facilitator weights kept under the equal blend come back, and the plan starts empty', () => {
+    const result = parseKeelFile(fixture('format-v5/support-assistant.keel.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const [retrieval] = result.snapshot.owned.matrices as unknown as Matrix[];
+    expect(retrieval!.combined.mode).toBe('equal');
+    expect(Object.values(retrieval!.combined.weights ?? {})).toEqual([10, 15, 20, 25]);
+    for (const table of ['roadmapItems', 'scopeChanges', 'actions', 'revisitReviews']) expect(result.snapshot.owned[table]).toEqual([]);
+  });
+
   it('reads the format-4 fixture: matrices linked to metrics and functions, scores, weights and decisions', () => {
     const result = parseKeelFile(fixture('format-v4/support-assistant.keel.json'));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
