@@ -43,4 +43,28 @@ describe('PendingScores', () => {
     pending.reconcile(stored(3));
     expect(shown(pending, stored(3))).toBe(5);
   });
+
+  it('keeps showing a typing whose save is under way when another window happens to store the same value (its own save may still change the cell)', () => {
+    const pending = new PendingScores();
+    pending.set('A', 'x', 1);
+    const last = pending.set('A', 'x', 3);
+    // The other window stored 3, then 1, while this window's saves of 1 and 3 are still going.
+    pending.reconcile(stored(3));
+    pending.reconcile(stored(1));
+    expect(shown(pending, stored(1))).toBe(3);
+    pending.landed(last, stored(1));
+    pending.reconcile(stored(3));
+    expect(shown(pending, stored(3))).toBe(3);
+    expect(pending.apply(stored(3))).toEqual(stored(3));
+  });
+
+  it('lets a failed typing go once the stored matrix holds it (the journal replayed it)', () => {
+    const pending = new PendingScores();
+    const typing = pending.set('A', 'x', 4);
+    pending.failed(typing);
+    pending.reconcile(stored(2));
+    expect(shown(pending, stored(2))).toBe(4);
+    pending.reconcile(stored(4));
+    expect(pending.apply(stored(2))).toEqual(stored(2));
+  });
 });

@@ -257,6 +257,7 @@ export class MatrixState {
     const before = this.matrix.scores.find((s) => s.optionId === optionId && s.criterionId === criterionId)?.value ?? null;
     const stored = await this.scoreSaves.put(`${this.id}/${optionId}/${criterionId}`, value, before, undefined);
     if (stored) this.pending.landed(typing, this.matrix);
+    else this.pending.failed(typing);
   }
 
   /** Sets parts of one cell from its panel; repeated changes of one part merge into one undo step. */
