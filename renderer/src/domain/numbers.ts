@@ -11,11 +11,20 @@ const STARTS_LIKE_NUMBER = /^[+-]?\.?\d/;
 const GROUP_SEPARATORS = /[, \u00a0\u202f]/g;
 const VALUE_MAX = 1e15;
 
-/** "45 ms" in a metric measured in ms is 45: the metric's own unit may follow the number. */
+// A currency sign before the number ($0.30, -€12) says what the number is, never what it is worth.
+const LEADING_CURRENCY = /^([+-]?)\s*[$€£¥₹]\s*/u;
+
+/**
+ * "45 ms" in a metric measured in ms is 45: the metric's own unit may follow the number, or come
+ * before it ("USD 3.5"), and a currency sign may come before it in any metric ("$0.30").
+ */
 function withoutUnit(text: string, unit: string): string {
   const u = unit.trim();
-  if (!u || !text.toLocaleLowerCase().endsWith(u.toLocaleLowerCase())) return text;
-  return text.slice(0, text.length - u.length).trimEnd();
+  const lower = text.toLocaleLowerCase();
+  let body = text;
+  if (u && lower.endsWith(u.toLocaleLowerCase())) body = text.slice(0, text.length - u.length).trimEnd();
+  else if (u && lower.startsWith(u.toLocaleLowerCase())) body = text.slice(u.length).trimStart();
+  return body.replace(LEADING_CURRENCY, '$1');
 }
 
 /**

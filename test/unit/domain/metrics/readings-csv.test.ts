@@ -300,9 +300,11 @@ describe('parseReadings: values', () => {
     expect(parseReadings('date,value\n2026-03-01').problems[0]?.message).toBe('The value is missing.');
   });
   it('refuses text, NaN, Infinity and other non-numbers', () => {
-    for (const cell of ['abc', 'NaN', 'Infinity', '-Infinity', '0x10', '1_000', '1.2.3', '--1', '+', '-', '.', 'e5', '1e', '5 kg', '$5', '1.234,5']) {
+    for (const cell of ['abc', 'NaN', 'Infinity', '-Infinity', '0x10', '1_000', '1.2.3', '--1', '+', '-', '.', 'e5', '1e', '5 kg', '$', '$$5', '1.234,5']) {
       expect(readValue(cell, ';'), cell).toBe(`The value "${cell}" is not a number.`);
     }
+    // A currency sign before the number is read away: spreadsheets export money as $5.00.
+    expect(readValue('$5.00', ';')).toBe(5);
   });
   it('refuses magnitudes above 1e15', () => {
     expect(readValue('1000000000000000')).toBe(1e15);
@@ -429,5 +431,17 @@ describe("the metric's unit after a value", () => {
     expect(result.problems[0]!.message).toContain('"1.2 s" is not a number');
     expect(parseTypedNumber('3.5 USD', 'USD')).toEqual({ ok: true, value: 3.5 });
     expect(parseTypedNumber('3.5 USD').ok).toBe(false);
+  });
+});
+
+describe('a unit or currency sign before a value', () => {
+  it('is read away: $0.30, -€12, USD 3.5 in a USD metric; a sign alone or a word that is not the unit is refused', () => {
+    expect(parseTypedNumber('$0.30')).toEqual({ ok: true, value: 0.3 });
+    expect(parseTypedNumber('-€12')).toEqual({ ok: true, value: -12 });
+    expect(parseTypedNumber('£ 1,200')).toEqual({ ok: true, value: 1200 });
+    expect(parseTypedNumber('USD 3.5', 'USD')).toEqual({ ok: true, value: 3.5 });
+    expect(parseTypedNumber('$')).toMatchObject({ ok: false, message: 'The value "$" is not a number.' });
+    expect(parseTypedNumber('EUR 3.5', 'USD').ok).toBe(false);
+    expect(parseReadings('2026-03-01,$0.42\n2026-03-02,0.40', '$ per conversation').readings.map((r) => r.value)).toEqual([0.42, 0.4]);
   });
 });
