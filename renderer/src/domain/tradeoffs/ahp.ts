@@ -117,15 +117,19 @@ function scaleIndex(value: number): number {
 export function suggestChange(a: readonly (readonly number[])[]): Suggestion | null {
   const base = principal(a);
   if (base.cr === null || base.cr < CR_LIMIT) return null;
-  const pairs = a.flatMap((_, i) => a.slice(i + 1).map((__, d) => ({ i, j: i + 1 + d })));
+  // What each judgement is and how badly it fits the others: the same whatever the move tried.
+  const pairs = a.flatMap((_, i) =>
+    a.slice(i + 1).map((__, d) => {
+      const j = i + 1 + d;
+      const from = a[i]![j]!;
+      return { i, j, from, at: scaleIndex(from), distance: Math.abs(Math.log(from / impliedByOthers(a, i, j))) };
+    }),
+  );
   // Smallest moves first: the first move that works for some pair is the answer's size.
   for (let moved = 1; moved < SAATY_SCALE.length; moved++) {
     let best: (Suggestion & { distance: number }) | null = null;
-    for (const { i, j } of pairs) {
-      const from = a[i]![j]!;
-      const distance = Math.abs(Math.log(from / impliedByOthers(a, i, j)));
-      for (const at of [scaleIndex(from) - moved, scaleIndex(from) + moved]) {
-        const to = SAATY_SCALE[at];
+    for (const { i, j, from, at, distance } of pairs) {
+      for (const to of [SAATY_SCALE[at - moved], SAATY_SCALE[at + moved]]) {
         if (to === undefined) continue;
         // Starting from the current weights, the changed matrix converges in a few steps.
         const cr = principal(withJudgement(a, i, j, to), base.weights, 1e-10).cr!;
