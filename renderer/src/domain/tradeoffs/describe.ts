@@ -47,8 +47,8 @@ export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: st
   return `The smallest single change that flips the winner: ${criterionName(flip.criterionId)} from ${percent(flip.from)} to ${percent(flip.to)} makes ${optionTitle(flip.optionId)} the winner.`;
 }
 
-export const PAIRWISE_COMPLETE = 'from pairwise comparisons';
-export const SET_BY_HAND_SINCE = 'set by hand; Pairwise… starts from the earlier comparisons';
+/** Where weights kept with pairwise judgements come from, and that in words. */
+export type WeightsSource = { state: 'pairwise' | 'by-hand-since' | 'incomplete'; text: string };
 
 /**
  * What weights kept with pairwise judgements now come from: the comparisons only while every
@@ -60,13 +60,17 @@ export function weightsSource(
   criteria: readonly { id: string; name: string }[],
   judgements: Judgements | null,
   weights: Readonly<Record<string, number>>,
-): string | null {
+): WeightsSource | null {
   if (!judgements) return null;
   const ids = criteria.map((c) => c.id);
   const { missing, uncompared } = pairwiseGaps(ids, judgements);
-  if (missing === 0) return matchesComparisons(ids, weights, judgements) ? PAIRWISE_COMPLETE : SET_BY_HAND_SINCE;
+  if (missing === 0) {
+    return matchesComparisons(ids, weights, judgements)
+      ? { state: 'pairwise', text: 'from pairwise comparisons' }
+      : { state: 'by-hand-since', text: 'set by hand; Pairwise… starts from the earlier comparisons' };
+  }
   const what = uncompared.length ? andList(uncompared.map(namesOf(criteria))) : plural(missing, 'pair');
-  return `${what} not compared yet: complete the pairwise comparisons`;
+  return { state: 'incomplete', text: `${what} not compared yet: complete the pairwise comparisons` };
 }
 
 /** The ranking chart in words: the recommendation, then every option in rank order. */

@@ -20,12 +20,14 @@ describe('where a set of weights comes from', () => {
 
   it('says the weights come from comparisons only while every pair is compared and the weights are what they give', () => {
     // Quality moderately over effort (3): 75% to 25%, stored as percentage points.
-    expect(weightsSource(criteria.slice(0, 2), judged, { q: 75, e: 25 })).toBe('from pairwise comparisons');
-    expect(weightsSource(criteria.slice(0, 2), judged, { q: 3, e: 1 })).toBe('from pairwise comparisons');
-    expect(weightsSource(criteria.slice(0, 2), judged, { q: 75, e: 40 })).toBe('set by hand; Pairwise… starts from the earlier comparisons');
-    expect(weightsSource(criteria, judged, { q: 75, e: 25, c: 50 })).toBe('Cost not compared yet: complete the pairwise comparisons');
-    expect(weightsSource(criteria, {}, {})).toBe('Quality, Effort and Cost not compared yet: complete the pairwise comparisons');
-    expect(weightsSource(criteria, { 'e|q': 2, 'c|q': 5 }, {})).toBe('1 pair not compared yet: complete the pairwise comparisons');
+    expect(weightsSource(criteria.slice(0, 2), judged, { q: 75, e: 25 })?.text).toBe('from pairwise comparisons');
+    expect(weightsSource(criteria.slice(0, 2), judged, { q: 3, e: 1 })?.text).toBe('from pairwise comparisons');
+    expect(weightsSource(criteria.slice(0, 2), judged, { q: 75, e: 40 })?.text).toBe('set by hand; Pairwise… starts from the earlier comparisons');
+    expect(weightsSource(criteria, judged, { q: 75, e: 25, c: 50 })?.text).toBe('Cost not compared yet: complete the pairwise comparisons');
+    expect(weightsSource(criteria, {}, {})?.text).toBe('Quality, Effort and Cost not compared yet: complete the pairwise comparisons');
+    expect(weightsSource(criteria, { 'e|q': 2, 'c|q': 5 }, {})?.text).toBe('1 pair not compared yet: complete the pairwise comparisons');
+    expect(weightsSource(criteria, {}, {})?.state).toBe('incomplete');
+    expect(weightsSource(criteria.slice(0, 2), judged, { q: 75, e: 40 })?.state).toBe('by-hand-since');
     expect(weightsSource(criteria, null, { q: 1 })).toBeNull();
   });
 });
