@@ -1,11 +1,12 @@
 import { checkActionPatch, overdueDays, type ActionPatch } from '../domain/actions/edits';
 import { byDueDate, matchesFilter, ownersOf } from '../domain/actions/list';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type Action, type ActionSourceKind, type ActionStatus } from '../domain/actions/model';
+import { ACTION_OWNER_MAX, ACTION_SOURCES, ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_TITLE_MAX, type Action, type ActionSourceKind, type ActionStatus } from '../domain/actions/model';
 import { isoDay } from '../domain/dates';
 import { describeLinkLoss } from '../domain/link-loss';
 import type { Program } from '../domain/program';
-import { quoted } from '../domain/words';
+import { quoted, truncate } from '../domain/words';
 import { ActionsRepository } from '../storage/actions-repo';
+import { watchLinkTargets, type LinkTargets } from '../storage/link-targets';
 import { ACTION_TEXT_FIELDS, actionTextKind, type ActionTextField } from './actions-replay';
 import { Clock } from './clock.svelte';
 import { confirm } from './confirm.svelte';
@@ -49,6 +50,7 @@ export class ActionsState {
   private readonly repo: ActionsRepository;
   private readonly writes: Writes;
   private readonly actionsLive: Live<Action[]>;
+  private readonly sourcesLive: Live<Partial<LinkTargets>>;
   private readonly today = new Today();
 
   readonly statusFilter = preference<ActionStatus | 'all' | 'active'>('keel.actions.status', oneOf(['all', 'active', ...ACTION_STATUSES]), 'all');
@@ -62,6 +64,12 @@ export class ActionsState {
     this.repo = new ActionsRepository(services.editor);
     this.writes = new Writes(services.editor);
     this.actionsLive = new Live(() => this.repo.watchActions(this.program().id));
+    this.sourcesLive = new Live(() => watchLinkTargets(services.db, this.program().id, ACTION_SOURCES));
+  }
+
+  /** The title of the record an action came from; undefined while unknown or when it is gone. */
+  sourceLabel(source: NonNullable<Action['source']>): string | undefined {
+    return this.sourcesLive.value?.[source.kind]?.find((t) => t.id === source.id)?.label;
   }
 
   get programId(): string {
@@ -189,9 +197,15 @@ export class SourceActions {
     return actionHref(this.programId(), actionId);
   }
 
-  /** Makes an action from the record: `title` (e.g. its next step), owned by `owner`; the toast opens it. */
-  make(title: string, owner = ''): Promise<Result<Action>> {
-    return this.writes.run(() => this.repo.addAction(this.programId(), { title, owner, source: this.source() }), {
+  /**
+   * Makes an action from the record: `text` (e.g. its next step) as its title, owned by `owner`;
+   * the toast opens it. A text too long for a title is cut to one, and kept whole in the notes.
+   */
+  make(text: string, owner = ''): Promise<Result<Action>> {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    const title = truncate(oneLine, ACTION_TITLE_MAX, '…');
+    const notes = title === oneLine ? '' : text;
+    return this.writes.run(() => this.repo.addAction(this.programId(), { title, owner: truncate(owner, ACTION_OWNER_MAX), notes, source: this.source() }), {
       success: (action) => `Made the action ${quoted(action.title)}.`,
       action: (action) => ({ label: 'Open', run: () => (location.hash = this.href(action.id)) }),
     });

@@ -2,7 +2,7 @@ import { isoDay } from '../domain/dates';
 import { describeLinkLoss } from '../domain/link-loss';
 import type { LinkTarget } from '../domain/links';
 import type { Program } from '../domain/program';
-import type { RoadmapItem } from '../domain/roadmap/model';
+import { CONFIDENCE_LEVELS, HORIZONS, ROADMAP_TITLE_MAX, type ConfidenceLevel, type Horizon, type RoadmapItem } from '../domain/roadmap/model';
 import { checkScopePatch, type ScopePatch } from '../domain/scope/edits';
 import { SCOPE_DECISIONS, SCOPE_KINDS, type ScopeChange, type ScopeDecision, type ScopeEffect, type ScopeKind } from '../domain/scope/model';
 import { changesByMonth, describeChanges } from '../domain/scope/trend';
@@ -11,12 +11,25 @@ import { watchLinkTargets, type LinkTargets } from '../storage/link-targets';
 import { ScopeRepository } from '../storage/scope-repo';
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
-import { oneOf, preference } from './preferences.svelte';
+import { fields, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
 import { SCOPE_TEXT_FIELDS, scopeTextKind, type ScopeTextField } from './scope-replay';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
 import { Writes } from './writes';
+
+/** The form for one effect on the roadmap, as typed. */
+export type EffectForm = {
+  kind: ScopeEffect['kind'];
+  itemId: string;
+  title: string;
+  horizon: Horizon;
+  earliest: string;
+  latest: string;
+  confidence: ConfidenceLevel;
+  /** A percentage typed instead of a level; empty for none. */
+  percent: string;
+};
 
 const LINKED_KINDS = ['roadmapItem', 'metric', 'uncertainty'] as const;
 
@@ -122,6 +135,25 @@ export class ScopeState {
       change[field],
       async (text) => (await this.writes.run(() => this.repo.updateChange(id, { [field]: text }, `${kind}:${id}`))).ok,
       (text) => checkScopePatch({ [field]: text }),
+    );
+  }
+
+  /** The effect being written for a change, kept on this computer until it is added. */
+  effectDraft(changeId: string): Preference<Partial<EffectForm>> {
+    return formDraft(
+      'scope-effect',
+      changeId,
+      fields<EffectForm>({
+        kind: oneOf(['move', 'add', 'drop']),
+        itemId: text(100),
+        title: text(ROADMAP_TITLE_MAX),
+        horizon: oneOf(HORIZONS),
+        earliest: text(10),
+        latest: text(10),
+        confidence: oneOf(CONFIDENCE_LEVELS),
+        percent: text(3),
+      }),
+      {},
     );
   }
 

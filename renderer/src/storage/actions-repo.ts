@@ -11,6 +11,7 @@ export interface NewAction {
   title: string;
   owner?: string;
   due?: string;
+  notes?: string;
   source?: { kind: ActionSourceKind; id: string } | null;
 }
 
@@ -40,13 +41,13 @@ export class ActionsRepository {
 
   async addAction(programId: string, input: NewAction): Promise<Action> {
     const title = valid(checkActionTitle(input.title));
-    const rest = valid(checkActionPatch({ owner: input.owner ?? '', due: input.due ?? '' }));
+    const rest = valid(checkActionPatch({ owner: input.owner ?? '', due: input.due ?? '', notes: input.notes ?? '' }));
     const now = this.now();
     const action: Action = {
       id: newId(),
       programId,
       title,
-      notes: '',
+      notes: rest.notes ?? '',
       owner: rest.owner ?? '',
       due: rest.due ?? '',
       status: 'open',

@@ -53,3 +53,12 @@ export function describeChanges(months: readonly MonthOfChanges[]): string {
     .map(([kind, n]) => `${n} ${kind}`);
   return `${plural(total, 'change')} in ${plural(months.length, 'month')}: ${kinds.join(', ')}`;
 }
+
+// Built once: constructing a formatter costs far more than formatting with it.
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A month (YYYY-MM) in the user's language: "Mar 2026". */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return monthFormat.format(Date.UTC(y, m - 1, 1));
+}

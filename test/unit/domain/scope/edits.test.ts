@@ -27,3 +27,18 @@ describe('scope change rules', () => {
     });
   });
 });
+
+describe('describeEffect', () => {
+  it('says each effect in words, and when its item is gone', async () => {
+    const { describeEffect } = await import('../../../../renderer/src/domain/scope/describe');
+    const titles = new Map([['a', 'Voice']]);
+    const titleOf = (id: string) => titles.get(id);
+    expect(describeEffect({ kind: 'drop', roadmapItemId: 'a' }, titleOf)).toBe('Drop "Voice"');
+    expect(describeEffect({ kind: 'move', roadmapItemId: 'gone', horizon: 'later', earliest: '', latest: '' }, titleOf)).toBe(
+      'Move a roadmap item that is no longer on the roadmap to Later, no dates yet',
+    );
+    expect(describeEffect({ kind: 'add', title: 'SMS', horizon: 'now', earliest: '2026-04-01', latest: '2026-05-15', confidence: 60 }, titleOf)).toMatch(
+      /^Add "SMS" to Now, .*2026 – .*2026, 60% confidence$/,
+    );
+  });
+});
