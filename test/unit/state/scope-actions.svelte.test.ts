@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Program } from '../../../renderer/src/domain/program';
 import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
 import { ActionsState, SourceActions } from '../../../renderer/src/state/actions.svelte';
+import { replayAtStart } from '../../../renderer/src/state/replay';
 import { ScopeState } from '../../../renderer/src/state/scope.svelte';
 import type { Services } from '../../../renderer/src/state/services';
 import { answerWith, clearToasts, mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
@@ -115,5 +116,30 @@ describe('ActionsState and SourceActions', () => {
     actions.overdueOnly.set(true);
     await until(() => actions.visible.length === 0);
     actions.clearFilters();
+  });
+});
+
+describe('typing in scope changes and actions is never lost', () => {
+  it('typing whose save failed is written at the next start by their replay handlers', async () => {
+    const scope = mount(() => new ScopeState(() => program, services));
+    const actions = mount(() => new ActionsState(() => program, services));
+    await until(() => scope.loaded && actions.loaded);
+    const change = await scope.addChange('Drop SMS');
+    const action = await actions.addAction('Tell the vendor');
+    if (!change.ok || !action.ok) throw new Error('not added');
+    const rationale = scope.changeDrafts(change.value).drafts.rationale;
+    const notes = actions.actionDrafts(action.value).drafts.notes;
+    // Every write fails, as on a full disk.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    });
+    rationale.input('SMS costs more than it brings');
+    notes.input('Call before Friday');
+    await rationale.close();
+    await notes.close();
+    put.mockRestore();
+    expect(await replayAtStart(services)).toMatchObject({ stored: 2 });
+    expect((await services.db.scopeChanges.get(change.value.id))!.rationale).toBe('SMS costs more than it brings');
+    expect((await services.db.actions.get(action.value.id))!.notes).toBe('Call before Friday');
   });
 });
