@@ -31,6 +31,16 @@ export type EffectForm = {
   percent: string;
 };
 
+/** The effect a filled-in form stands for (checked by the domain's checkEffect before it is added). */
+export function effectOf(form: EffectForm): ScopeEffect {
+  if (form.kind === 'drop') return { kind: 'drop', roadmapItemId: form.itemId };
+  if (form.kind === 'move') return { kind: 'move', roadmapItemId: form.itemId, horizon: form.horizon, earliest: form.earliest, latest: form.latest };
+  // A percentage typed beside the level wins: the team has a number.
+  const percent = form.percent.trim();
+  const confidence = percent === '' ? form.confidence : /^\d+$/.test(percent) ? Number(percent) : Number.NaN;
+  return { kind: 'add', title: form.title, horizon: form.horizon, earliest: form.earliest, latest: form.latest, confidence };
+}
+
 const LINKED_KINDS = ['roadmapItem', 'metric', 'uncertainty'] as const;
 
 /** Newest first: by the day asked, then as they were logged. */

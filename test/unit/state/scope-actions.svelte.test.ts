@@ -3,7 +3,8 @@ import type { Program } from '../../../renderer/src/domain/program';
 import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
 import { ActionsState, SourceActions } from '../../../renderer/src/state/actions.svelte';
 import { replayAtStart } from '../../../renderer/src/state/replay';
-import { ScopeState } from '../../../renderer/src/state/scope.svelte';
+import { effectOf, ScopeState } from '../../../renderer/src/state/scope.svelte';
+import { checkEffect } from '../../../renderer/src/domain/scope/edits';
 import type { Services } from '../../../renderer/src/state/services';
 import { answerWith, clearToasts, mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
 
@@ -141,5 +142,22 @@ describe('typing in scope changes and actions is never lost', () => {
     expect(await replayAtStart(services)).toMatchObject({ stored: 2 });
     expect((await services.db.scopeChanges.get(change.value.id))!.rationale).toBe('SMS costs more than it brings');
     expect((await services.db.actions.get(action.value.id))!.notes).toBe('Call before Friday');
+  });
+});
+
+describe('effectOf', () => {
+  const form = { kind: 'add', itemId: '', title: 'Voice', horizon: 'later', earliest: '', latest: '', confidence: 'low', percent: '' } as const;
+  it('reads the form as the effect it stands for; a typed percentage wins over the level, and one that is not a number is refused', () => {
+    expect(effectOf(form)).toEqual({ kind: 'add', title: 'Voice', horizon: 'later', earliest: '', latest: '', confidence: 'low' });
+    expect(effectOf({ ...form, percent: ' 65 ' })).toMatchObject({ confidence: 65 });
+    expect(checkEffect(effectOf({ ...form, percent: '6x' })).ok).toBe(false);
+    expect(effectOf({ ...form, kind: 'drop', itemId: 'a' })).toEqual({ kind: 'drop', roadmapItemId: 'a' });
+    expect(effectOf({ ...form, kind: 'move', itemId: 'a', earliest: '2026-01-01', latest: '2026-02-01' })).toEqual({
+      kind: 'move',
+      roadmapItemId: 'a',
+      horizon: 'later',
+      earliest: '2026-01-01',
+      latest: '2026-02-01',
+    });
   });
 });
