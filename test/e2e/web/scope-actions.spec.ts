@@ -156,6 +156,8 @@ test('overdue actions stand out in words; mark one done by keyboard, filter, and
   await bothSchemes(app, page, 'actions, empty');
 
   const title = page.getByRole('textbox', { name: 'New action', exact: true });
+  await page.locator('body').press('n');
+  await expect(title).toBeFocused();
   await page.getByRole('combobox', { name: 'Owner of the new action' }).fill('Ana');
   await page.getByLabel('Due date of the new action').fill('2020-01-10');
   await title.fill('Book the legal review');
