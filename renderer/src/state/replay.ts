@@ -1,6 +1,8 @@
+import { actionReplayHandlers } from './actions-replay';
 import { metricReplayHandlers } from './metrics-replay';
 import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
+import { scopeReplayHandlers } from './scope-replay';
 import type { Services } from './services';
 import { tradeoffReplayHandlers } from './tradeoffs-replay';
 import { uncertaintyReplayHandlers } from './uncertainty-replay';
@@ -15,6 +17,8 @@ export function replayAtStart(services: Services): Promise<ReplayReport> {
     ...uncertaintyReplayHandlers(services),
     ...metricReplayHandlers(services),
     ...tradeoffReplayHandlers(services),
+    ...scopeReplayHandlers(services),
+    ...actionReplayHandlers(services),
   });
   return replayPending({ adopt: true });
 }

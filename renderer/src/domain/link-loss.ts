@@ -1,0 +1,25 @@
+import { LINK_KINDS, LINK_NOUNS, type LinkKind } from './links';
+import { plural, quoted } from './words';
+
+// What a deletion's confirmation says about the records that link to the one deleted: how many of
+// each kind, named, and that they lose the link (undo gives it back with the record).
+
+const NAMED_MAX = 3;
+
+function listed(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** "2 roadmap items ("Voice", "SMS") and 1 action ("Call legal") link to it; they will lose the link." Empty when nothing links. */
+export function describeLinkLoss(holders: readonly { kind: LinkKind; label: string }[]): string {
+  if (holders.length === 0) return '';
+  const parts = LINK_KINDS.flatMap((kind) => {
+    const labels = holders.filter((h) => h.kind === kind).map((h) => h.label);
+    if (labels.length === 0) return [];
+    const [one, many] = LINK_NOUNS[kind];
+    const named = labels.slice(0, NAMED_MAX).map(quoted).join(', ') + (labels.length > NAMED_MAX ? ', …' : '');
+    return [`${plural(labels.length, one, many)} (${named})`];
+  });
+  const one = holders.length === 1;
+  return `${listed(parts)} ${one ? 'links' : 'link'} to it; ${one ? 'it' : 'they'} will lose the link.`;
+}
