@@ -1,6 +1,7 @@
 import { metricReplayHandlers } from './metrics-replay';
 import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
+import { roadmapReplayHandlers } from './roadmap-replay';
 import type { Services } from './services';
 import { tradeoffReplayHandlers } from './tradeoffs-replay';
 import { uncertaintyReplayHandlers } from './uncertainty-replay';
@@ -15,6 +16,7 @@ export function replayAtStart(services: Services): Promise<ReplayReport> {
     ...uncertaintyReplayHandlers(services),
     ...metricReplayHandlers(services),
     ...tradeoffReplayHandlers(services),
+    ...roadmapReplayHandlers(services),
   });
   return replayPending({ adopt: true });
 }
