@@ -203,7 +203,8 @@ export function layoutTimeline(items: readonly TimelineItem[], domain: Domain, w
 }
 
 function clampX(x0: number, x1: number, plot: { left: number; right: number }): [number, number] | null {
-  if (x1 < plot.left || x0 > plot.right) return null;
+  // A reversed range (a file may hold one in an old forecast) is not drawn rather than drawn inside out.
+  if (x1 < plot.left || x0 > plot.right || x1 < x0) return null;
   return [Math.max(plot.left, x0), Math.min(plot.right, x1)];
 }
 
