@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program } from '../../../renderer/src/domain/program';
 import type { DecisionRecord } from '../../../renderer/src/domain/decisions/model';
-import { pendingEdit } from '../../../renderer/src/state/pending-edits';
+import { pendingEdit, recordEdit } from '../../../renderer/src/state/pending-edits';
+import { replayAtStart } from '../../../renderer/src/state/replay';
 import { preference, oneOf } from '../../../renderer/src/state/preferences.svelte';
 import { RoadmapState } from '../../../renderer/src/state/roadmap.svelte';
 import type { Services } from '../../../renderer/src/state/services';
@@ -93,6 +94,20 @@ describe('RoadmapState', () => {
     expect(group.drafts.title.problem).toBe('Give the roadmap item a title.');
     expect((await services.db.roadmapItems.get(a.id))!.title).toBe('A');
     group.close();
+  });
+
+  it('typing not stored when the window closed goes in at the next start, unless the text changed since', async () => {
+    const a = await add('A');
+    const b = await add('B');
+    // What a window journaled as it was typed, then went before saving.
+    recordEdit('roadmap-description', a.id, 'Typed before a crash', '');
+    recordEdit('roadmap-owner', b.id, 'Bo', '');
+    expect(pendingEdit('roadmap-description', a.id)?.value).toBe('Typed before a crash');
+    await services.db.roadmapItems.update(b.id, { owner: 'Changed elsewhere' });
+    const report = await replayAtStart(services);
+    expect(report).toMatchObject({ stored: 1 });
+    expect((await services.db.roadmapItems.get(a.id))!.description).toBe('Typed before a crash');
+    expect((await services.db.roadmapItems.get(b.id))!.owner).toBe('Changed elsewhere');
   });
 
   it('deletes after a confirmation that names what loses its link, and Undo restores item and link', async () => {
