@@ -130,6 +130,22 @@ export interface TimelineLayout {
   todayX: number | null;
   /** Items with no range yet, listed apart. */
   undated: string[];
+  /**
+   * Every ghost as one path of rounded rectangles: hundreds of decorative outlines drawn as one
+   * element, so a roadmap with long histories renders and zooms as fast as one without.
+   */
+  ghostPath: string;
+}
+
+/** An outline of rounded rectangles (corner radius 3, smaller when the rectangle is narrow), as one path. */
+export function ghostPath(ghosts: readonly Pick<Ghost, 'x' | 'y' | 'width' | 'height'>[]): string {
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return ghosts
+    .map(({ x, y, width, height }) => {
+      const c = Math.min(3, width / 2, height / 2);
+      return `M${r(x + c)},${r(y)}h${r(width - 2 * c)}a${r(c)},${r(c)} 0 0 1 ${r(c)},${r(c)}v${r(height - 2 * c)}a${r(c)},${r(c)} 0 0 1 ${r(-c)},${r(c)}h${r(2 * c - width)}a${r(c)},${r(c)} 0 0 1 ${r(-c)},${r(-c)}v${r(2 * c - height)}a${r(c)},${r(c)} 0 0 1 ${r(c)},${r(-c)}z`;
+    })
+    .join('');
 }
 
 /** Month ticks while they fit (about 56 px each), then every quarter, then years. */
@@ -199,6 +215,7 @@ export function layoutTimeline(items: readonly TimelineItem[], domain: Domain, w
     ticks: ticksOf(scale, plot.right - plot.left),
     todayX: now >= plot.left && now <= plot.right ? now : null,
     undated,
+    ghostPath: ghostPath(ghostBands),
   };
 }
 

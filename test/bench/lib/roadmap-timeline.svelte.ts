@@ -6,7 +6,6 @@ import { layoutTimeline, type Domain, type TimelineLayout } from '../../../rende
 import { isoDay } from '../../../renderer/src/domain/dates';
 import { confidenceLabel, rangeWords } from '../../../renderer/src/domain/roadmap/labels';
 import { CONFIDENCE_LEVELS, HORIZONS, ROADMAP_STATUSES, type Forecast, type RoadmapItem } from '../../../renderer/src/domain/roadmap/model';
-import { formatDay } from '../../../renderer/src/domain/time';
 import TimelineChart from '../../../renderer/src/views/roadmap/TimelineChart.svelte';
 import { BENCH_NOW, BENCH_PROGRAM_ID, rng } from './data';
 
@@ -110,7 +109,7 @@ export class RawTimeline {
   private readonly ticks: SVGGElement;
   private readonly ghosts: SVGGElement;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the raw baseline's own bookkeeping, not rendered state
-  private readonly bands = new Map<string, { ring: SVGElement; band: SVGElement; label: SVGElement | null }>();
+  private readonly bands = new Map<string, { ring: SVGElement; band: SVGElement; label: SVGElement }>();
   private layout!: TimelineLayout;
 
   constructor(
@@ -136,9 +135,8 @@ export class RawTimeline {
       const link = el('a', { href: hrefOf(band.id), class: 'band-link', 'aria-label': bandLabel(byId.get(band.id)!), 'data-band': band.id });
       const ring = el('rect', { class: 'focus-ring', x: band.x - 3, y: band.y - 3, width: band.width + 6, height: band.height + 6, rx: 5 });
       const rect = el('rect', { class: `band look-${band.look}`, x: band.x, y: band.y, width: band.width, height: band.height, rx: 3 });
-      const label = band.label ? el('text', { class: 'band-label', x: band.labelX, y: band.y + band.height / 2 + 4, 'text-anchor': band.labelAnchor }, band.label) : null;
-      link.append(ring, rect);
-      if (label) link.append(label);
+      const label = el('text', { class: 'band-label', x: band.labelX, y: band.y + band.height / 2 + 4, 'text-anchor': band.labelAnchor }, band.label);
+      link.append(ring, rect, label);
       this.svg.append(link);
       this.bands.set(band.id, { ring, band: rect, label });
     }
@@ -156,13 +154,8 @@ export class RawTimeline {
   }
 
   private drawGhosts() {
-    this.ghosts.replaceChildren(
-      ...this.layout.ghosts.map((g) => {
-        const rect = el('rect', { class: 'ghost', 'data-item': g.itemId, x: g.x, y: g.y, width: g.width, height: g.height, rx: 3 });
-        rect.append(el('title', {}, `Forecast made ${formatDay(g.at, true)}`));
-        return rect;
-      }),
-    );
+    const { ghostPath, ghosts } = this.layout;
+    this.ghosts.replaceChildren(...(ghostPath ? [el('path', { class: 'ghost', d: ghostPath, 'data-ghosts': ghosts.length })] : []));
   }
 
   /** A zoom step done by hand: new geometry, bands moved in place, ticks and ghosts drawn again. */
@@ -174,11 +167,9 @@ export class RawTimeline {
       drawn.ring.setAttribute('width', String(band.width + 6));
       drawn.band.setAttribute('x', String(band.x));
       drawn.band.setAttribute('width', String(band.width));
-      if (drawn.label) {
-        drawn.label.setAttribute('x', String(band.labelX));
-        drawn.label.setAttribute('text-anchor', band.labelAnchor);
-        drawn.label.textContent = band.label;
-      }
+      drawn.label.setAttribute('x', String(band.labelX));
+      drawn.label.setAttribute('text-anchor', band.labelAnchor);
+      drawn.label.textContent = band.label;
     }
     this.drawTicks();
     this.drawGhosts();
@@ -199,5 +190,8 @@ export function timelineContainer(): HTMLElement {
 
 /** The elements the two drawings must have alike: bands, ghosts, ticks, texts. */
 export function shapeCounts(root: Element): string {
-  return ['a', 'rect.band', 'rect.ghost', 'line.tick', 'text'].map((s) => `${s}:${root.querySelectorAll(s).length}`).join(' ');
+  return [
+    ...['a', 'rect.band', 'line.tick', 'text'].map((s) => `${s}:${root.querySelectorAll(s).length}`),
+    `ghosts:${root.querySelector('path.ghost')?.getAttribute('data-ghosts') ?? 0}`,
+  ].join(' ');
 }

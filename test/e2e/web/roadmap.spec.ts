@@ -104,11 +104,11 @@ test('build a roadmap by keyboard on the board and the timeline, drag a card, an
   await expect(page.getByTestId('forecast-movement')).toContainText('Slipped 3 weeks, confidence fell from high to medium since');
   await expect(page.getByRole('link', { name: /^Hybrid retrieval, Now: Oct 1 – Nov 21, medium confidence/ })).toBeVisible();
 
-  // Earlier forecasts as ghosts.
-  const ghosts = page.locator('[data-testid="roadmap-timeline"] rect.ghost');
+  // Earlier forecasts as ghosts: the range before the slip, and the slipped one before its confidence fell.
+  const ghosts = page.locator('[data-testid="roadmap-timeline"] path.ghost');
   await expect(ghosts).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Show earlier forecasts' }).check();
-  await expect(ghosts.first()).toBeVisible();
+  await expect(ghosts).toHaveAttribute('data-ghosts', '2');
   await expect(page.getByRole('link', { name: /^Hybrid retrieval, .*earlier forecasts Oct 1 – Oct 31/ })).toBeVisible();
   await app.expectAccessible('roadmap timeline with details');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -118,7 +118,7 @@ test('build a roadmap by keyboard on the board and the timeline, drag a card, an
   await page.reload();
   await expect(page.getByRole('button', { name: 'Timeline', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('checkbox', { name: 'Show earlier forecasts' })).toBeChecked();
-  await expect(ghosts.first()).toBeVisible();
+  await expect(ghosts).toHaveAttribute('data-ghosts', '2');
   await page.getByRole('button', { name: 'Board', exact: true }).click();
   await expect(titlesIn(page, 'Now')).toHaveText(['Multilingual answers', 'Hybrid retrieval']);
   await expect(titlesIn(page, 'Next')).toHaveText(['Evaluation harness']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceLook, fitDomain, layoutTimeline, panDomain, rangeTimes, TIMELINE, zoomDomain } from '../../../renderer/src/charts/roadmap-timeline';
+import { confidenceLook, fitDomain, ghostPath, layoutTimeline, panDomain, rangeTimes, TIMELINE, zoomDomain } from '../../../renderer/src/charts/roadmap-timeline';
 import { newRoadmapItem } from '../../../renderer/src/domain/roadmap/edits';
 import type { Horizon, RoadmapItem } from '../../../renderer/src/domain/roadmap/model';
 
@@ -89,6 +89,13 @@ describe('timeline geometry', () => {
     expect(ghosts).toHaveLength(1);
     expect(ghosts[0]).toMatchObject({ itemId: 'a', at: 9 });
     expect(ghosts[0]!.x).toBeCloseTo(TIMELINE.left, 5);
+    expect(layoutTimeline([moved], domain, width, today).ghostPath).toBe('');
+  });
+
+  it('draws ghosts as one path of closed rounded rectangles', () => {
+    expect(ghostPath([{ x: 10, y: 20, width: 100, height: 24 }])).toBe('M13,20h94a3,3 0 0 1 3,3v18a3,3 0 0 1 -3,3h-94a3,3 0 0 1 -3,-3v-18a3,3 0 0 1 3,-3z');
+    expect(ghostPath([{ x: 0, y: 0, width: 2, height: 24 }]).startsWith('M1,0h0a1,1')).toBe(true);
+    expect(ghostPath([]).length).toBe(0);
   });
 
   it('fits every range and today, zooms around a point and pans by a share of the span', () => {
