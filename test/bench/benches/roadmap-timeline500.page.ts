@@ -39,7 +39,7 @@ const bench: Benchmark = {
           raw.remove();
           return ms;
         },
-        { warmup: 2, reps: 9 },
+        { warmup: 3, reps: 15 },
       );
       if (counts.app !== counts.raw) throw new Error(`The two drawings differ: app ${counts.app}, raw ${counts.raw}`);
       return {

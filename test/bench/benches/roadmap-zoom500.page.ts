@@ -65,7 +65,7 @@ const bench: Benchmark = {
           raw.remove();
           return ms;
         },
-        { warmup: 2, reps: 7 },
+        { warmup: 2, reps: 11 },
       );
     } finally {
       target.remove();
