@@ -43,6 +43,10 @@ test('build a roadmap by keyboard on the board and the timeline, drag a card, an
 
   await addByKeyboard(page, 'Now', ['Hybrid retrieval', 'Evaluation harness', 'Agent handoff']);
   await addByKeyboard(page, 'Next', ['Multilingual answers']);
+  // N goes back to quick add from anywhere outside a field.
+  await page.getByRole('heading', { level: 1, name: 'Roadmap' }).click();
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'New roadmap item' })).toBeFocused();
   await expect(titlesIn(page, 'Now')).toHaveText(['Hybrid retrieval', 'Evaluation harness', 'Agent handoff']);
 
   // Open an item from its card by keyboard and give it a range and a confidence.
@@ -103,6 +107,12 @@ test('build a roadmap by keyboard on the board and the timeline, drag a card, an
   await page.getByRole('combobox', { name: 'Confidence', exact: true }).selectOption({ label: 'Medium' });
   await expect(page.getByTestId('forecast-movement')).toContainText('Slipped 3 weeks, confidence fell from high to medium since');
   await expect(page.getByRole('link', { name: /^Hybrid retrieval, Now: Oct 1 – Nov 21, medium confidence/ })).toBeVisible();
+  // Escape closes the details and puts the focus back on the band.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('complementary', { name: 'Item details' })).toBeHidden();
+  await expect(page.getByRole('link', { name: /^Hybrid retrieval, Now: Oct 1 – Nov 21/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Item details' })).toBeVisible();
 
   // Earlier forecasts as ghosts: the range before the slip, and the slipped one before its confidence fell.
   const ghosts = page.locator('[data-testid="roadmap-timeline"] path.ghost');
