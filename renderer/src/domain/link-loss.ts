@@ -1,14 +1,10 @@
 import { LINK_KINDS, LINK_NOUNS, type LinkKind } from './links';
-import { plural, quoted } from './words';
+import { andList, plural, quoted } from './words';
 
 // What a deletion's confirmation says about the records that link to the one deleted: how many of
 // each kind, named, and that they lose the link (undo gives it back with the record).
 
 const NAMED_MAX = 3;
-
-function listed(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
 
 /** "2 roadmap items ("Voice", "SMS") and 1 action ("Call legal") link to it; they will lose the link." Empty when nothing links. */
 export function describeLinkLoss(holders: readonly { kind: LinkKind; label: string }[]): string {
@@ -21,5 +17,5 @@ export function describeLinkLoss(holders: readonly { kind: LinkKind; label: stri
     return [`${plural(labels.length, one, many)} (${named})`];
   });
   const one = holders.length === 1;
-  return `${listed(parts)} ${one ? 'links' : 'link'} to it; ${one ? 'it' : 'they'} will lose the link.`;
+  return `${andList(parts)} ${one ? 'links' : 'link'} to it; ${one ? 'it' : 'they'} will lose the link.`;
 }

@@ -23,3 +23,9 @@ export function truncate(text: string, max: number, ellipsis = ''): string {
 export function quoted(text: string): string {
   return `"${truncate(text, 40, '…')}"`;
 }
+
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

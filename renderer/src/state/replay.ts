@@ -3,6 +3,7 @@ import { metricReplayHandlers } from './metrics-replay';
 import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
 import { scopeReplayHandlers } from './scope-replay';
+import { roadmapReplayHandlers } from './roadmap-replay';
 import type { Services } from './services';
 import { tradeoffReplayHandlers } from './tradeoffs-replay';
 import { uncertaintyReplayHandlers } from './uncertainty-replay';
@@ -19,6 +20,7 @@ export function replayAtStart(services: Services): Promise<ReplayReport> {
     ...tradeoffReplayHandlers(services),
     ...scopeReplayHandlers(services),
     ...actionReplayHandlers(services),
+    ...roadmapReplayHandlers(services),
   });
   return replayPending({ adopt: true });
 }

@@ -10,7 +10,8 @@ export type { LinkTarget };
 
 export type LinkTargets = Record<LinkKind, LinkTarget[]>;
 
-function labelOf(kind: LinkKind, row: Record<string, unknown>): string {
+/** How a record is named wherever a link to it shows: a metric by its name, a matrix by its question, a decision with its number. */
+export function linkLabel(kind: LinkKind, row: Record<string, unknown>): string {
   if (kind === 'metric') return String(row.name);
   if (kind === 'matrix') return String(row.question);
   if (kind === 'decision') return `${decisionNumber(Number(row.number))} ${String(row.title)}`;
@@ -27,7 +28,7 @@ export function watchLinkTargets(db: KeelDB, programId: string, kinds: readonly 
     const entries = await Promise.all(
       kinds.map(async (kind) => {
         const rows = (await db.table(LINK_TABLES[kind]).where({ programId }).toArray()) as Record<string, unknown>[];
-        const targets = rows.map((row) => ({ id: String(row.id), label: labelOf(kind, row) }));
+        const targets = rows.map((row) => ({ id: String(row.id), label: linkLabel(kind, row) }));
         return [kind, targets.sort((a, b) => a.label.localeCompare(b.label))] as const;
       }),
     );

@@ -1,5 +1,6 @@
 import { fieldsLinking, kindsLinkingTo, LINK_TABLES, withoutLinks, type LinkKind } from '../domain/links';
 import type { KeelDB } from './db';
+import { linkLabel } from './link-targets';
 import type { EditTransaction } from './editor';
 
 // Deleting a record that others link to: first say what will lose its link (the confirmation
@@ -14,14 +15,6 @@ export interface LinkHolder {
 
 type Row = { id: string; programId: string } & Record<string, unknown>;
 
-function labelOf(row: Row): string {
-  for (const field of ['title', 'name', 'question']) {
-    const value = row[field];
-    if (typeof value === 'string' && value) return value;
-  }
-  return row.id;
-}
-
 async function rowsOf(db: KeelDB, programId: string, kind: LinkKind): Promise<Row[]> {
   return (await db.table(LINK_TABLES[kind]).where({ programId }).toArray()) as Row[];
 }
@@ -33,7 +26,7 @@ export async function linksTo(db: KeelDB, programId: string, to: LinkKind, ids: 
   for (const from of kindsLinkingTo(to)) {
     for (const row of await rowsOf(db, programId, from)) {
       if (from === to && targets.has(row.id)) continue;
-      if (ids.some((id) => fieldsLinking(from, row, to, id).length > 0)) holders.push({ kind: from, id: row.id, label: labelOf(row) });
+      if (ids.some((id) => fieldsLinking(from, row, to, id).length > 0)) holders.push({ kind: from, id: row.id, label: linkLabel(from, row) });
     }
   }
   return holders;

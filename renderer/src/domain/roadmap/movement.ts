@@ -69,3 +69,19 @@ export function describeMovement(movement: Movement): string {
   if (parts.length === 0) parts.push(slippedDays === 0 ? 'kept its latest date and confidence' : 'forecast changed');
   return `${parts.join(', ')} since ${formatDay(movement.since.at)}`;
 }
+
+/**
+ * The movement worth showing on an item: since its first forecast with a range (giving an item
+ * its first range is planning, not a slip); for an item never dated, only a change of confidence.
+ */
+export function itemMovement(item: RoadmapItem): Movement | null {
+  const firstDated = item.history.find((f) => f.earliest !== '');
+  if (firstDated) return forecastMovement(item, firstDated.at);
+  const movement = forecastMovement(item);
+  return movement && confidencePercent(movement.confidenceFrom) !== confidencePercent(movement.confidenceTo) ? movement : null;
+}
+
+/** Whether the forecast moved at all: its latest date or its confidence changed. */
+export function hasMoved(movement: Movement): boolean {
+  return (movement.slippedDays !== null && movement.slippedDays !== 0) || confidencePercent(movement.confidenceFrom) !== confidencePercent(movement.confidenceTo);
+}

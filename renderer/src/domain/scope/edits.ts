@@ -1,7 +1,7 @@
 import { checkOneLine, checkTextFields, failed, passed, type Check } from '../check';
 import { isDay } from '../dates';
-import { checkRoadmapTitle } from '../roadmap/edits';
-import { CONFIDENCE_LEVELS, HORIZONS, LINKS_MAX, type ForecastConfidence } from '../roadmap/model';
+import { checkConfidence, checkRange, checkRoadmapTitle } from '../roadmap/edits';
+import { HORIZONS, LINKS_MAX } from '../roadmap/model';
 import {
   EFFECTS_MAX,
   SCOPE_DECISIONS,
@@ -81,27 +81,11 @@ export function checkScopeDecision(value: string): Check<ScopeChange['decision']
   return oneOf(SCOPE_DECISIONS, value) ? passed(value as ScopeChange['decision']) : failed('Choose a decision.');
 }
 
-/** A range as the roadmap keeps it: both days or neither, the earliest not after the latest. */
-export function checkEffectRange(earliest: string, latest: string): Check<{ earliest: string; latest: string }> {
-  if (earliest === '' && latest === '') return passed({ earliest, latest });
-  if (earliest === '' || latest === '') return failed('Give both the earliest and the latest date, or neither.');
-  if (!isDay(earliest) || !isDay(latest)) return failed('Give the range as dates.');
-  if (earliest > latest) return failed('The earliest date must not be after the latest.');
-  return passed({ earliest, latest });
-}
-
-function checkConfidence(confidence: ForecastConfidence): Check<ForecastConfidence> {
-  if (typeof confidence === 'number') {
-    return Number.isInteger(confidence) && confidence >= 0 && confidence <= 100 ? passed(confidence) : failed('Give the confidence as a whole percentage from 0 to 100.');
-  }
-  return (CONFIDENCE_LEVELS as readonly string[]).includes(confidence) ? passed(confidence) : failed('Choose a confidence.');
-}
-
 /** One effect of a change on the roadmap, cleaned, or what is wrong with it. */
 export function checkEffect(effect: ScopeEffect): Check<ScopeEffect> {
   if (effect.kind === 'drop') return effect.roadmapItemId ? passed({ ...effect }) : failed('Choose the roadmap item to drop.');
   if (!(HORIZONS as readonly string[]).includes(effect.horizon)) return failed('Choose a horizon.');
-  const range = checkEffectRange(effect.earliest, effect.latest);
+  const range = checkRange(effect.earliest, effect.latest);
   if (!range.ok) return range;
   if (effect.kind === 'move') return effect.roadmapItemId ? passed({ ...effect, ...range.value }) : failed('Choose the roadmap item to move.');
   const title = checkRoadmapTitle(effect.title);

@@ -2,7 +2,10 @@
 // 100, percentages, how much is scored, names with their fallbacks. Apart from describe.ts so the
 // overview, which every window loads, can use them without the sentence builders.
 
-import { noun } from '../words';
+import { andList, noun } from '../words';
+
+// Lists in words are the program's one rule (domain/words.ts); the trade-off views import it from here too.
+export { andList };
 import type { MatrixOption } from './model';
 import type { OptionResult } from './scoring';
 
@@ -43,12 +46,6 @@ export function optionTitles(options: readonly Pick<MatrixOption, 'id' | 'title'
 export function namesOf(items: readonly { id: string; name: string }[], fallback = UNTITLED_CRITERION): (id: string) => string {
   const byId = new Map(items.map((c) => [c.id, c.name.trim()]));
   return (id) => byId.get(id) || fallback;
-}
-
-/** "A", "A and B", "A, B and C". */
-export function andList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** "vetoed by the p95 latency guardrail", "vetoed by the p95 latency and Cost guardrails". */

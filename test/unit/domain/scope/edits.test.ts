@@ -19,7 +19,7 @@ describe('scope change rules', () => {
         { kind: 'drop', roadmapItemId: 'a' },
         { kind: 'move', roadmapItemId: 'b', horizon: 'next', earliest: '2026-05-01', latest: '' },
       ]),
-    ).toEqual({ ok: false, message: 'Effect 2: Give both the earliest and the latest date, or neither.' });
+    ).toEqual({ ok: false, message: 'Effect 2: Give both the earliest and the latest date, or neither: a range, not a single date.' });
     expect(checkEffects([{ kind: 'add', title: ' Voice ', horizon: 'now', earliest: '', latest: '', confidence: 101 }]).ok).toBe(false);
     expect(checkEffects([{ kind: 'add', title: ' Voice ', horizon: 'now', earliest: '', latest: '', confidence: 70 }])).toEqual({
       ok: true,
