@@ -30,6 +30,8 @@ export interface DecisionRecord {
   number: number;
   title: string;
   status: DecisionStatus;
+  /** Why it was rejected, deprecated or superseded by a reopened matrix ('' otherwise). */
+  statusNote: string;
   /** YYYY-MM-DD: when it was decided (or drafted). */
   date: string;
   deciders: string;
