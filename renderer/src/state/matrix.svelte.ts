@@ -13,7 +13,8 @@ import {
   type StoredCombined,
 } from '../domain/tradeoffs/model';
 import { percentPoints } from '../domain/tradeoffs/scoring';
-import { MatrixRepository } from '../storage/tradeoffs-repo';
+import { MatrixRepository, type MatrixDecisionRecord } from '../storage/tradeoffs-repo';
+import { Live } from './live.svelte';
 import { confirm } from './confirm.svelte';
 import { PendingScores } from './pending-scores.svelte';
 import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
@@ -74,6 +75,7 @@ export class MatrixState {
       fields<DecisionDraft>({ chosen: textField, rationale: textField, deciders: textField, date: textField }),
       {},
     );
+    this.recordsLive = new Live(() => this.repo.watchDecisionRecords(this.id));
     // Only a new stored matrix settles typed scores, not the typing itself.
     $effect(() => {
       const matrix = this.stored();
@@ -83,6 +85,12 @@ export class MatrixState {
 
   get matrix(): Matrix {
     return this.stored();
+  }
+
+  private readonly recordsLive: Live<MatrixDecisionRecord[]>;
+  /** A decision's record in the decision log (matched by when it was recorded), if there is one. */
+  recordOf(recordedAt: number): MatrixDecisionRecord | undefined {
+    return this.recordsLive.value?.find((r) => r.recordedAt === recordedAt);
   }
   /** The matrix as it shows: the stored one with typed scores not stored yet. */
   shown = $derived.by(() => this.pending.apply(this.stored()));

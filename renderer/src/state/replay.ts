@@ -1,3 +1,4 @@
+import { decisionReplayHandlers } from './decisions-replay';
 import { metricReplayHandlers } from './metrics-replay';
 import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
@@ -15,6 +16,7 @@ export function replayAtStart(services: Services): Promise<ReplayReport> {
     ...uncertaintyReplayHandlers(services),
     ...metricReplayHandlers(services),
     ...tradeoffReplayHandlers(services),
+    ...decisionReplayHandlers(services),
   });
   return replayPending({ adopt: true });
 }

@@ -28,6 +28,13 @@ import { removeLinksTo } from './links';
 
 export { MATRIX_LOCKED_MESSAGE };
 
+/** A matrix decision's record in the log, as the matrix links to it. */
+export interface MatrixDecisionRecord {
+  id: string;
+  number: number;
+  recordedAt: number;
+}
+
 /**
  * Trade-off matrices of one program, one row each. Every write is one undoable edit; what an
  * edit changes is decided in domain/tradeoffs/edits.ts, here it is read, checked against the
@@ -47,6 +54,13 @@ export class MatrixRepository {
   watchMatrices(programId: string): Observable<Matrix[]> {
     return liveQuery(async () =>
       oldestFirst(await this.db.matrices.where({ programId }).toArray()),
+    );
+  }
+
+  /** The decision log's records of a matrix's decisions (number, and when the decision was recorded), live. */
+  watchDecisionRecords(matrixId: string): Observable<MatrixDecisionRecord[]> {
+    return liveQuery(async () =>
+      (await this.db.decisions.where({ matrixId }).toArray()).map((r) => ({ id: r.id, number: r.number, recordedAt: r.createdAt })),
     );
   }
 

@@ -57,3 +57,8 @@ export interface DecisionRecord {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A decision record's number as the log shows it: ADR-0007. */
+export function decisionNumber(n: number): string {
+  return `ADR-${String(n).padStart(4, '0')}`;
+}
