@@ -1,4 +1,4 @@
-import { DECISION_PEOPLE_FIELDS, DECISION_TEXT_FIELDS, isEditable, type DecisionTextField } from '../domain/decisions/edits';
+import { DECISION_PEOPLE_FIELDS, DECISION_TEXT_FIELDS, isEditable, type DecisionTextField } from '../domain/decisions/fields';
 import type { ConsideredOption } from '../domain/decisions/model';
 import { textOf, writeIfUnchanged, type ReplayHandler } from './pending-edits';
 import type { Services } from './services';

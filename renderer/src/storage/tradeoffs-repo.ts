@@ -21,17 +21,19 @@ import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { oldestFirst } from '../domain/order';
 import { isoDay } from '../domain/dates';
-import { newestFirst, nextDecisionNumber, reopenedNote } from '../domain/decisions/edits';
-import { standingDecisionRecord } from '../domain/decisions/from-matrix';
-import type { DecisionRecord } from '../domain/decisions/model';
+import { decisionNumber, type DecisionRecord } from '../domain/decisions/model';
 import { removeLinksTo } from './links';
 
 export { MATRIX_LOCKED_MESSAGE };
 
+/** The decision log's rules, loaded when a matrix is first decided or reopened: the trade-off area stays small. */
+const decisionLog = () => import('../domain/decisions/from-matrix');
+
 /** A matrix decision's record in the log, as the matrix links to it. */
 export interface MatrixDecisionRecord {
   id: string;
-  number: number;
+  /** ADR-0007. */
+  label: string;
   recordedAt: number;
 }
 
@@ -60,7 +62,7 @@ export class MatrixRepository {
   /** The decision log's records of a matrix's decisions (number, and when the decision was recorded), live. */
   watchDecisionRecords(matrixId: string): Observable<MatrixDecisionRecord[]> {
     return liveQuery(async () =>
-      (await this.db.decisions.where({ matrixId }).toArray()).map((r) => ({ id: r.id, number: r.number, recordedAt: r.createdAt })),
+      (await this.db.decisions.where({ matrixId }).toArray()).map((r) => ({ id: r.id, label: decisionNumber(r.number), recordedAt: r.createdAt })),
     );
   }
 
@@ -314,6 +316,7 @@ export class MatrixRepository {
    * A decision after a reopening supersedes the record the reopening left.
    */
   async decide(id: string, decision: DecisionInput): Promise<void> {
+    const { newestFirst, nextDecisionNumber, standingDecisionRecord } = await decisionLog();
     return this.editor.edit('Record decision', async (tx) => {
       const matrix = await this.matrix(id);
       const metrics = await this.metricsOf(matrix);
@@ -340,6 +343,7 @@ export class MatrixRepository {
    * record in the log is superseded with the date and reason (it keeps its basis).
    */
   async reopen(id: string, reason: string): Promise<void> {
+    const { reopenedNote } = await decisionLog();
     return this.editor.edit('Reopen decision', async (tx) => {
       const matrix = await this.matrix(id);
       const now = this.now();

@@ -1,9 +1,7 @@
-import type { Transaction } from 'dexie';
-import { missingMatrixRecords } from '../domain/decisions/from-matrix';
+import { Dexie, type Transaction } from 'dexie';
 import type { DecisionRecord } from '../domain/decisions/model';
 import { newId } from '../domain/ids';
 import type { Metric, ProgramFunction } from '../domain/metrics/model';
-import type { Program } from '../domain/program';
 import type { Matrix } from '../domain/tradeoffs/model';
 
 /**
@@ -13,15 +11,19 @@ import type { Matrix } from '../domain/tradeoffs/model';
  * one superseded, without a basis (an earlier Keel did not keep it). Only what is missing is added.
  */
 export async function upgradeToPlan(tx: Transaction): Promise<void> {
-  const programs = (await tx.table('programs').toArray()) as Program[];
-  for (const program of programs) {
-    const where = { programId: program.id };
-    const matrices = (await tx.table('matrices').where(where).toArray()) as Matrix[];
-    if (!matrices.some((m) => m.decision || m.pastDecisions.length)) continue;
+  const matrices = ((await tx.table('matrices').toArray()) as Matrix[]).filter((m) => m.decision || m.pastDecisions.length);
+  if (matrices.length === 0) return;
+  // The analysis that computes a basis loads only for a database that has decisions to move:
+  // it stays out of the start-up bundle. waitFor keeps the upgrade's transaction alive meanwhile.
+  const { missingMatrixRecords } = await Dexie.waitFor(import('../domain/decisions/from-matrix'));
+  const programIds = [...new Set(matrices.map((m) => m.programId))];
+  for (const programId of programIds) {
+    const where = { programId };
     const metrics = (await tx.table('metrics').where(where).toArray()) as Metric[];
     const functions = (await tx.table('functions').where(where).toArray()) as ProgramFunction[];
     const existing = (await tx.table('decisions').where(where).toArray()) as DecisionRecord[];
-    const records = missingMatrixRecords(program.id, matrices, metrics, functions, existing, newId);
+    const own = matrices.filter((m) => m.programId === programId);
+    const records = missingMatrixRecords(programId, own, metrics, functions, existing, newId);
     if (records.length) await tx.table('decisions').bulkAdd(records);
   }
 }

@@ -39,10 +39,13 @@ describe('file migration 5 -> 6: the decision log', () => {
     expect((migrated.data as Data).decisions).toEqual([kept]);
   });
 
-  it('leaves what does not read as a matrix to validation', () => {
+  it('leaves a decision that does not read as one to validation, and records the rest', () => {
     const file = fixture('format-v5/support-assistant.keel.json');
     const data = file.data as Data;
     const broken = { ...data, matrices: [{ ...data.matrices[0], decision: { recordedAt: 'not a date' } }] };
-    expect((migrateFile({ ...file, data: broken }, 5, 6).data as Data).decisions).toEqual([]);
+    const decisions = (migrateFile({ ...file, data: broken }, 5, 6).data as Data).decisions;
+    expect(decisions.map((d) => [d.status, d.supersededBy])).toEqual([['superseded', '']]);
+    const unreadable = { ...data, matrices: [{ ...data.matrices[0], pastDecisions: 'not a list', decision: { recordedAt: 'not a date', rationale: 'x', deciders: 'y', date: '2026-01-01', optionId: 'o' } }] };
+    expect((migrateFile({ ...file, data: unreadable }, 5, 6).data as Data).decisions).toEqual([]);
   });
 });

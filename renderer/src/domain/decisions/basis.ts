@@ -95,10 +95,6 @@ export interface MatrixBasis {
 /** A share 0..1 as stored: sums of shares can pass 1 by a rounding error. */
 const share = (x: number) => Math.min(1, Math.max(0, x));
 
-export const COMBINED_HOW: Record<MatrixBasis['combined']['how'], string> = {
-  equal: 'the equal blend of every function’s weights',
-  facilitator: 'the facilitator’s own weights',
-};
 
 /** What the matrix showed when it was decided, with `analysis` from analyseMatrix (resolveMatrix) over the stored matrix. */
 export function buildMatrixBasis(

@@ -2,6 +2,7 @@ import { checkLongText, checkOneLine, failed, passed, type Check } from '../chec
 import { isDay } from '../dates';
 import { LINKS_MAX } from '../roadmap/model';
 import type { MatrixBasis } from './basis';
+import { DECISION_PEOPLE_FIELDS, DECISION_TEXT_FIELDS, isEditable, type DecisionTextField } from './fields';
 import {
   CONSIDERED_MAX,
   DECISION_PEOPLE_MAX,
@@ -21,9 +22,7 @@ export function checkDecisionTitle(raw: string): Check<string> {
   return checkOneLine(raw, DECISION_TITLE_MAX, 'title', 'Give the decision a title.');
 }
 
-export const DECISION_TEXT_FIELDS = ['context', 'outcome', 'consequencesGood', 'consequencesBad'] as const;
-export const DECISION_PEOPLE_FIELDS = ['deciders', 'consulted', 'informed'] as const;
-export type DecisionTextField = (typeof DECISION_TEXT_FIELDS)[number] | (typeof DECISION_PEOPLE_FIELDS)[number] | 'title';
+export { DECISION_PEOPLE_FIELDS, DECISION_TEXT_FIELDS, isEditable, type DecisionTextField };
 
 const FIELD_WORDS: Record<DecisionTextField, string> = {
   title: 'title',
@@ -71,11 +70,6 @@ export function checkDecisionDay(date: string): Check<string> {
 export function checkLinks(ids: readonly string[]): Check<string[]> {
   if (ids.length > LINKS_MAX) return failed(`A record links to at most ${LINKS_MAX} records of a kind.`);
   return passed([...new Set(ids)]);
-}
-
-/** Whether a record's content may still be edited: only drafts and proposals. */
-export function isEditable(record: Pick<DecisionRecord, 'status'>): boolean {
-  return record.status === 'draft' || record.status === 'proposed';
 }
 
 export const NOT_EDITABLE_MESSAGE = 'This record is settled and is no longer edited. Supersede it to change the decision.';

@@ -2,6 +2,7 @@ import { isoDay } from '../dates';
 import { sortFunctions } from '../metrics/functions';
 import type { Metric, ProgramFunction } from '../metrics/model';
 import { andList, namesOf, optionTitles } from '../tradeoffs/labels';
+import { checkDecision } from '../tradeoffs/edits';
 import { resolveMatrix, type ResolvedMatrix } from '../tradeoffs/matrix';
 import type { Decision, Matrix } from '../tradeoffs/model';
 import { truncate } from '../words';
@@ -11,7 +12,10 @@ import { CONSIDERED_MAX, DECISION_TITLE_MAX, type DecisionRecord } from './model
 
 // A trade-off matrix's decision as a record of the log: written when the matrix is decided
 // (storage/tradeoffs-repo.ts), and for decisions taken before the log existed by the database
-// upgrade and the file migration.
+// upgrade and the file migration. The trade-off area loads this (with the rules it re-exports)
+// only when a matrix is decided or reopened.
+
+export { newestFirst, nextDecisionNumber, reopenedNote } from './edits';
 
 interface RecordBase {
   id: string;
@@ -87,6 +91,8 @@ export function missingMatrixRecords(
   const pending = matrices
     .filter((m) => !named.has(m.id))
     .flatMap((m) => [...m.pastDecisions, ...(m.decision ? [m.decision] : [])].map((decision) => ({ matrix: m, decision })))
+    // A decision the matrix's rules refuse (from a hand-edited file) gets no record: validation says what is wrong with it.
+    .filter(({ decision }) => checkDecision(decision).ok)
     .sort((a, b) => a.decision.recordedAt - b.decision.recordedAt);
   let number = nextDecisionNumber(existing);
   const records = pending.map(({ matrix, decision }) => {
