@@ -17,13 +17,12 @@ export type OptionField = keyof typeof OPTION_KINDS;
 
 export function decisionReplayHandlers(services: Services): Record<string, ReplayHandler> {
   const repo = async () => new (await import('../storage/decisions-repo')).DecisionsRepository(services.editor);
-  const open = async (id: string) => {
-    const record = await services.db.decisions.get(id);
-    return record && isEditable(record) ? record : undefined;
-  };
+  /** A settled record keeps what was typed for the user to restore ('changed'), never writes it. */
+  const settled = 'changed' as const;
   const option = (field: OptionField): ReplayHandler => async (edit) => {
     const [id, at] = edit.id.split('/');
-    const record = await open(id!);
+    const record = await services.db.decisions.get(id!);
+    if (record && !isEditable(record)) return settled;
     const index = Number(at);
     const current = record?.options[index];
     return writeIfUnchanged(current?.[field], edit, async () => {
@@ -35,7 +34,11 @@ export function decisionReplayHandlers(services: Services): Record<string, Repla
     ...Object.fromEntries(
       DECISION_FIELDS.map((field): [string, ReplayHandler] => [
         decisionTextKind(field),
-        async (edit) => writeIfUnchanged((await open(edit.id))?.[field], edit, async () => (await repo()).updateText(edit.id, field, textOf(edit))),
+        async (edit) => {
+          const record = await services.db.decisions.get(edit.id);
+          if (record && !isEditable(record)) return settled;
+          return writeIfUnchanged(record?.[field], edit, async () => (await repo()).updateText(edit.id, field, textOf(edit)));
+        },
       ]),
     ),
     [OPTION_KINDS.title]: option('title'),
