@@ -157,8 +157,8 @@ test('a matrix decision keeps its full basis in the log after the matrix is reop
   await decide(page, 'Dense (recommended)', 'Dense caught up and costs less.');
 
   await openLog(app, page);
-  await expect(page.locator('ol.records > li')).toHaveText([/ADR-0002.*Which retriever ships\?: Dense.*Accepted/, /ADR-0001.*Which retriever ships\?: Hybrid.*Superseded/]);
-  await page.getByRole('link', { name: 'Which retriever ships?: Hybrid' }).click();
+  await expect(page.locator('ol.records > li')).toHaveText([/ADR-0002.*Which retriever ships\? → Dense.*Accepted/, /ADR-0001.*Which retriever ships\? → Hybrid.*Superseded/]);
+  await page.getByRole('link', { name: 'Which retriever ships? → Hybrid' }).click();
   await expect(status(page)).toHaveText(/Superseded/);
   await expect(page.getByTestId('status-note')).toHaveText(/^Reopened on \d{4}-\d{2}-\d{2}: New evaluation data\.$/);
   await expect(page.getByTestId('supersede-chain')).toContainText('Superseded by ADR-0002');
@@ -200,7 +200,7 @@ test('the decision log has no serious accessibility violations, light and dark',
     await page.getByRole('link', { name: '← Decision log' }).click();
     await expect(page.locator('ol.records > li')).toHaveCount(2);
     await app.expectAccessible(`decision log, ${scheme}`);
-    await page.getByRole('link', { name: 'Which retriever ships?: Hybrid' }).click();
+    await page.getByRole('link', { name: 'Which retriever ships? → Hybrid' }).click();
     await expect(page.getByTestId('decision-basis')).toBeVisible();
     await app.expectAccessible(`matrix decision record, ${scheme}`);
     await page.getByRole('link', { name: '← Decision log' }).click();

@@ -118,7 +118,7 @@ describe('a matrix decision in the log', () => {
   it('deciding writes the record in the same edit; undo removes both', async () => {
     const { id } = await decidedMatrix();
     const [record] = await store.db.decisions.where({ matrixId: id }).toArray();
-    expect(record).toMatchObject({ number: 1, status: 'accepted', title: 'Which retriever ships?: Hybrid', deciders: 'Priya', date: '2026-12-01' });
+    expect(record).toMatchObject({ number: 1, status: 'accepted', title: 'Which retriever ships? → Hybrid', deciders: 'Priya', date: '2026-12-01' });
     expect(record!.basis).toMatchObject({ chosen: 1, recommended: 1, ranking: [{ option: 0, score: 0.25 }, { option: 1, score: 0.75 }] });
     expect(store.editor.history.nextUndo?.label).toBe('Record decision');
     await undo();

@@ -23,6 +23,12 @@ interface RecordBase {
   number: number;
 }
 
+/** "Which retriever ships? → Hybrid search": the question and the option chosen, within a title's length. */
+export function matrixDecisionTitle(question: string, chosen: string): string {
+  const tail = ` → ${truncate(chosen, 80, '…')}`;
+  return `${truncate(question.trim(), DECISION_TITLE_MAX - tail.length, '…')}${tail}`;
+}
+
 /** The record of one matrix decision; `basis` is null when it is no longer known (an earlier Keel's reopened decision). */
 export function matrixDecisionRecord(
   matrix: Matrix,
@@ -37,7 +43,7 @@ export function matrixDecisionRecord(
   const reopened = decision.reopened;
   const record = newDecision({
     ...base,
-    title: truncate(`${matrix.question.trim()}: ${chosen}`, DECISION_TITLE_MAX, '…'),
+    title: matrixDecisionTitle(matrix.question, chosen),
     date: decision.date,
     now: decision.recordedAt,
   });

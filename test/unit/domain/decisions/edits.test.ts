@@ -85,11 +85,21 @@ describe('records of matrix decisions taken before the log', () => {
       ['r1', 5, 'superseded', '', 'r2'],
       ['r2', 6, 'accepted', 'r1', ''],
     ]);
-    expect(records[0]).toMatchObject({ basis: null, statusNote: 'Reopened on 2026-11-02: Latency budget cut', title: 'Which retriever ships?: B', matrixId: 'm1' });
+    expect(records[0]).toMatchObject({ basis: null, statusNote: 'Reopened on 2026-11-02: Latency budget cut', title: 'Which retriever ships? → B', matrixId: 'm1' });
     expect(records[0]!.context).toMatch(/earlier Keel/);
     expect(records[1]!.basis).toMatchObject({ chosen: 0, question: 'Which retriever ships?' });
     expect(records[1]).toMatchObject({ metricIds: [latency.id], deciders: 'Priya, Sam', date: '2026-12-01', consequencesBad: expect.stringContaining('p95 latency') });
     // Only what is missing: a matrix the log already names gets nothing more.
     expect(missingMatrixRecords('p', [matrix], [latency], functions, [{ number: 1, matrixId: 'm1' }], () => 'x')).toEqual([]);
+  });
+});
+
+describe('the title of a matrix decision', () => {
+  it('names the question and the option, and stays within a title’s length', async () => {
+    const { matrixDecisionTitle } = await import('../../../../renderer/src/domain/decisions/from-matrix');
+    expect(matrixDecisionTitle(' Which retriever ships? ', 'Hybrid')).toBe('Which retriever ships? → Hybrid');
+    const long = matrixDecisionTitle('Q'.repeat(300), 'O'.repeat(200));
+    expect(long).toHaveLength(200);
+    expect(long).toMatch(/^Q+… → O+…$/);
   });
 });
