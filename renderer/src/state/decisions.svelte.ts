@@ -1,10 +1,10 @@
 import { isoDay } from '../domain/dates';
 import { checkConsideredOption, checkDecisionField, supersedeChain, type DecisionTextField } from '../domain/decisions/edits';
 import { decisionNumber, DECISION_STATUS_LABELS, DECISION_STATUSES, type ConsideredOption, type DecisionRecord, type DecisionStatus } from '../domain/decisions/model';
-import { LINK_KINDS, LINK_NOUNS, type LinkKind, type LinkTarget } from '../domain/links';
+import { describeLinkLoss } from '../domain/link-loss';
+import type { LinkKind, LinkTarget } from '../domain/links';
 import { movedBy } from '../domain/order';
 import type { Program } from '../domain/program';
-import { plural } from '../domain/words';
 import { DecisionsRepository, type DecisionLinkField } from '../storage/decisions-repo';
 import { watchLinkTargets, type LinkTargets } from '../storage/link-targets';
 import { confirm } from './confirm.svelte';
@@ -186,13 +186,10 @@ export class DecisionsState {
   async deleteRecord(record: DecisionRecord): Promise<Result<void> | undefined> {
     const found = await this.writes.read(() => this.repo.linksTo(record), 'check what links to it');
     if (!found.ok) return found;
-    const holders = found.value;
-    const kinds = LINK_KINDS.filter((kind) => holders.some((h) => h.kind === kind));
-    const parts = kinds.map((kind) => plural(holders.filter((h) => h.kind === kind).length, ...LINK_NOUNS[kind]));
-    const links = parts.length ? ` ${parts.join(' and ')} ${holders.length === 1 ? 'links' : 'link'} to it; they will lose the link.` : '';
+    const links = describeLinkLoss(found.value);
     const ok = await confirm({
       title: `Delete ${this.label(record)}?`,
-      message: `The draft goes from the log.${links}`,
+      message: `The draft goes from the log.${links ? ` ${links}` : ''}`,
       confirmLabel: 'Delete draft',
       danger: true,
     });

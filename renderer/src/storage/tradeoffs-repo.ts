@@ -22,7 +22,7 @@ import { InvalidInputError, valid } from './errors';
 import { oldestFirst } from '../domain/order';
 import { isoDay } from '../domain/dates';
 import { decisionNumber, type DecisionRecord } from '../domain/decisions/model';
-import { removeLinksTo } from './links';
+import { linksTo, removeLinksTo, type LinkHolder } from './links';
 
 export { MATRIX_LOCKED_MESSAGE };
 
@@ -142,6 +142,11 @@ export class MatrixRepository {
   /** Switching scales clears every value (a 4 of 5 is not an effect of +4); rationales and the rest stay. */
   async setMode(id: string, mode: ScoringMode): Promise<void> {
     return this.change('Change scoring scale', id, (matrix) => edits.changeMode(matrix, mode));
+  }
+
+  /** What links to a matrix (its records in the decision log, actions, ...), for the confirmation before it is deleted. */
+  linksTo(matrix: Matrix): Promise<LinkHolder[]> {
+    return linksTo(this.db, matrix.programId, 'matrix', [matrix.id]);
   }
 
   /** Deletes a matrix, decided or not, and the links to it (its records in the log keep their basis); undo brings both back. */

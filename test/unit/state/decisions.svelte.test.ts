@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Program } from '../../../renderer/src/domain/program';
 import { DecisionsRepository } from '../../../renderer/src/storage/decisions-repo';
 import { DecisionsState } from '../../../renderer/src/state/decisions.svelte';
@@ -63,7 +63,7 @@ describe('DecisionsState', () => {
     const deleting = area.deleteRecord(area.byId.get(draft.value.id)!);
     const asked = await answerWith(true);
     expect(asked.title).toBe('Delete ADR-0002 Use hybrid search?');
-    expect(asked.message).toBe('The draft goes from the log. 1 decision record links to it; they will lose the link.');
+    expect(asked.message).toBe('The draft goes from the log. 1 decision record links to it; it will lose the link.');
     expect((await deleting)?.ok).toBe(true);
     await until(() => !area.byId.has(draft.value.id) && area.byId.get(old.id)?.supersededBy === '');
     runToastAction('Undo');
@@ -117,5 +117,28 @@ describe('replaying typing in the decision log', () => {
     recordEdit('decision-outcome', draft.id, 'Hybrid', '');
     expect(await handlers['decision-outcome']!({ kind: 'decision-outcome', id: draft.id, base: '', value: 'Hybrid', at: 3 })).toBe('changed');
     expect((await services.db.decisions.get(draft.id))?.outcome).toBe('');
+  });
+});
+
+describe('deleting a decided matrix', () => {
+  it('says its records in the log lose the link and keep their basis; Undo restores both', async () => {
+    const { MatrixRepository } = await import('../../../renderer/src/storage/tradeoffs-repo');
+    const { MatrixState } = await import('../../../renderer/src/state/matrix.svelte');
+    const matrices = new MatrixRepository(services.editor);
+    const matrix = await matrices.create(program.id, 'Which retriever ships?');
+    const a = await matrices.addOption(matrix.id, 'Dense');
+    await matrices.decide(matrix.id, { optionId: a, rationale: 'Only one', deciders: 'Ana', date: '2026-12-01' });
+    const stored = (await services.db.matrices.get(matrix.id))!;
+    const { value: page, destroy: end } = mounted(() => new MatrixState({ metricsById: new Map(), functions: [] } as never, () => stored, services));
+    const deleting = page.remove();
+    const asked = await answerWith(true);
+    expect(asked.message).toContain('1 decision record links to it; it will lose the link. Decision records keep what they were decided on.');
+    expect((await deleting)?.ok).toBe(true);
+    const [record] = await services.db.decisions.toArray();
+    expect(record).toMatchObject({ matrixId: '', basis: { question: 'Which retriever ships?' } });
+    runToastAction('Undo');
+    await vi.waitFor(async () => expect((await services.db.decisions.toArray())[0]!.matrixId).toBe(matrix.id));
+    expect(await services.db.matrices.get(matrix.id)).toBeDefined();
+    end();
   });
 });
