@@ -26,7 +26,6 @@ import { MATRIX_KINDS } from './tradeoffs-replay';
 import { CoalescedWriter } from './coalesced-writer';
 import { Writes } from './writes';
 import { plural } from '../domain/words';
-import { describeLinkLoss } from '../domain/link-loss';
 
 /** The column of the weights table that holds the facilitator's own weights. */
 export const FACILITATOR = 'facilitator';
@@ -133,9 +132,9 @@ export class MatrixState {
       matrix.functionWeights.length ? 'weights' : '',
       matrix.decision || matrix.pastDecisions.length ? 'its decisions' : '',
     ].filter(Boolean);
-    const found = await this.writes.read(() => this.repo.linksTo(matrix), 'check what links to it');
+    const found = await this.writes.read(() => this.repo.linkLoss(matrix), 'check what links to it');
     if (!found.ok) return found;
-    const links = describeLinkLoss(found.value);
+    const links = found.value;
     const ok = await confirm({
       title: `Delete "${matrix.question}"?`,
       message: `${parts.length ? `Its ${andList(parts)} go with it.` : 'It has nothing in it yet.'}${links ? ` ${links} Decision records keep what they were decided on.` : ''} You can undo this.`,

@@ -22,7 +22,8 @@ import { InvalidInputError, valid } from './errors';
 import { oldestFirst } from '../domain/order';
 import { isoDay } from '../domain/dates';
 import { decisionNumber, type DecisionRecord } from '../domain/decisions/model';
-import { linksTo, removeLinksTo, type LinkHolder } from './links';
+import { linksTo, removeLinksTo } from './links';
+import { describeLinkLoss } from '../domain/link-loss';
 
 export { MATRIX_LOCKED_MESSAGE };
 
@@ -144,9 +145,9 @@ export class MatrixRepository {
     return this.change('Change scoring scale', id, (matrix) => edits.changeMode(matrix, mode));
   }
 
-  /** What links to a matrix (its records in the decision log, actions, ...), for the confirmation before it is deleted. */
-  linksTo(matrix: Matrix): Promise<LinkHolder[]> {
-    return linksTo(this.db, matrix.programId, 'matrix', [matrix.id]);
+  /** What deleting a matrix unlinks (its records in the decision log, actions, ...), said for the confirmation; '' for nothing. */
+  async linkLoss(matrix: Matrix): Promise<string> {
+    return describeLinkLoss(await linksTo(this.db, matrix.programId, 'matrix', [matrix.id]));
   }
 
   /** Deletes a matrix, decided or not, and the links to it (its records in the log keep their basis); undo brings both back. */
