@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { ACTION_OWNER_MAX, ACTION_SOURCES, ACTION_STATUSES, ACTION_TEXT_MAX } from '../domain/actions/model';
 import { checkActionTitle } from '../domain/actions/edits';
 import { CONSIDERED_MAX, DECISION_PEOPLE_MAX, DECISION_STATUSES, DECISION_TEXT_MAX } from '../domain/decisions/model';
-import { checkDecisionTitle } from '../domain/decisions/edits';
+import { checkDecisionTitle, STATUS_NOTE_MAX } from '../domain/decisions/edits';
 import { REVIEW_NOTE_MAX, REVISIT_CAUSES, REVISIT_TARGETS } from '../domain/revisit/model';
 import { CONFIDENCE_LEVELS, FORECASTS_MAX, HORIZONS, LINKS_MAX, ROADMAP_OWNER_MAX, ROADMAP_STATUSES, ROADMAP_TEXT_MAX } from '../domain/roadmap/model';
 import { checkRoadmapTitle } from '../domain/roadmap/edits';
@@ -54,6 +54,7 @@ export const DecisionFileSchema = z.strictObject({
   number: z.int().check(z.gte(1), z.lte(1_000_000)),
   title: line(checkDecisionTitle),
   status: z.enum(DECISION_STATUSES),
+  statusNote: text(0, STATUS_NOTE_MAX),
   date: day,
   deciders: people,
   consulted: people,

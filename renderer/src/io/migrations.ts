@@ -1,5 +1,9 @@
 import { DEFAULT_FUNCTIONS } from '../domain/metrics/model';
 import { DEFAULT_STACK } from '../domain/uncertainty/stack';
+import { missingMatrixRecords } from '../domain/decisions/from-matrix';
+import type { DecisionRecord } from '../domain/decisions/model';
+import type { Metric, ProgramFunction } from '../domain/metrics/model';
+import type { Matrix } from '../domain/tradeoffs/model';
 
 // Upgrades of older .keel.json files, one step per format version: MIGRATIONS[n] turns a
 // version-n file into a version n+1 file. Append only; never edit a released step.
@@ -53,11 +57,13 @@ export const MIGRATIONS: Record<number, FileMigration> = {
   // none kept: nothing to add. (The version changes so a Keel that reads only v4 says the file
   // needs a newer Keel instead of refusing its fields.)
   4: (file) => file,
-  // 5 -> 6: programs gain the adaptive plan; a program from a v5 file has none of it yet.
-  5: (file) => ({
-    ...file,
-    data: withMissing(file.data, () => ({ roadmapItems: [], decisions: [], scopeChanges: [], actions: [], revisitReviews: [] })),
-  }),
+  // 5 -> 6: programs gain the adaptive plan; a program from a v5 file has none of it yet, but its
+  // decision log starts with the decisions its matrices took (see matrixDecisionsOfFile).
+  5: (file) => {
+    const data = withMissing(file.data, () => ({ roadmapItems: [], decisions: [], scopeChanges: [], actions: [], revisitReviews: [] }));
+    if (!isRecord(data) || !Array.isArray(data.decisions)) return { ...file, data };
+    return { ...file, data: { ...data, decisions: [...data.decisions, ...matrixDecisionsOfFile(data)] } };
+  },
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {
@@ -68,4 +74,40 @@ export function migrateFile(file: Record<string, unknown>, fromVersion: number, 
     current = { ...step(current), formatVersion: v + 1 };
   }
   return current;
+}
+
+const time = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : NaN);
+const isoOf = (at: number) => new Date(at).toISOString();
+
+/**
+ * The decision records a v5 file's matrices imply, in the file's shape: the standing decision of
+ * each matrix accepted with its basis (the matrix is locked while decided, so it stands as it was
+ * decided), the reopened ones superseded without one. Matrices the file's log already names are
+ * left alone. What does not read as a matrix adds nothing: validation, which runs afterwards,
+ * says what is wrong with it.
+ */
+function matrixDecisionsOfFile(data: Record<string, unknown>): unknown[] {
+  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]).filter(isRecord) : []);
+  try {
+    const decision = (d: unknown) =>
+      isRecord(d) ? { ...d, recordedAt: time(d.recordedAt), reopened: isRecord(d.reopened) ? { ...d.reopened, at: time(d.reopened.at) } : null } : d;
+    const matrices = list('matrices').map((m) => ({
+      ...m,
+      decision: m.decision ? decision(m.decision) : null,
+      pastDecisions: Array.isArray(m.pastDecisions) ? m.pastDecisions.map(decision) : [],
+    })) as unknown as Matrix[];
+    const existing = list('decisions') as unknown as DecisionRecord[];
+    const taken = new Set(existing.map((r) => r.id));
+    let n = 0;
+    const nextId = () => {
+      let id: string;
+      do id = `v5-decision-${++n}`;
+      while (taken.has(id));
+      return id;
+    };
+    const records = missingMatrixRecords('', matrices, list('metrics') as unknown as Metric[], list('functions') as unknown as ProgramFunction[], existing, nextId);
+    return records.map(({ programId: _p, ...record }) => ({ ...record, createdAt: isoOf(record.createdAt), updatedAt: isoOf(record.updatedAt) }));
+  } catch {
+    return [];
+  }
 }

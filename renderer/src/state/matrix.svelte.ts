@@ -13,7 +13,8 @@ import {
   type StoredCombined,
 } from '../domain/tradeoffs/model';
 import { percentPoints } from '../domain/tradeoffs/scoring';
-import { MatrixRepository } from '../storage/tradeoffs-repo';
+import { MatrixRepository, type MatrixDecisionRecord } from '../storage/tradeoffs-repo';
+import { Live } from './live.svelte';
 import { confirm } from './confirm.svelte';
 import { PendingScores } from './pending-scores.svelte';
 import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
@@ -74,6 +75,7 @@ export class MatrixState {
       fields<DecisionDraft>({ chosen: textField, rationale: textField, deciders: textField, date: textField }),
       {},
     );
+    this.recordsLive = new Live(() => this.repo.watchDecisionRecords(this.id));
     // Only a new stored matrix settles typed scores, not the typing itself.
     $effect(() => {
       const matrix = this.stored();
@@ -83,6 +85,12 @@ export class MatrixState {
 
   get matrix(): Matrix {
     return this.stored();
+  }
+
+  private readonly recordsLive: Live<MatrixDecisionRecord[]>;
+  /** A decision's record in the decision log (matched by when it was recorded), if there is one. */
+  recordOf(recordedAt: number): MatrixDecisionRecord | undefined {
+    return this.recordsLive.value?.find((r) => r.recordedAt === recordedAt);
   }
   /** The matrix as it shows: the stored one with typed scores not stored yet. */
   shown = $derived.by(() => this.pending.apply(this.stored()));
@@ -124,9 +132,12 @@ export class MatrixState {
       matrix.functionWeights.length ? 'weights' : '',
       matrix.decision || matrix.pastDecisions.length ? 'its decisions' : '',
     ].filter(Boolean);
+    const found = await this.writes.read(() => this.repo.linkLoss(matrix), 'check what links to it');
+    if (!found.ok) return found;
+    const links = found.value;
     const ok = await confirm({
       title: `Delete "${matrix.question}"?`,
-      message: parts.length ? `Its ${andList(parts)} go with it. You can undo this.` : 'It has nothing in it yet. You can undo this.',
+      message: `${parts.length ? `Its ${andList(parts)} go with it.` : 'It has nothing in it yet.'}${links ? ` ${links} Decision records keep what they were decided on.` : ''} You can undo this.`,
       confirmLabel: 'Delete matrix',
       danger: true,
     });

@@ -1,4 +1,5 @@
 import { actionReplayHandlers } from './actions-replay';
+import { decisionReplayHandlers } from './decisions-replay';
 import { metricReplayHandlers } from './metrics-replay';
 import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
@@ -21,6 +22,7 @@ export function replayAtStart(services: Services): Promise<ReplayReport> {
     ...scopeReplayHandlers(services),
     ...actionReplayHandlers(services),
     ...roadmapReplayHandlers(services),
+    ...decisionReplayHandlers(services),
   });
   return replayPending({ adopt: true });
 }

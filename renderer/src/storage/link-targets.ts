@@ -1,4 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
+import { decisionNumber } from '../domain/decisions/model';
 import { LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
 import type { KeelDB } from './db';
 
@@ -18,10 +19,7 @@ export function linkLabel(kind: LinkKind, row: Record<string, unknown>): string 
   return String(row.title);
 }
 
-/** A decision record's number as the log shows it: ADR-0007. */
-export function decisionNumber(n: number): string {
-  return `ADR-${String(n).padStart(4, '0')}`;
-}
+export { decisionNumber };
 
 export function watchLinkTargets(db: KeelDB, programId: string, kinds: readonly LinkKind[] = LINK_KINDS): Observable<Partial<LinkTargets>> {
   return liveQuery(async () => {

@@ -20,8 +20,23 @@ import { resolveMatrix } from '../domain/tradeoffs/matrix';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { oldestFirst } from '../domain/order';
+import { isoDay } from '../domain/dates';
+import { decisionNumber, type DecisionRecord } from '../domain/decisions/model';
+import { linksTo, removeLinksTo } from './links';
+import { describeLinkLoss } from '../domain/link-loss';
 
 export { MATRIX_LOCKED_MESSAGE };
+
+/** The decision log's rules, loaded when a matrix is first decided or reopened: the trade-off area stays small. */
+const decisionLog = () => import('../domain/decisions/from-matrix');
+
+/** A matrix decision's record in the log, as the matrix links to it. */
+export interface MatrixDecisionRecord {
+  id: string;
+  /** ADR-0007. */
+  label: string;
+  recordedAt: number;
+}
 
 /**
  * Trade-off matrices of one program, one row each. Every write is one undoable edit; what an
@@ -42,6 +57,13 @@ export class MatrixRepository {
   watchMatrices(programId: string): Observable<Matrix[]> {
     return liveQuery(async () =>
       oldestFirst(await this.db.matrices.where({ programId }).toArray()),
+    );
+  }
+
+  /** The decision log's records of a matrix's decisions (number, and when the decision was recorded), live. */
+  watchDecisionRecords(matrixId: string): Observable<MatrixDecisionRecord[]> {
+    return liveQuery(async () =>
+      (await this.db.decisions.where({ matrixId }).toArray()).map((r) => ({ id: r.id, label: decisionNumber(r.number), recordedAt: r.createdAt })),
     );
   }
 
@@ -123,10 +145,16 @@ export class MatrixRepository {
     return this.change('Change scoring scale', id, (matrix) => edits.changeMode(matrix, mode));
   }
 
-  /** Deletes a matrix, decided or not; undo brings it back. */
+  /** What deleting a matrix unlinks (its records in the decision log, actions, ...), said for the confirmation; '' for nothing. */
+  async linkLoss(matrix: Matrix): Promise<string> {
+    return describeLinkLoss(await linksTo(this.db, matrix.programId, 'matrix', [matrix.id]));
+  }
+
+  /** Deletes a matrix, decided or not, and the links to it (its records in the log keep their basis); undo brings both back. */
   async remove(id: string): Promise<void> {
     return this.editor.edit('Delete matrix', async (tx) => {
       const matrix = await this.matrix(id);
+      await removeLinksTo(tx, this.db, matrix.programId, 'matrix', [id]);
       await tx.remove('matrices', [id]);
       await this.touchProgram(tx, matrix.programId);
     });
@@ -288,22 +316,51 @@ export class MatrixRepository {
 
   // --- Decisions ---
 
-  /** Records the decision, which locks the matrix until it is reopened (see edits.decide). */
+  /**
+   * Records the decision, which locks the matrix until it is reopened (see edits.decide), and in
+   * the same edit its record in the decision log, with what it was made on frozen in the record.
+   * A decision after a reopening supersedes the record the reopening left.
+   */
   async decide(id: string, decision: DecisionInput): Promise<void> {
+    const { newestFirst, nextDecisionNumber, standingDecisionRecord } = await decisionLog();
     return this.editor.edit('Record decision', async (tx) => {
       const matrix = await this.matrix(id);
       const metrics = await this.metricsOf(matrix);
       const metricsById = new Map(metrics.filter((m) => m !== undefined).map((m) => [m.id, m]));
       const functions = await this.functionsOf(matrix);
-      await this.write(tx, matrix, valid(edits.decide(matrix, decision, resolveMatrix(matrix, metricsById, functions), this.now())));
+      const resolved = resolveMatrix(matrix, metricsById, functions);
+      const patch = valid(edits.decide(matrix, decision, resolved, this.now()));
+      const log = await this.db.decisions.where({ programId: matrix.programId }).toArray();
+      const base = { id: newId(), programId: matrix.programId, number: nextDecisionNumber(log) };
+      const record = standingDecisionRecord({ ...matrix, decision: patch.decision! }, resolved, functions, base);
+      const earlier = newestFirst(log.filter((r) => r.matrixId === id && !r.supersededBy && r.status !== 'accepted'))[0];
+      if (earlier) {
+        record.supersedes = earlier.id;
+        await tx.update<DecisionRecord>('decisions', earlier.id, { supersededBy: record.id, updatedAt: this.now() });
+      }
+      await tx.insert('decisions', [record]);
+      // The matrix last: Dexie keeps its transaction across only a shallow chain of native awaits.
+      await this.write(tx, matrix, patch);
     });
   }
 
-  /** Reopens a decided matrix; the decision moves to the earlier ones with the reason. */
+  /**
+   * Reopens a decided matrix; the decision moves to the earlier ones with the reason, and its
+   * record in the log is superseded with the date and reason (it keeps its basis).
+   */
   async reopen(id: string, reason: string): Promise<void> {
+    const { reopenedNote } = await decisionLog();
     return this.editor.edit('Reopen decision', async (tx) => {
       const matrix = await this.matrix(id);
-      await this.write(tx, matrix, valid(edits.reopen(matrix, reason, this.now())));
+      const now = this.now();
+      const patch = valid(edits.reopen(matrix, reason, now));
+      const reopened = patch.pastDecisions!.at(-1)!.reopened!;
+      const standing = await this.db.decisions.where({ matrixId: id }).filter((r) => r.status === 'accepted').toArray();
+      for (const record of standing) {
+        await tx.update<DecisionRecord>('decisions', record.id, { status: 'superseded', statusNote: reopenedNote(isoDay(now), reopened.reason), updatedAt: now });
+      }
+      // The matrix last: Dexie keeps its transaction across only a shallow chain of native awaits.
+      await this.write(tx, matrix, patch);
     });
   }
 }

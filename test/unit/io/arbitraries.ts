@@ -10,6 +10,8 @@ import { checkScopeTitle } from '../../../renderer/src/domain/scope/edits';
 import { checkActionTitle } from '../../../renderer/src/domain/actions/edits';
 import { CONFIDENCE_LEVELS, HORIZONS, ROADMAP_STATUSES, type RoadmapItem } from '../../../renderer/src/domain/roadmap/model';
 import { DECISION_STATUSES, type DecisionRecord } from '../../../renderer/src/domain/decisions/model';
+import { buildMatrixBasis, type MatrixBasis } from '../../../renderer/src/domain/decisions/basis';
+import { resolveMatrix } from '../../../renderer/src/domain/tradeoffs/matrix';
 import { SCOPE_DECISIONS, SCOPE_KINDS, SCOPE_REASONS, type ScopeChange, type ScopeEffect } from '../../../renderer/src/domain/scope/model';
 import { ACTION_SOURCES, ACTION_STATUSES, type Action } from '../../../renderer/src/domain/actions/model';
 import { REVISIT_TARGETS, type RevisitReview } from '../../../renderer/src/domain/revisit/model';
@@ -115,7 +117,11 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
           fc.uniqueArray(matrixArb(program.id, metricIds, functions.map((f) => f.id)), { maxLength: 3, selector: (m) => m.id }),
         )
         .chain(([items, matrices]) =>
-          planArb(program.id, { uncertainty: items.map((i) => i.id), metric: metricIds, matrix: matrices.map((m) => m.id) }).map((plan) => ({
+          planArb(
+            program.id,
+            { uncertainty: items.map((i) => i.id), metric: metricIds, matrix: matrices.map((m) => m.id) },
+            basesOf(matrices, metrics, functions),
+          ).map((plan) => ({
             program,
             owned: {
               layers: layers as unknown as OwnedRow[],
@@ -287,6 +293,12 @@ export function matrixArb(programId: string, metricIds: readonly string[], funct
     });
 }
 
+/** What each decided matrix's decision was made on, as the decision log freezes it. */
+function basesOf(matrices: readonly Matrix[], metrics: readonly Metric[], functions: readonly ProgramFunction[]): MatrixBasis[] {
+  const metricsById = new Map(metrics.map((m) => [m.id, m]));
+  return matrices.flatMap((matrix) => (matrix.decision ? [buildMatrixBasis(matrix, resolveMatrix(matrix, metricsById, functions), functions, matrix.decision)] : []));
+}
+
 /** Some of `ids` (none when there are none). */
 const someOf = (ids: readonly string[], maxLength = 3) => (ids.length ? fc.uniqueArray(fc.constantFrom(...ids), { maxLength }) : fc.constant([] as string[]));
 /** One of `ids`, or '' (always '' when there are none). */
@@ -307,6 +319,7 @@ const forecastConfidence = fc.oneof(fc.constantFrom(...CONFIDENCE_LEVELS), fc.in
 export function planArb(
   programId: string,
   existing: { uncertainty: readonly string[]; metric: readonly string[]; matrix: readonly string[] },
+  bases: readonly MatrixBasis[] = [],
 ): fc.Arbitrary<Record<string, OwnedRow[]>> {
   const ids = (maxLength: number) => fc.uniqueArray(fc.uuid(), { maxLength });
   return fc.record({ roadmap: ids(6), decisions: ids(5), scope: ids(4), actions: ids(5), reviews: ids(3) }).chain((made) => {
@@ -340,6 +353,7 @@ export function planArb(
         number: fc.constant(number),
         title: line(checkDecisionTitle, 100),
         status: fc.constantFrom(...DECISION_STATUSES),
+        statusNote: text(60),
         date: day,
         deciders: text(40),
         consulted: text(40),
@@ -355,7 +369,7 @@ export function planArb(
         metricIds: someOf(existing.metric),
         roadmapItemIds: someOf(made.roadmap),
         matrixId: oneOrNone(existing.matrix),
-        basis: fc.constant(null),
+        basis: bases.length ? fc.option(fc.constantFrom(...bases), { nil: null }) : fc.constant(null),
         createdAt: time,
         updatedAt: time,
       });

@@ -112,7 +112,7 @@ describe('RoadmapState', () => {
 
   it('deletes after a confirmation that names what loses its link, and Undo restores item and link', async () => {
     const a = await add('Hybrid retrieval');
-    const decision = { id: 'd1', programId: program.id, number: 1, title: 'Use it', status: 'accepted', date: '2026-10-01', deciders: '', consulted: '', informed: '', context: '', options: [], outcome: '', consequencesGood: '', consequencesBad: '', supersedes: '', supersededBy: '', uncertaintyIds: [], metricIds: [], roadmapItemIds: [a.id], matrixId: '', basis: null, createdAt: 1, updatedAt: 1 } satisfies DecisionRecord;
+    const decision = { id: 'd1', programId: program.id, number: 1, title: 'Use it', status: 'accepted', statusNote: '', date: '2026-10-01', deciders: '', consulted: '', informed: '', context: '', options: [], outcome: '', consequencesGood: '', consequencesBad: '', supersedes: '', supersededBy: '', uncertaintyIds: [], metricIds: [], roadmapItemIds: [a.id], matrixId: '', basis: null, createdAt: 1, updatedAt: 1 } satisfies DecisionRecord;
     await services.db.decisions.add(decision);
     const deleting = area.deleteItem(a);
     const asked = await answerWith(true);

@@ -23,7 +23,7 @@ const order = async (horizon: string) =>
 
 function decisionLinking(roadmapItemIds: string[]): DecisionRecord {
   return {
-    id: 'd1', programId, number: 1, title: 'Use hybrid retrieval', status: 'accepted', date: '2026-10-01', deciders: '', consulted: '', informed: '',
+    id: 'd1', programId, number: 1, title: 'Use hybrid retrieval', status: 'accepted', statusNote: '', date: '2026-10-01', deciders: '', consulted: '', informed: '',
     context: '', options: [], outcome: '', consequencesGood: '', consequencesBad: '', supersedes: '', supersededBy: '',
     uncertaintyIds: [], metricIds: [], roadmapItemIds, matrixId: '', basis: null, createdAt: 1, updatedAt: 1,
   };

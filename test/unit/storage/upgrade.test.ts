@@ -76,3 +76,51 @@ describe('database upgrades', () => {
     db.close();
   });
 });
+
+describe('database upgrade to version 5', () => {
+  it('puts each matrix decision in the decision log: the standing one with its basis, the reopened one without', async () => {
+    const name = `keel-upgrade-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores({ programs: 'id, updatedAt' });
+    v4.version(2).stores({ layers: 'id, programId', uncertaintyItems: 'id, programId, layerId' });
+    v4.version(3).stores({ functions: 'id, programId', metrics: 'id, programId' });
+    v4.version(4).stores({ matrices: 'id, programId' });
+    await v4.table('programs').add({ id: 'a', name: 'Alpha', description: '', createdAt: 1, updatedAt: 2, archivedAt: null, deletedAt: null, staleAfterDays: 14 });
+    await v4.table('functions').add({ id: 'f1', programId: 'a', name: 'Engineering', required: true, order: 0 });
+    const decision = { optionId: 'o2', rationale: 'Recall', deciders: 'Priya', date: '2026-12-01', tradedAway: [], recommendedId: 'o2', recordedAt: 2000, reopened: null };
+    await v4.table('matrices').add({
+      id: 'm',
+      programId: 'a',
+      question: 'Which retriever?',
+      context: '',
+      mode: 'rating',
+      options: [
+        { id: 'o1', title: 'Dense', description: '' },
+        { id: 'o2', title: 'Hybrid', description: '' },
+      ],
+      criteria: [{ id: 'q', name: 'Quality', metricId: '', direction: 'benefit' }],
+      scores: [
+        { optionId: 'o1', criterionId: 'q', value: 2, rationale: '', confidence: null, expected: null },
+        { optionId: 'o2', criterionId: 'q', value: 4, rationale: '', confidence: null, expected: null },
+      ],
+      functionWeights: [],
+      combined: { mode: 'equal' },
+      decision,
+      pastDecisions: [{ ...decision, optionId: 'o1', recordedAt: 1000, reopened: { at: 1500, reason: 'New data' } }],
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    v4.close();
+
+    const db = new KeelDB(name);
+    await db.openChecked();
+    const records = await db.decisions.where({ programId: 'a' }).sortBy('number');
+    expect(records.map((r) => [r.number, r.status, r.title, r.basis === null])).toEqual([
+      [1, 'superseded', 'Which retriever? → Dense', true],
+      [2, 'accepted', 'Which retriever? → Hybrid', false],
+    ]);
+    expect(records[0]).toMatchObject({ supersededBy: records[1]!.id, statusNote: 'Reopened on 1970-01-01: New data' });
+    expect(records[1]!.basis).toMatchObject({ chosen: 1, ranking: [{ score: 0.25 }, { score: 0.75 }], functions: [{ name: 'Engineering' }] });
+    db.close();
+  });
+});

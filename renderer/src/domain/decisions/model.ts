@@ -30,6 +30,8 @@ export interface DecisionRecord {
   number: number;
   title: string;
   status: DecisionStatus;
+  /** Why it was rejected, deprecated or superseded by a reopened matrix ('' otherwise). */
+  statusNote: string;
   /** YYYY-MM-DD: when it was decided (or drafted). */
   date: string;
   deciders: string;
@@ -54,4 +56,9 @@ export interface DecisionRecord {
   basis: MatrixBasis | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A decision record's number as the log shows it: ADR-0007. */
+export function decisionNumber(n: number): string {
+  return `ADR-${String(n).padStart(4, '0')}`;
 }

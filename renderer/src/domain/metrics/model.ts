@@ -1,5 +1,6 @@
 // Shared success metrics: one precise definition per metric, agreed by every function of the
 // program, with versions, sign-offs and readings over time.
+import { ownValue } from '../ids';
 
 /** A stakeholder group of the program (engineering, product, leadership, ...). */
 export interface ProgramFunction {
@@ -223,7 +224,9 @@ let currencyCodes: Set<string> | undefined;
 /** The currency a metric's unit names ("USD", "$", "€"), or undefined when the unit is not money. */
 function currencyOf(unit: string): string | undefined {
   const u = unit.trim();
-  if (CURRENCY_SYMBOLS[u]) return CURRENCY_SYMBOLS[u];
+  // Own members only: a unit typed as "toString" is not money.
+  const symbol = ownValue(CURRENCY_SYMBOLS, u);
+  if (symbol) return symbol;
   if (!/^[A-Z]{3}$/.test(u)) return undefined;
   currencyCodes ??= new Set(Intl.supportedValuesOf('currency'));
   return currencyCodes.has(u) ? u : undefined;

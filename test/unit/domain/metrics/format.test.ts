@@ -13,6 +13,11 @@ describe('formatValue', () => {
     expect(formatValue(1234.5, 'JPY')).toBe('¥1,235');
   });
 
+  it('reads a unit named like an object member as a plain unit, not as money', () => {
+    expect(formatValue(3, 'toString')).toBe('3 toString');
+    expect(formatValue(3, '__proto__')).toBe('3 __proto__');
+  });
+
   it('keeps other units after the number, and % attached', () => {
     expect(formatValue(92.5, '%')).toBe('92.5%');
     expect(formatValue(450, 'ms')).toBe('450 ms');
