@@ -28,6 +28,11 @@ export const LINK_NOUNS: Readonly<Record<LinkKind, [one: string, many: string]>>
   action: ['action', 'actions'],
 };
 
+/** A decision record's number as the log shows it: ADR-0007. */
+export function decisionNumber(n: number): string {
+  return `ADR-${String(n).padStart(4, '0')}`;
+}
+
 /** A record a link can point at, as pickers list it and links show it. */
 export interface LinkTarget {
   id: string;

@@ -1,5 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
+import { decisionNumber, LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
 import type { KeelDB } from './db';
 
 // What a link can point at in one program, by kind: each record's id and its title (a metric's
@@ -7,6 +7,8 @@ import type { KeelDB } from './db';
 // show these labels, without loading the areas the records belong to.
 
 export type { LinkTarget };
+// Where the log's numbers were first written; they are a domain rule now (domain/links.ts).
+export { decisionNumber };
 
 export type LinkTargets = Record<LinkKind, LinkTarget[]>;
 
@@ -17,10 +19,6 @@ function labelOf(kind: LinkKind, row: Record<string, unknown>): string {
   return String(row.title);
 }
 
-/** A decision record's number as the log shows it: ADR-0007. */
-export function decisionNumber(n: number): string {
-  return `ADR-${String(n).padStart(4, '0')}`;
-}
 
 export function watchLinkTargets(db: KeelDB, programId: string, kinds: readonly LinkKind[] = LINK_KINDS): Observable<Partial<LinkTargets>> {
   return liveQuery(async () => {
