@@ -112,6 +112,12 @@ export class RevisitState {
     return this.reviews.filter((r) => r.targetKind === kind && r.targetId === id).sort((a, b) => b.at - a.at);
   }
 
+  /** The name of what failed, for a review whose cause may no longer be failing (or may be gone). */
+  causeLabel(kind: RevisitReview['causeKind'], id: string): string {
+    const found = kind === 'metric' ? this.records.metrics.find((m) => m.id === id)?.name : this.records.uncertaintyItems.find((i) => i.id === id)?.title;
+    return found ?? (kind === 'metric' ? 'a metric since deleted' : 'an uncertainty item since deleted');
+  }
+
   href(kind: LinkKind, id: string): string {
     return recordHref(this.programId(), kind, id);
   }

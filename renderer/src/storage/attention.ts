@@ -1,4 +1,4 @@
-import { liveQuery, type Observable } from 'dexie';
+import { liveQuery, type Observable, type Table } from 'dexie';
 import type { Action } from '../domain/actions/model';
 import type { DecisionRecord } from '../domain/decisions/model';
 import type { Metric, ProgramFunction } from '../domain/metrics/model';
@@ -25,5 +25,5 @@ interface PlanRows {
 }
 
 export function watchTable<T extends keyof PlanRows>(db: KeelDB, table: T, programId: string): Observable<PlanRows[T][]> {
-  return liveQuery(() => db.table<PlanRows[T], string>(table).where({ programId }).toArray());
+  return liveQuery(() => (db[table] as unknown as Table<PlanRows[T], string>).where({ programId }).toArray());
 }
