@@ -1,5 +1,7 @@
 import { ACTION_SOURCES } from './actions/model';
 import { ownValue } from './ids';
+import { andList } from './tradeoffs/labels';
+import { plural, quoted } from './words';
 
 // The plan's links between records, declared once: what a deletion must unlink (and say it will),
 // what the revisit flags follow, and what the pickers offer. A new linking field is added here.
@@ -112,4 +114,24 @@ export function kindsLinkingTo(to: LinkKind): LinkKind[] {
   const kinds = new Set(LINK_FIELDS.filter((f) => f.to === to).map((f) => f.from));
   if ((ACTION_SOURCES as readonly string[]).includes(to)) kinds.add('action');
   return [...kinds];
+}
+
+/** Names shown per kind in a deletion's confirmation before the rest are only counted. */
+const NAMED_PER_KIND = 3;
+
+/**
+ * What a deletion's confirmation says of the records linking to what goes: "2 roadmap items
+ * ("Hybrid retrieval", "Reranker") and 1 decision record ("Use BM25") link to it; they will lose
+ * the link." Empty when nothing links.
+ */
+export function linkLossSentence(holders: readonly { kind: LinkKind; label: string }[]): string {
+  if (holders.length === 0) return '';
+  const parts = LINK_KINDS.flatMap((kind) => {
+    const labels = holders.filter((h) => h.kind === kind).map((h) => quoted(h.label));
+    if (labels.length === 0) return [];
+    const [one, many] = LINK_NOUNS[kind];
+    const named = labels.length > NAMED_PER_KIND ? `${labels.slice(0, NAMED_PER_KIND).join(', ')}, …` : labels.join(', ');
+    return [`${plural(labels.length, one, many)} (${named})`];
+  });
+  return holders.length === 1 ? `${parts[0]} links to it; it will lose the link.` : `${andList(parts)} link to it; they will lose the link.`;
 }

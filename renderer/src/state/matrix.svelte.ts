@@ -1,3 +1,4 @@
+import { linkLossSentence } from '../domain/links';
 import { untrack } from 'svelte';
 import { isoDay } from '../domain/dates';
 import { andList, choiceLabel, namesOf, optionTitles, vetoedBy } from '../domain/tradeoffs/labels';
@@ -117,6 +118,9 @@ export class MatrixState {
   /** Deletes the matrix after a confirmation that says what goes with it. */
   async remove(): Promise<Result<void> | undefined> {
     const matrix = this.matrix;
+    const found = await this.writes.read(() => this.repo.linksToMatrix(matrix.programId, matrix.id), 'check which records link to it');
+    if (!found.ok) return found;
+    const links = found.value.length ? ` ${linkLossSentence(found.value)}` : '';
     const parts = [
       matrix.options.length ? plural(matrix.options.length, 'option') : '',
       matrix.criteria.length ? plural(matrix.criteria.length, 'criterion', 'criteria') : '',
@@ -126,7 +130,7 @@ export class MatrixState {
     ].filter(Boolean);
     const ok = await confirm({
       title: `Delete "${matrix.question}"?`,
-      message: parts.length ? `Its ${andList(parts)} go with it. You can undo this.` : 'It has nothing in it yet. You can undo this.',
+      message: `${parts.length ? `Its ${andList(parts)} go with it.` : 'It has nothing in it yet.'}${links} You can undo this.`,
       confirmLabel: 'Delete matrix',
       danger: true,
     });

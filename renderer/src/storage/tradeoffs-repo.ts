@@ -19,6 +19,7 @@ import {
 import { resolveMatrix } from '../domain/tradeoffs/matrix';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
+import { linksTo, removeLinksTo, type LinkHolder } from './links';
 import { oldestFirst } from '../domain/order';
 
 export { MATRIX_LOCKED_MESSAGE };
@@ -123,12 +124,19 @@ export class MatrixRepository {
     return this.change('Change scoring scale', id, (matrix) => edits.changeMode(matrix, mode));
   }
 
-  /** Deletes a matrix, decided or not; undo brings it back. */
+  /** The decision records that link to a matrix, for the confirmation. */
+  linksToMatrix(programId: string, id: string): Promise<LinkHolder[]> {
+    return linksTo(this.db, programId, 'matrix', [id]);
+  }
+
+  /** Deletes a matrix, decided or not, and every link to it; undo brings both back. */
   async remove(id: string): Promise<void> {
     return this.editor.edit('Delete matrix', async (tx) => {
       const matrix = await this.matrix(id);
       await tx.remove('matrices', [id]);
       await this.touchProgram(tx, matrix.programId);
+      // Last in the edit: its nested awaits would let Dexie lose the transaction before a later step.
+      await removeLinksTo(tx, this.db, matrix.programId, 'matrix', [id]);
     });
   }
 
