@@ -184,15 +184,12 @@ export class MetricsState {
 
   /** Deletes a metric after a confirmation that says what goes with it and which matrices use it. */
   async deleteMetric(metric: Metric): Promise<Result<void> | undefined> {
-    const found = await this.writes.read(
-      async () => ({
-        matrices: await this.repo.matricesUsing(metric.programId, metric.id),
-        links: await this.repo.linksToMetric(metric.programId, metric.id),
-      }),
-      'check which trade-off matrices and records use it',
-    );
+    const found = await this.writes.read(() => this.repo.matricesUsing(metric.programId, metric.id), 'check which trade-off matrices use it');
     if (!found.ok) return found;
-    const { matrices, links } = found.value;
+    const linked = await this.writes.read(() => this.repo.linksToMetric(metric.programId, metric.id), 'check which records link to it');
+    if (!linked.ok) return linked;
+    const matrices = found.value;
+    const links = linked.value;
     const decided = matrices.filter((m) => m.decided).length;
     const inMatrices = matrices.length
       ? ` It is a criterion in ${matrices.length === 1 ? 'the trade-off matrix' : plural(matrices.length, 'trade-off matrix', 'trade-off matrices')} ${matrices
