@@ -3,7 +3,7 @@ import type { DecisionRecord } from '../decisions/model';
 import { ownValue } from '../ids';
 import { decisionNumber, LINK_FIELDS, type LinkField, type LinkKind } from '../links';
 import type { Metric } from '../metrics/model';
-import { breaches } from '../metrics/status';
+import { breaches } from '../metrics/guardrail';
 import type { RoadmapItem } from '../roadmap/model';
 import { dayInWords, formatDate } from '../time';
 import type { Matrix } from '../tradeoffs/model';
