@@ -28,6 +28,9 @@ export const LINK_NOUNS: Readonly<Record<LinkKind, [one: string, many: string]>>
   action: ['action', 'actions'],
 };
 
+// How a decision record is numbered wherever a link names it (the rule is the log's own).
+export { decisionNumber } from './decisions/model';
+
 /** A record a link can point at, as pickers list it and links show it. */
 export interface LinkTarget {
   id: string;

@@ -6,6 +6,7 @@ import { metricRows, type MetricRow } from '../domain/metrics/rows';
 import type { MetricStatus } from '../domain/metrics/status';
 import type { MetricPatch, PatchOutcome } from '../domain/metrics/versions';
 import type { Program } from '../domain/program';
+import { describeLinkLoss } from '../domain/link-loss';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import { MetricsRepository } from '../storage/metrics-repo';
 import { confirm } from './confirm.svelte';
@@ -185,7 +186,10 @@ export class MetricsState {
   async deleteMetric(metric: Metric): Promise<Result<void> | undefined> {
     const found = await this.writes.read(() => this.repo.matricesUsing(metric.programId, metric.id), 'check which trade-off matrices use it');
     if (!found.ok) return found;
+    const linked = await this.writes.read(() => this.repo.linksToMetric(metric.programId, metric.id), 'check which records link to it');
+    if (!linked.ok) return linked;
     const matrices = found.value;
+    const links = linked.value;
     const decided = matrices.filter((m) => m.decided).length;
     const inMatrices = matrices.length
       ? ` It is a criterion in ${matrices.length === 1 ? 'the trade-off matrix' : plural(matrices.length, 'trade-off matrix', 'trade-off matrices')} ${matrices
@@ -194,7 +198,7 @@ export class MetricsState {
       : '';
     const ok = await confirm({
       title: `Delete "${metric.name}"?`,
-      message: `Its ${plural(metric.readings.length, 'reading')}, sign-offs and ${plural(metric.versions.length, 'earlier version')} go with it.${inMatrices}`,
+      message: `Its ${plural(metric.readings.length, 'reading')}, sign-offs and ${plural(metric.versions.length, 'earlier version')} go with it.${inMatrices}${links.length ? ` ${describeLinkLoss(links)}` : ''}`,
       confirmLabel: 'Delete metric',
       danger: true,
     });

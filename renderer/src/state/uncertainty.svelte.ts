@@ -22,6 +22,8 @@ import { CoalescedWriter } from './coalesced-writer';
 import { ITEM_POSITION, ITEM_TEXT_FIELDS, itemTextKind, layerTextKind, type ItemTextField, type LayerTextField, type Position } from './uncertainty-replay';
 import { Writes } from './writes';
 import { oldestFirst } from '../domain/order';
+import { describeLinkLoss } from '../domain/link-loss';
+import { confirm } from './confirm.svelte';
 import { Clock } from './clock.svelte';
 
 export type UncertaintyView = 'map' | 'list' | 'stack';
@@ -184,10 +186,25 @@ export class UncertaintyState {
     return this.writes.run(() => this.repo.updateItem(id, patch));
   }
 
-  async deleteItem(item: UncertaintyItem): Promise<Result<void>> {
+  /**
+   * Deletes an item; when plan records link to it, a confirmation first says which will lose the
+   * link. Undefined when the user kept it.
+   */
+  async deleteItem(item: UncertaintyItem): Promise<Result<void> | undefined> {
+    if (!(await this.confirmLinkLoss([item.id], `Delete "${item.title}"?`, 'Delete item'))) return undefined;
     const deleted = await this.writes.run(() => this.repo.deleteItems([item.id]), { success: `Deleted "${item.title}".`, undo: true });
     if (deleted.ok && this.selectedId === item.id) this.select(undefined);
     return deleted;
+  }
+
+  /** True to go on: nothing links to the items, or the user agreed that what links will lose the link. */
+  private async confirmLinkLoss(ids: readonly string[], title: string, confirmLabel: string): Promise<boolean> {
+    if (ids.length === 0) return true;
+    const programId = this.program().id;
+    const found = await this.writes.read(() => this.repo.linksToItems(programId, ids), 'check what links to it');
+    if (!found.ok) return false;
+    if (found.value.length === 0) return true;
+    return confirm({ title, message: `${describeLinkLoss(found.value)} Undo restores both.`, confirmLabel, danger: true });
   }
 
   /** Saves the map as an image file, framed with the program's name, what it shows and a legend. */
@@ -295,7 +312,13 @@ export class UncertaintyState {
   }
 
   /** Removes a layer; its items move to `moveItemsTo`, or are deleted with it when that is null. */
-  removeLayer(layer: Layer, moveItemsTo: string | null): Promise<Result<void>> {
+  removeLayer(layer: Layer, moveItemsTo: string): Promise<Result<void>>;
+  removeLayer(layer: Layer, moveItemsTo: string | null): Promise<Result<void> | undefined>;
+  async removeLayer(layer: Layer, moveItemsTo: string | null): Promise<Result<void> | undefined> {
+    if (moveItemsTo === null) {
+      const ids = this.items.filter((i) => i.layerId === layer.id).map((i) => i.id);
+      if (!(await this.confirmLinkLoss(ids, `Delete the items of "${layer.name}"?`, 'Remove layer and items'))) return undefined;
+    }
     return this.writes.run(() => this.repo.removeLayer(layer.id, moveItemsTo), { success: `Removed the layer "${layer.name}".`, undo: true });
   }
 }

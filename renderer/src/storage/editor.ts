@@ -18,34 +18,48 @@ export class EditTransaction {
     return this.db.table(name);
   }
 
+  // Each method returns Dexie's own promise chain rather than being an async function: Dexie
+  // follows its transaction across native awaits only so deep, and a helper that awaits these
+  // inside an edit (storage/links.ts) would otherwise leave the edit's later steps to find the
+  // transaction committed (PrematureCommitError).
+
   /**
    * Adds new rows (fails if an id exists). Nothing is read first, so bulk inserts stay fast.
    * No early return for an empty list: every call awaits a Dexie operation, which keeps the
    * transaction's zone alive across the caller's next await.
    */
-  async insert(tableName: string, rows: readonly Row[]): Promise<void> {
-    await this.table(tableName).bulkAdd(rows as Row[]);
-    for (const row of rows) this.changes.push({ table: tableName, key: row.id, before: undefined, after: row });
+  insert(tableName: string, rows: readonly Row[]): Promise<void> {
+    return this.table(tableName)
+      .bulkAdd(rows as Row[])
+      .then(() => {
+        for (const row of rows) this.changes.push({ table: tableName, key: row.id, before: undefined, after: row });
+      });
   }
 
   /** Merges a patch into an existing row and returns the new row. */
-  async update<T extends Row>(tableName: string, id: string, patch: Partial<Omit<T, 'id'>>): Promise<T> {
-    const before = (await this.table(tableName).get(id)) as T | undefined;
-    if (!before) throw new Error(`No ${tableName} row ${id}`);
-    const after = { ...before, ...patch } as T;
-    await this.table(tableName).put(after);
-    this.changes.push({ table: tableName, key: id, before, after });
-    return after;
+  update<T extends Row>(tableName: string, id: string, patch: Partial<Omit<T, 'id'>>): Promise<T> {
+    const table = this.table(tableName);
+    return table.get(id).then((found) => {
+      const before = found as T | undefined;
+      if (!before) throw new Error(`No ${tableName} row ${id}`);
+      const after = { ...before, ...patch } as T;
+      return table.put(after).then(() => {
+        this.changes.push({ table: tableName, key: id, before, after });
+        return after;
+      });
+    });
   }
 
   /** Deletes rows, keeping what they were so the deletion can be undone. */
-  async remove(tableName: string, ids: readonly string[]): Promise<void> {
+  remove(tableName: string, ids: readonly string[]): Promise<void> {
     const table = this.table(tableName);
-    const before = await table.bulkGet(ids as string[]);
-    await table.bulkDelete(ids as string[]);
-    ids.forEach((id, i) => {
-      if (before[i] !== undefined) this.changes.push({ table: tableName, key: id, before: before[i], after: undefined });
-    });
+    return table.bulkGet(ids as string[]).then((before) =>
+      table.bulkDelete(ids as string[]).then(() => {
+        ids.forEach((id, i) => {
+          if (before[i] !== undefined) this.changes.push({ table: tableName, key: id, before: before[i], after: undefined });
+        });
+      }),
+    );
   }
 }
 

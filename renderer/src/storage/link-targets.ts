@@ -1,6 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { decisionNumber } from '../domain/decisions/model';
-import { LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
+import { decisionNumber, LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
 import type { KeelDB } from './db';
 
 // What a link can point at in one program, by kind: each record's id and its title (a metric's
@@ -8,6 +7,8 @@ import type { KeelDB } from './db';
 // show these labels, without loading the areas the records belong to.
 
 export type { LinkTarget };
+// Where the log's numbers were first written; they are a domain rule now (domain/links.ts).
+export { decisionNumber };
 
 export type LinkTargets = Record<LinkKind, LinkTarget[]>;
 
@@ -19,7 +20,6 @@ export function linkLabel(kind: LinkKind, row: Record<string, unknown>): string 
   return String(row.title);
 }
 
-export { decisionNumber };
 
 export function watchLinkTargets(db: KeelDB, programId: string, kinds: readonly LinkKind[] = LINK_KINDS): Observable<Partial<LinkTargets>> {
   return liveQuery(async () => {

@@ -15,8 +15,8 @@ export interface LinkHolder {
 
 type Row = { id: string; programId: string } & Record<string, unknown>;
 
-async function rowsOf(db: KeelDB, programId: string, kind: LinkKind): Promise<Row[]> {
-  return (await db.table(LINK_TABLES[kind]).where({ programId }).toArray()) as Row[];
+function rowsOf(db: KeelDB, programId: string, kind: LinkKind): Promise<Row[]> {
+  return db.table(LINK_TABLES[kind]).where({ programId }).toArray() as Promise<Row[]>;
 }
 
 /** The records of the program that link to any of `ids` (of kind `to`), apart from those ids themselves. */
@@ -38,14 +38,19 @@ export async function linksTo(db: KeelDB, programId: string, to: LinkKind, ids: 
  */
 export async function removeLinksTo(tx: EditTransaction, db: KeelDB, programId: string, to: LinkKind, ids: readonly string[]): Promise<void> {
   const targets = new Set(ids);
+  // Read everything, then write: every step awaits a Dexie operation. An async function that awaits
+  // only sometimes (a row with nothing to unlink) upsets Dexie's tracking of the transaction across
+  // native awaits, and the edit's later steps then find it committed (PrematureCommitError).
+  const unlinks: { table: string; id: string; patch: Record<string, unknown> }[] = [];
   for (const from of kindsLinkingTo(to)) {
-    for (const row of await rowsOf(db, programId, from)) {
-      if (from === to && targets.has(row.id)) continue;
-      const patch = withoutLinks(from, row, to, targets);
-      if (patch) await tx.update(LINK_TABLES[from], row.id, patch);
+    const rows = await rowsOf(db, programId, from);
+    for (const row of rows) {
+      const patch = from === to && targets.has(row.id) ? undefined : withoutLinks(from, row, to, targets);
+      if (patch) unlinks.push({ table: LINK_TABLES[from], id: row.id, patch });
     }
   }
+  for (const { table, id, patch } of unlinks) await tx.update(table, id, patch);
   const reviews = await db.revisitReviews.where({ programId }).toArray();
   const stale = reviews.filter((r) => (r.targetKind === to && targets.has(r.targetId)) || (r.causeKind === to && targets.has(r.causeId)));
-  if (stale.length) await tx.remove('revisitReviews', stale.map((r) => r.id));
+  await tx.remove('revisitReviews', stale.map((r) => r.id));
 }

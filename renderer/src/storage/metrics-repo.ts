@@ -28,6 +28,7 @@ import { itemLinksAfterMetricsDeleted } from '../domain/uncertainty/cascades';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
+import { linksTo, removeLinksTo, type LinkHolder } from './links';
 import { plural } from '../domain/words';
 
 export type { NewReading };
@@ -107,7 +108,7 @@ export class MetricsRepository {
   /**
    * Deletes metrics; uncertainty items that named them no longer do, and matrix criteria that
    * stood for them become free-standing ones under the same name and direction, keeping their
-   * scores (undo restores all of it).
+   * scores; the plan's records linking to them lose the link (undo restores all of it).
    */
   async deleteMetrics(ids: readonly string[]): Promise<void> {
     return this.editor.edit(ids.length === 1 ? 'Delete metric' : `Delete ${plural(ids.length, 'metric')}`, async (tx) => {
@@ -125,7 +126,13 @@ export class MetricsRepository {
         if (criteria) await tx.update<Matrix>('matrices', matrix.id, { criteria });
       }
       await this.touchProgram(tx, programId);
+      await removeLinksTo(tx, this.db, programId, 'metric', ids);
     });
+  }
+
+  /** The records that link to a metric (uncertainty items and the plan's records), for the confirmation. */
+  linksToMetric(programId: string, metricId: string): Promise<LinkHolder[]> {
+    return linksTo(this.db, programId, 'metric', [metricId]);
   }
 
   /** The trade-off matrices in which a metric is a criterion, for a warning before it is deleted. */

@@ -154,9 +154,9 @@ export class MatrixRepository {
   async remove(id: string): Promise<void> {
     return this.editor.edit('Delete matrix', async (tx) => {
       const matrix = await this.matrix(id);
-      await removeLinksTo(tx, this.db, matrix.programId, 'matrix', [id]);
       await tx.remove('matrices', [id]);
       await this.touchProgram(tx, matrix.programId);
+      await removeLinksTo(tx, this.db, matrix.programId, 'matrix', [id]);
     });
   }
 

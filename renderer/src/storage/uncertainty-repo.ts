@@ -21,6 +21,7 @@ import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { COALESCE_WINDOW_MS } from './history';
 import { plural } from '../domain/words';
+import { linksTo, removeLinksTo, type LinkHolder } from './links';
 
 export type { NewItem };
 
@@ -88,12 +89,20 @@ export class UncertaintyRepository {
     return this.updateItem(id, { impact, uncertainty }, coalesceKey);
   }
 
+  /** The plan's records that link to these items (roadmap items, decisions, scope changes, actions), for the confirmation. */
+  linksToItems(programId: string, ids: readonly string[]): Promise<LinkHolder[]> {
+    return linksTo(this.db, programId, 'uncertainty', ids);
+  }
+
+  /** Deletes items and every link to them (one undo restores both). */
   async deleteItems(ids: readonly string[]): Promise<void> {
     return this.editor.edit(ids.length === 1 ? 'Delete item' : `Delete ${plural(ids.length, 'item')}`, async (tx) => {
       const items = await this.db.uncertaintyItems.bulkGet(ids as string[]);
       await tx.remove('uncertaintyItems', ids);
       const programId = items.find(Boolean)?.programId;
-      if (programId) await this.touchProgram(tx, programId);
+      if (!programId) return;
+      await this.touchProgram(tx, programId);
+      await removeLinksTo(tx, this.db, programId, 'uncertainty', ids);
     });
   }
 
@@ -178,6 +187,8 @@ export class UncertaintyRepository {
         if (current && current.order !== l.order) await tx.update<Layer>('layers', l.id, { order: l.order });
       }
       await this.touchProgram(tx, layer.programId);
+      // The deleted items' links go too.
+      if (!moveItemsTo) await removeLinksTo(tx, this.db, layer.programId, 'uncertainty', items.map((i) => i.id));
     });
   }
 }

@@ -233,9 +233,9 @@ test('readings: status changes when a reading crosses the guardrail; paste with 
   // The overview lists the breach with its reason while it lasts.
   await app.undoByKeyboard();
   await app.openArea('Overview');
-  const summary = page.getByRole('region', { name: 'Shared metrics' });
-  await expect(summary).toContainText('1 guardrail breached');
-  await expect(summary.getByRole('list', { name: 'Metrics that need attention' })).toContainText('Task success rate');
+  const summary = page.getByRole('region', { name: /^Metrics breached or at risk/ });
+  await expect(summary.getByRole('listitem')).toHaveCount(1);
+  await expect(summary).toContainText(/Task success rate\s*Guardrail breached: The latest reading/);
   await app.expectAccessible('overview with metrics');
   await summary.getByRole('link', { name: 'Task success rate' }).click();
   await app.redoByKeyboard();

@@ -62,7 +62,7 @@ describe('UncertaintyState', () => {
     if (!added.ok) throw new Error(added.message);
     const item = added.value[0]!;
     area.select(item.id);
-    expect((await area.deleteItem(item)).ok).toBe(true);
+    expect((await area.deleteItem(item))?.ok).toBe(true);
     expect(area.selectedId).toBeUndefined();
     runToastAction('Undo');
     await until(() => area.items.some((i) => i.id === item.id));

@@ -1,6 +1,9 @@
-import { describeGuardrail, describeTarget, formatValue, rangeEnds, type Guardrail, type Metric, type Reading } from './model';
+import { describeGuardrail, describeTarget, formatValue, rangeEnds, type Metric, type Reading } from './model';
 import { plural } from '../words';
 import { parseDay } from '../dates';
+import { breaches } from './guardrail';
+
+export { breaches };
 
 // A metric's computed status from its readings, guardrail and target.
 
@@ -45,21 +48,6 @@ export function daysSince(date: string, now: number): number {
 /** A metric whose latest reading is older than the program's staleness rule (0 turns it off). */
 export function isReadingStale(latest: Reading | undefined, now: number, staleAfterDays: number): boolean {
   return latest !== undefined && staleAfterDays > 0 && daysSince(latest.date, now) > staleAfterDays;
-}
-
-/** Whether a value crosses the guardrail (the guardrail holds while `value <op> guardrail`). */
-export function breaches(value: number, guardrail: Guardrail | null): boolean {
-  if (!guardrail) return false;
-  switch (guardrail.op) {
-    case 'gte':
-      return !(value >= guardrail.value);
-    case 'gt':
-      return !(value > guardrail.value);
-    case 'lte':
-      return !(value <= guardrail.value);
-    case 'lt':
-      return !(value < guardrail.value);
-  }
 }
 
 /** Days since 1970 of a stored day, by the one date rule (domain/dates.ts); null when it is not a real day. */

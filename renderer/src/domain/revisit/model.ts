@@ -9,6 +9,7 @@ export const REVISIT_CAUSES = ['uncertainty', 'metric'] as const;
 export type RevisitCauseKind = (typeof REVISIT_CAUSES)[number];
 
 export const REVIEW_NOTE_MAX = 5000;
+export const REVIEWER_MAX = 200;
 
 export interface RevisitReview {
   id: string;

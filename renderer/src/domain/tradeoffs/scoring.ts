@@ -1,5 +1,5 @@
 import { ownValue } from '../ids';
-import { breaches } from '../metrics/status';
+import { breaches } from '../metrics/guardrail';
 import type { Guardrail } from '../metrics/model';
 import { SCALES, type Criterion, type CriterionDirection, type FunctionWeights, type MatrixOption, type Score, type ScoringMode } from './model';
 
