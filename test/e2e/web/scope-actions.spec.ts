@@ -204,3 +204,29 @@ test('overdue actions stand out in words; mark one done by keyboard, filter, and
   await expect(page.getByTestId('overdue')).toHaveText(/Overdue by \d+ days/);
   await bothSchemes(app, page, 'an overdue action');
 });
+
+test('actions come from a decision record and from a shared metric too, each with a link back to it', async ({ app, page }) => {
+  await app.startProgram('Support assistant', 'Shared metrics');
+  await app.addMetricsFromLibrary([/Task success rate/]);
+  await app.openMetric('Task success rate');
+  await page.getByRole('textbox', { name: 'Add an action' }).fill('Wire the success events into the warehouse');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByRole('heading', { name: 'Actions for this metric (1)' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Decision log', exact: true }).click();
+  const title = page.getByRole('textbox', { name: 'Title of a new decision record' });
+  await title.fill('Ship hybrid search first');
+  await title.press('Enter');
+  await expect(page.locator('.record-head')).toContainText('ADR-0001');
+  await page.getByRole('textbox', { name: 'Add an action' }).fill('Book the index migration');
+  await page.getByRole('textbox', { name: 'Add an action' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Actions from this decision (1)' })).toBeVisible();
+
+  await openPlanArea(page, 'Actions');
+  const fromDecision = page.getByTestId('action-row').filter({ hasText: 'Book the index migration' });
+  await expect(fromDecision).toContainText('From a decision record: ADR-0001 Ship hybrid search first');
+  const fromMetric = page.getByTestId('action-row').filter({ hasText: 'Wire the success events' });
+  await expect(fromMetric).toContainText('From a shared metric: Task success rate');
+  await fromMetric.getByRole('link', { name: 'Task success rate' }).click();
+  await expect(page.getByRole('textbox', { name: 'Metric name' })).toHaveValue('Task success rate');
+});
