@@ -95,7 +95,7 @@ function roadmapLines(input: AttentionInput): AttentionLine[] {
     const slipped = movement !== null && movement.slippedDays !== null && movement.slippedDays > 0;
     const low = isLowConfidence(item.confidence);
     if (!slipped && !low) return [];
-    const detail = slipped ? describeMovement(movement) : `Low confidence (${confidenceWords(item.confidence)})`;
+    const detail = slipped ? describeMovement(movement) : `Confidence is ${typeof item.confidence === 'number' ? 'only ' : ''}${confidenceWords(item.confidence)}`;
     return [{ kind: 'roadmapItem', id: item.id, title: item.title, detail: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` }];
   });
 }

@@ -136,7 +136,7 @@ describe('attentionOf', () => {
     expect(lines(data, 'scope').map((l) => [l.title, l.detail])).toEqual([['Add voice', 'Pending, asked by Kim on Nov 2, 2026.']]);
     expect(lines(data, 'roadmap').map((l) => [l.title, l.detail])).toEqual([
       ['Slipped', 'Slipped 3 weeks since Oct 2.'],
-      ['Unsure', 'Low confidence (20%).'],
+      ['Unsure', 'Confidence is only 20%.'],
     ]);
   });
 });
