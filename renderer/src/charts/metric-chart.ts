@@ -1,7 +1,10 @@
 // Geometry of a metric's chart: domains, scales, ticks, bands, labels and the spoken summary.
 // Pure: no DOM, no Svelte. MetricChart.svelte only renders what this returns.
 
-import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
+// Times map to x with a linear scale over their UTC milliseconds and d3-time's ticks: a time scale
+// would pull d3's time formats into the chunk every chart shares (labels are formatDay's anyway).
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { utcTicks } from 'd3-time';
 import { line, symbol, symbolDiamond } from 'd3-shape';
 import { parseDay } from '../domain/dates';
 import { formatValue, OP_SYMBOLS, type Guardrail, type Metric, type Reading } from '../domain/metrics/model';
@@ -227,7 +230,7 @@ export interface ChartGeometry {
   margin: { top: number; right: number; bottom: number; left: number };
   innerWidth: number;
   innerHeight: number;
-  x: ScaleTime<number, number>;
+  x: ScaleLinear<number, number>;
   y: ScaleLinear<number, number>;
   /** False when there is no date at all: the time axis then has no ticks. */
   hasDates: boolean;
@@ -270,7 +273,7 @@ export function chartGeometry(metric: ChartMetric, width: number, height: number
 
   const domain = xDomain(metric);
   const hasDates = domain !== null;
-  const x = scaleUtc()
+  const x = scaleLinear()
     .domain(domain ?? [0, 7 * DAY_MS])
     .range([X_INSET, innerWidth - X_INSET]);
   const spansYears = hasDates && new Date(domain[0]).getUTCFullYear() !== new Date(domain[1]).getUTCFullYear();
@@ -278,16 +281,18 @@ export function chartGeometry(metric: ChartMetric, width: number, height: number
   const tickWidth = textWidth(formatDay(Date.UTC(2026, 8, 28), spansYears)) + 24;
   // Whole days only: readings are daily, so a 12:00 tick would be a label for nothing.
   const dayTicks = hasDates
-    ? x.ticks(Math.max(2, Math.floor(innerWidth / tickWidth))).filter((t) => t.getUTCHours() === 0 && t.getUTCMinutes() === 0)
+    ? utcTicks(new Date(domain[0]), new Date(domain[1]), Math.max(2, Math.floor(innerWidth / tickWidth))).filter(
+        (t) => t.getUTCHours() === 0 && t.getUTCMinutes() === 0,
+      )
     : [];
   // d3's tick count is a hint: keep every n-th tick so that labels never touch.
-  const spacing = dayTicks.length > 1 ? x(dayTicks[1]!) - x(dayTicks[0]!) : Infinity;
+  const spacing = dayTicks.length > 1 ? x(dayTicks[1]!.getTime()) - x(dayTicks[0]!.getTime()) : Infinity;
   const every = Math.max(1, Math.ceil(tickWidth / spacing));
   const xTicks = hasDates
     ? dayTicks
         .filter((_, i) => i % every === 0)
         .map((t) => {
-          const at = x(t);
+          const at = x(t.getTime());
           const label = formatDay(t, spansYears);
           const half = textWidth(label) / 2;
           const anchor: 'start' | 'middle' | 'end' = at - half < -margin.left + 2 ? 'start' : at + half > innerWidth + margin.right - 2 ? 'end' : 'middle';

@@ -2,7 +2,9 @@
 // a band whose look says its confidence (readable in black and white too), earlier forecasts as
 // ghosts, month ticks and a today line. Pure: no DOM, no Svelte. RoadmapTimeline.svelte renders it.
 
-import { scaleUtc, type ScaleTime } from 'd3-scale';
+// Days map to x as their UTC times with a linear scale: a time scale would pull d3's time formats
+// into the chunk every chart shares, and the ticks come from d3-time here anyway.
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { utcMonth, utcYear } from 'd3-time';
 import { parseDay } from '../domain/dates';
 import { HORIZON_LABELS, HORIZONS, type ForecastConfidence, type Horizon, type RoadmapItem } from '../domain/roadmap/model';
@@ -149,15 +151,15 @@ export function ghostPath(ghosts: readonly Pick<Ghost, 'x' | 'y' | 'width' | 'he
 }
 
 /** Month ticks while they fit (about 56 px each), then every quarter, then years. */
-function ticksOf(scale: ScaleTime<number, number>, width: number): Tick[] {
-  const [start, end] = scale.domain() as [Date, Date];
+function ticksOf(scale: ScaleLinear<number, number>, width: number): Tick[] {
+  const [start, end] = scale.domain().map((t) => new Date(t)) as [Date, Date];
   const months = (end.getTime() - start.getTime()) / (30.4 * DAY_MS);
   const fits = Math.max(1, width / 56);
   const interval = months <= fits ? utcMonth : months / 3 <= fits ? utcMonth.every(3)! : utcYear;
   return interval.range(start, end).map((date) => {
     const major = date.getUTCMonth() === 0;
     const label = major || interval === utcYear ? String(date.getUTCFullYear()) : formatDay(date).replace(/\s*\d+$/, '');
-    return { x: scale(date), label, major };
+    return { x: scale(date.getTime()), label, major };
   });
 }
 
@@ -169,7 +171,7 @@ type TimelineItem = Pick<RoadmapItem, 'id' | 'title' | 'horizon' | 'order' | 'cr
  */
 export function layoutTimeline(items: readonly TimelineItem[], domain: Domain, width: number, today: number, ghosts = false): TimelineLayout {
   const plot = { left: TIMELINE.left, right: Math.max(TIMELINE.left + 40, width - TIMELINE.right), top: TIMELINE.axis, bottom: 0 };
-  const scale = scaleUtc<number>().domain([new Date(domain[0]), new Date(domain[1])]).range([plot.left, plot.right]);
+  const scale = scaleLinear().domain([domain[0], domain[1]]).range([plot.left, plot.right]);
   const lanes: Lane[] = [];
   const bands: Band[] = [];
   const ghostBands: Ghost[] = [];
@@ -191,7 +193,7 @@ export function layoutTimeline(items: readonly TimelineItem[], domain: Domain, w
         item.history.forEach((forecast, i) => {
           const range = rangeTimes(forecast.earliest, forecast.latest);
           if (!range) return;
-          const span = clampX(scale(new Date(range[0])), scale(new Date(range[1])), plot);
+          const span = clampX(scale(range[0]), scale(range[1]), plot);
           if (!span) return;
           ghostBands.push({ key: `${item.id}:${i}`, itemId: item.id, x: span[0], width: span[1] - span[0], y: top - 3, height: TIMELINE.band + 6, at: forecast.at });
         });
@@ -204,7 +206,7 @@ export function layoutTimeline(items: readonly TimelineItem[], domain: Domain, w
     lanes.push({ horizon, label: HORIZON_LABELS[horizon], y: laneTop, height: y - laneTop });
   }
   plot.bottom = y;
-  const now = scale(new Date(today));
+  const now = scale(today);
   return {
     width,
     height: y + 1,
@@ -225,10 +227,10 @@ function clampX(x0: number, x1: number, plot: { left: number; right: number }): 
   return [Math.max(plot.left, x0), Math.min(plot.right, x1)];
 }
 
-function bandOf(item: TimelineItem, scale: ScaleTime<number, number>, plot: { left: number; right: number }, top: number): Band {
+function bandOf(item: TimelineItem, scale: ScaleLinear<number, number>, plot: { left: number; right: number }, top: number): Band {
   const range = rangeTimes(item.earliest, item.latest)!;
-  const x0 = scale(new Date(range[0]));
-  const x1 = scale(new Date(range[1]));
+  const x0 = scale(range[0]);
+  const x1 = scale(range[1]);
   const outside = x1 < plot.left ? 'before' : x0 > plot.right ? 'after' : null;
   let x: number;
   let right: number;
