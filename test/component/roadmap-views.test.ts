@@ -22,6 +22,7 @@ const slipped = item({
   confidence: 'medium',
   owner: 'Ana',
   status: 'in-progress',
+  forecastAt: Date.UTC(2026, 10, 1),
   history: [
     { at: 1, horizon: 'now', earliest: '', latest: '', confidence: 'high' },
     { at: OCT_2, horizon: 'now', earliest: '2026-10-01', latest: '2026-10-31', confidence: 'high' },
@@ -66,7 +67,7 @@ describe('ForecastHistory', () => {
     expect(screen.getByTestId('forecast-movement')).toHaveTextContent(`Slipped 3 weeks, confidence fell from high to medium since ${formatDay(OCT_2)}.`);
     const rows = screen.getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/^Now Now · .* · medium confidence$/);
+    expect(rows[0]).toMatch(/^Current Now · .* · medium confidence$/);
     expect(rows[1]).toContain(formatDate(OCT_2));
     expect(rows[2]).toMatch(/No range yet · high confidence$/);
   });

@@ -8,7 +8,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { utcMonth, utcYear } from 'd3-time';
 import { parseDay } from '../domain/dates';
 import { HORIZON_LABELS, HORIZONS, type ForecastConfidence, type Horizon, type RoadmapItem } from '../domain/roadmap/model';
-import { confidencePercent, isLowConfidence } from '../domain/roadmap/movement';
+import { confidencePercent, earlierRanges, isLowConfidence } from '../domain/roadmap/movement';
 import { formatDay } from '../domain/time';
 import { truncate } from './text';
 
@@ -190,7 +190,7 @@ export function layoutTimeline(items: readonly TimelineItem[], domain: Domain, w
       const top = y + (TIMELINE.row - TIMELINE.band) / 2;
       bands.push(bandOf(item, scale, plot, top));
       if (ghosts) {
-        item.history.forEach((forecast, i) => {
+        earlierRanges(item).forEach((forecast, i) => {
           const range = rangeTimes(forecast.earliest, forecast.latest);
           if (!range) return;
           const span = clampX(scale(range[0]), scale(range[1]), plot);

@@ -6,7 +6,7 @@ import { metricRows } from './metrics/rows';
 import { STATUS_LABELS } from './metrics/status';
 import { oldestFirst } from './order';
 import { flagReason, type PlanRecords, type RevisitFlag } from './revisit/flags';
-import { confidenceWords, describeMovement, forecastMovement, isLowConfidence } from './roadmap/movement';
+import { confidenceWords, describeMovement, itemMovement, isLowConfidence } from './roadmap/movement';
 import type { ScopeChange } from './scope/model';
 import { dayInWords } from './time';
 import { isUnplaced, QUADRANTS, quadrantOf } from './uncertainty/quadrants';
@@ -91,11 +91,15 @@ function metricLines(input: AttentionInput, now: number): { metrics: AttentionLi
 function roadmapLines(input: AttentionInput): AttentionLine[] {
   return oldestFirst(input.roadmapItems).flatMap((item): AttentionLine[] => {
     if (item.status === 'done' || item.status === 'dropped') return [];
-    const movement = forecastMovement(item);
+    // The card's rule for movement (domain/roadmap/movement.ts), and low confidence said either way.
+    const movement = itemMovement(item);
     const slipped = movement !== null && movement.slippedDays !== null && movement.slippedDays > 0;
     const low = isLowConfidence(item.confidence);
     if (!slipped && !low) return [];
-    const detail = slipped ? describeMovement(movement) : `Confidence is ${typeof item.confidence === 'number' ? 'only ' : ''}${confidenceWords(item.confidence)}`;
+    const confidence = `confidence is ${typeof item.confidence === 'number' ? 'only ' : ''}${confidenceWords(item.confidence)}`;
+    // A slip that already says the confidence fell needs no second word on it.
+    const saidAlready = slipped && movement.confidenceFrom !== movement.confidenceTo;
+    const detail = slipped ? `${describeMovement(movement)}${low && !saidAlready ? `; ${confidence}` : ''}` : confidence;
     return [{ kind: 'roadmapItem', id: item.id, title: item.title, detail: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` }];
   });
 }

@@ -15,9 +15,13 @@ test('record a decision in the log by keyboard, accept it, and supersede it', as
   await expect(page.getByRole('heading', { name: 'No decisions recorded yet' })).toBeVisible();
 
   const title = page.getByRole('textbox', { name: 'Title of a new decision record' });
+  // N starts a record from anywhere on the log, as in the other areas.
+  await page.locator('body').press('n');
+  await expect(title).toBeFocused();
   await title.fill('Use hybrid search for retrieval');
   await title.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Use hybrid search for retrieval');
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
   await expect(page.locator('.record-head')).toContainText('ADR-0001');
   await expect(status(page)).toHaveText(/Draft/);
 
@@ -42,6 +46,8 @@ test('record a decision in the log by keyboard, accept it, and supersede it', as
   await expect(status(page)).toHaveText(/Proposed/);
   await page.getByRole('button', { name: 'Accept', exact: true }).click();
   await expect(status(page)).toHaveText(/Accepted/);
+  // The button pressed is gone with the status it set: focus is on the record, not lost.
+  await expect(page.getByRole('heading', { level: 1, name: 'Use hybrid search for retrieval' })).toBeFocused();
   // An accepted record is never edited: it reads as it was accepted.
   await expect(page.getByRole('textbox', { name: 'What is the situation, and what must be decided?' })).toHaveCount(0);
   await expect(page.getByText('Recall on refund tickets is poor.')).toBeVisible();
@@ -49,11 +55,12 @@ test('record a decision in the log by keyboard, accept it, and supersede it', as
   await app.expectAccessible('accepted decision record');
 
   // Superseding starts a new draft with the content to change, linked both ways.
-  await page.getByRole('button', { name: 'Supersede…' }).click();
+  await page.getByRole('button', { name: 'Supersede', exact: true }).click();
   await expect(page.locator('.record-head')).toContainText('ADR-0002');
   await expect(status(page)).toHaveText(/Draft/);
   await expect(page.getByRole('textbox', { name: 'The option chosen, and why' })).toHaveValue('Hybrid search: exact names matter.');
   await expect(page.getByTestId('supersede-chain')).toContainText('Supersedes ADR-0001 Use hybrid search for retrieval');
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Use hybrid search with a re-ranker');
   await page.getByRole('textbox', { name: 'The option chosen, and why' }).fill('Hybrid search with a cross-encoder re-ranker.');
   await page.getByRole('textbox', { name: 'The option chosen, and why' }).blur();
@@ -66,7 +73,7 @@ test('record a decision in the log by keyboard, accept it, and supersede it', as
   await expect(status(page)).toHaveText(/Superseded/);
   await expect(page.getByTestId('supersede-chain')).toContainText('Superseded by ADR-0002 Use hybrid search with a re-ranker');
   await expect(page.getByText('Hybrid search: exact names matter.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Supersede…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Supersede', exact: true })).toHaveCount(0);
 
   // The log, newest first, filtered by status; the filter survives a reload.
   await page.getByRole('link', { name: '← Decision log' }).click();
@@ -149,6 +156,13 @@ test('a matrix decision keeps its full basis in the log after the matrix is reop
   await page.getByRole('textbox', { name: 'Why reopen it?' }).fill('New evaluation data.');
   await page.getByRole('button', { name: 'Reopen the matrix' }).click();
   await expect(page.getByTestId('decided-banner')).toHaveCount(0);
+  // Until the matrix is decided again, its record says it awaits that decision.
+  const matrixPage = page.url();
+  await openLog(app, page);
+  await expect(page.locator('ol.records > li')).toHaveText([/ADR-0001.*Superseded.*its matrix was reopened: awaiting a new decision/]);
+  await page.getByRole('link', { name: 'Which retriever ships? → Hybrid' }).click();
+  await expect(page.getByTestId('awaiting')).toContainText('the next decision taken there will supersede this record');
+  await page.goto(matrixPage);
   // Dense now rates 5 on quality: (1.0 + 0.75) / 2 -> 88, ahead of Hybrid's 75.
   await scoreByKeyboard(page, [
     [5, 2],
@@ -157,10 +171,13 @@ test('a matrix decision keeps its full basis in the log after the matrix is reop
   await decide(page, 'Dense (recommended)', 'Dense caught up and costs less.');
 
   await openLog(app, page);
-  await expect(page.locator('ol.records > li')).toHaveText([/ADR-0002.*Which retriever ships\? → Dense.*Accepted/, /ADR-0001.*Which retriever ships\? → Hybrid.*Superseded/]);
+  await expect(page.locator('ol.records > li')).toHaveText([
+    /ADR-0002.*Which retriever ships\? → Dense.*Accepted.*supersedes ADR-0001/,
+    /ADR-0001.*Which retriever ships\? → Hybrid.*Superseded.*superseded by ADR-0002/,
+  ]);
   await page.getByRole('link', { name: 'Which retriever ships? → Hybrid' }).click();
   await expect(status(page)).toHaveText(/Superseded/);
-  await expect(page.getByTestId('status-note')).toHaveText(/^Reopened on \d{4}-\d{2}-\d{2}: New evaluation data\.$/);
+  await expect(page.getByTestId('status-note')).toHaveText(/^Reopened on [A-Z][a-z]{2} \d{1,2}, \d{4}: New evaluation data\.$/);
   await expect(page.getByTestId('supersede-chain')).toContainText('Superseded by ADR-0002');
 
   // The first decision's basis, from the frozen copy: not the matrix's scores now.

@@ -117,8 +117,17 @@ describe('attentionOf', () => {
       latest: '2026-12-22',
       earliest: '2026-12-01',
       confidence: 'high',
+      forecastAt: Date.UTC(2026, 10, 1),
       history: [{ at: Date.UTC(2026, 9, 2), horizon: 'now', earliest: '2026-11-20', latest: '2026-12-01', confidence: 'high' }],
     });
+    const slippedUnsure = { ...slipped, id: 'slipped-unsure', title: 'Slipped and unsure', confidence: 'low' as const, createdAt: slipped.createdAt + 1 };
+    const slippedLow = {
+      ...slippedUnsure,
+      id: 'slipped-low',
+      title: 'Slipped, always unsure',
+      history: [{ ...slipped.history[0]!, confidence: 'low' as const }],
+      createdAt: slipped.createdAt + 2,
+    };
     const unsure = roadmapItem({ title: 'Unsure', confidence: 20 });
     const sure = roadmapItem({ title: 'Sure', confidence: 'high' });
     const finished = roadmapItem({ title: 'Finished', confidence: 'low', status: 'done' });
@@ -126,7 +135,7 @@ describe('attentionOf', () => {
       matrices: [open, decided],
       actions: [later, done, late, today],
       scopeChanges: [scopeChange({}), scopeChange({ id: 's2', title: 'Decided', decision: 'accepted' })],
-      roadmapItems: [slipped, unsure, sure, finished],
+      roadmapItems: [slipped, slippedUnsure, slippedLow, unsure, sure, finished],
     });
     expect(lines(data, 'matrices').map((l) => [l.title, l.detail])).toEqual([['Which model?', 'Open, with 0 options and 0 criteria.']]);
     expect(lines(data, 'actions').map((l) => [l.title, l.detail])).toEqual([
@@ -137,6 +146,8 @@ describe('attentionOf', () => {
     expect(lines(data, 'roadmap').map((l) => [l.title, l.detail])).toEqual([
       ['Slipped', 'Slipped 3 weeks since Oct 2.'],
       ['Unsure', 'Confidence is only 20%.'],
+      ['Slipped and unsure', 'Slipped 3 weeks, confidence fell from high to low since Oct 2.'],
+      ['Slipped, always unsure', 'Slipped 3 weeks since Oct 2; confidence is low.'],
     ]);
   });
 });

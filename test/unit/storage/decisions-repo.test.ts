@@ -131,7 +131,7 @@ describe('a matrix decision in the log', () => {
     store.clock.advance(86_400_000);
     await matrices.reopen(id, 'New eval data');
     const [first] = await store.db.decisions.where({ matrixId: id }).toArray();
-    expect(first).toMatchObject({ status: 'superseded', statusNote: expect.stringMatching(/^Reopened on \d{4}-\d\d-\d\d: New eval data$/) });
+    expect(first).toMatchObject({ status: 'superseded', statusNote: expect.stringMatching(/^Reopened on [A-Z][a-z]{2} \d{1,2}, \d{4}: New eval data$/) });
     await matrices.setScore(id, a, quality, { value: 5 });
     await matrices.decide(id, { optionId: a, rationale: 'Dense caught up', deciders: 'Priya', date: '2026-12-08' });
     const records = await store.db.decisions.where({ matrixId: id }).sortBy('number');

@@ -119,7 +119,7 @@ describe('database upgrade to version 5', () => {
       [1, 'superseded', 'Which retriever? → Dense', true],
       [2, 'accepted', 'Which retriever? → Hybrid', false],
     ]);
-    expect(records[0]).toMatchObject({ supersededBy: records[1]!.id, statusNote: 'Reopened on 1970-01-01: New data' });
+    expect(records[0]).toMatchObject({ supersededBy: records[1]!.id, statusNote: 'Reopened on Jan 1, 1970: New data' });
     expect(records[1]!.basis).toMatchObject({ chosen: 1, ranking: [{ score: 0.25 }, { score: 0.75 }], functions: [{ name: 'Engineering' }] });
     db.close();
   });

@@ -1,3 +1,4 @@
+import { dayInWords } from '../time';
 import { checkLongText, checkOneLine, failed, passed, type Check } from '../check';
 import { isDay } from '../dates';
 import { LINKS_MAX } from '../roadmap/model';
@@ -185,7 +186,7 @@ export function supersedingDraft(old: DecisionRecord, base: NewDecisionBase): Ch
 
 /** A reopened matrix's decision: superseded with the date and reason of the reopening. */
 export function reopenedNote(day: string, reason: string): string {
-  return `Reopened on ${day}: ${reason}`;
+  return `Reopened on ${dayInWords(day)}: ${reason}`;
 }
 
 /** The line a matrix decision carries when an earlier Keel did not keep what it was made on. */

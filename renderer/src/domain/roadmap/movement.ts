@@ -1,7 +1,7 @@
 import { parseDay } from '../dates';
 import { formatDay } from '../time';
 import { plural } from '../words';
-import type { ConfidenceLevel, Forecast, ForecastConfidence, RoadmapItem } from './model';
+import { HORIZON_LABELS, type ConfidenceLevel, type Forecast, type ForecastConfidence, type Horizon, type RoadmapItem } from './model';
 
 // How an item's forecast moved: how far its latest date slipped (or came in) and how its
 // confidence changed since a given forecast, in numbers for the overview and in a sentence for
@@ -31,6 +31,8 @@ export interface Movement {
   slippedDays: number | null;
   confidenceFrom: ForecastConfidence;
   confidenceTo: ForecastConfidence;
+  horizonFrom: Horizon;
+  horizonTo: Horizon;
 }
 
 /**
@@ -47,6 +49,8 @@ export function forecastMovement(item: RoadmapItem, from?: number): Movement | n
     slippedDays: before === null || now === null ? null : Math.round((now - before) / DAY_MS),
     confidenceFrom: since.confidence,
     confidenceTo: item.confidence,
+    horizonFrom: since.horizon,
+    horizonTo: item.horizon,
   };
 }
 
@@ -59,6 +63,7 @@ function span(days: number): string {
 export function describeMovement(movement: Movement): string {
   const parts: string[] = [];
   const { slippedDays } = movement;
+  if (movement.horizonFrom !== movement.horizonTo) parts.push(`moved from ${HORIZON_LABELS[movement.horizonFrom]} to ${HORIZON_LABELS[movement.horizonTo]}`);
   if (slippedDays !== null && slippedDays > 0) parts.push(`slipped ${span(slippedDays)}`);
   if (slippedDays !== null && slippedDays < 0) parts.push(`came in ${span(slippedDays)}`);
   const from = confidencePercent(movement.confidenceFrom);
@@ -70,18 +75,42 @@ export function describeMovement(movement: Movement): string {
   return `${parts.join(', ')} since ${formatDay(movement.since.at)}`;
 }
 
+/** Forecasts replaced within this long were drafts of one estimate (a range set, then its confidence). */
+export const SETTLE_MS = 60 * 60 * 1000;
+
 /**
- * The movement worth showing on an item: since its first forecast with a range (giving an item
- * its first range is planning, not a slip); for an item never dated, only a change of confidence.
+ * The movement worth showing on an item: since its first settled forecast with a range (giving
+ * an item its first range is planning, not a slip; a forecast replaced within an hour was a draft
+ * of the next one); for an item never dated, since its first settled forecast.
  */
 export function itemMovement(item: RoadmapItem): Movement | null {
-  const firstDated = item.history.find((f) => f.earliest !== '');
-  if (firstDated) return forecastMovement(item, firstDated.at);
-  const movement = forecastMovement(item);
-  return movement && confidencePercent(movement.confidenceFrom) !== confidencePercent(movement.confidenceTo) ? movement : null;
+  const replacedAt = (i: number) => item.history[i + 1]?.at ?? item.forecastAt;
+  const settled = item.history.filter((f, i) => replacedAt(i) - f.at >= SETTLE_MS);
+  const baseline = settled.find((f) => f.earliest !== '') ?? (item.earliest === '' ? settled[0] : undefined);
+  return baseline ? forecastMovement(item, baseline.at) : null;
 }
 
-/** Whether the forecast moved at all: its latest date or its confidence changed. */
+/** Whether the forecast moved at all: its horizon, its latest date or its confidence changed. */
 export function hasMoved(movement: Movement): boolean {
-  return (movement.slippedDays !== null && movement.slippedDays !== 0) || confidencePercent(movement.confidenceFrom) !== confidencePercent(movement.confidenceTo);
+  return (
+    movement.horizonFrom !== movement.horizonTo ||
+    (movement.slippedDays !== null && movement.slippedDays !== 0) ||
+    confidencePercent(movement.confidenceFrom) !== confidencePercent(movement.confidenceTo)
+  );
+}
+
+/** Whether the movement is a setback (its latest date later, or its confidence lower), to be told apart from good news. */
+export function isSetback(movement: Movement): boolean {
+  return (movement.slippedDays ?? 0) > 0 || confidencePercent(movement.confidenceTo) < confidencePercent(movement.confidenceFrom);
+}
+
+/** The item's earlier ranges worth drawing as ghosts: each one once, and not the range it has now. */
+export function earlierRanges(item: Pick<RoadmapItem, 'history' | 'earliest' | 'latest'>): Forecast[] {
+  const seen = new Set([`${item.earliest}|${item.latest}`]);
+  return item.history.filter((f) => {
+    const key = `${f.earliest}|${f.latest}`;
+    if (f.earliest === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -85,7 +85,7 @@ describe('records of matrix decisions taken before the log', () => {
       ['r1', 5, 'superseded', '', 'r2'],
       ['r2', 6, 'accepted', 'r1', ''],
     ]);
-    expect(records[0]).toMatchObject({ basis: null, statusNote: 'Reopened on 2026-11-02: Latency budget cut', title: 'Which retriever ships? → B', matrixId: 'm1' });
+    expect(records[0]).toMatchObject({ basis: null, statusNote: 'Reopened on Nov 2, 2026: Latency budget cut', title: 'Which retriever ships? → B', matrixId: 'm1' });
     expect(records[0]!.context).toMatch(/earlier Keel/);
     expect(records[1]!.basis).toMatchObject({ chosen: 0, question: 'Which retriever ships?' });
     expect(records[1]).toMatchObject({ metricIds: [latency.id], deciders: 'Priya, Sam', date: '2026-12-01', consequencesBad: expect.stringContaining('p95 latency') });

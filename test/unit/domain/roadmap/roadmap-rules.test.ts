@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boardColumns, keyboardPlace, placeItem } from '../../../../renderer/src/domain/roadmap/board';
 import { checkConfidence, checkRange, checkRoadmapPatch, newRoadmapItem } from '../../../../renderer/src/domain/roadmap/edits';
 import { confidenceLabel, movementLine, rangeWords } from '../../../../renderer/src/domain/roadmap/labels';
-import { itemMovement } from '../../../../renderer/src/domain/roadmap/movement';
+import { earlierRanges, isSetback, itemMovement } from '../../../../renderer/src/domain/roadmap/movement';
 import type { Horizon, RoadmapItem } from '../../../../renderer/src/domain/roadmap/model';
 import { formatDay } from '../../../../renderer/src/domain/time';
 
@@ -109,10 +109,41 @@ describe('how a forecast reads', () => {
       ...dated,
       latest: '2026-11-21',
       confidence: 'low' as const,
+      forecastAt: Date.UTC(2026, 10, 1),
       history: [...dated.history, { at: Date.UTC(2026, 9, 2), horizon: 'now' as const, earliest: '2026-10-01', latest: '2026-10-31', confidence: 'medium' as const }],
     };
     expect(movementLine(slipped)).toBe(`Slipped 3 weeks, confidence fell from medium to low since ${formatDay(Date.UTC(2026, 9, 2))}`);
-    // A change of horizon alone is kept in the history but is no movement on the card.
+    // Back to where it was: no movement.
     expect(movementLine({ ...slipped, latest: '2026-10-31', confidence: 'medium' })).toBeUndefined();
+    // A move between horizons is movement, said as such.
+    expect(movementLine({ ...slipped, latest: '2026-10-31', confidence: 'medium', horizon: 'later' })).toBe(`Moved from Now to Later since ${formatDay(Date.UTC(2026, 9, 2))}`);
+  });
+
+  it('takes forecasts replaced within the hour as drafts of one estimate: setting a range, then its confidence, is no movement', () => {
+    const made = Date.UTC(2026, 10, 2, 9);
+    const fresh = {
+      ...item('a', 'now', 0),
+      earliest: '2026-12-01',
+      latest: '2026-12-20',
+      confidence: 'high' as const,
+      forecastAt: made + 90_000,
+      history: [
+        { at: made, horizon: 'now' as const, earliest: '', latest: '', confidence: 'medium' as const },
+        { at: made + 60_000, horizon: 'now' as const, earliest: '2026-12-01', latest: '2026-12-20', confidence: 'medium' as const },
+      ],
+    };
+    expect(movementLine(fresh)).toBeUndefined();
+    // A day later the confidence falls: that is movement, from the settled estimate.
+    const later = { ...fresh, confidence: 'low' as const, forecastAt: made + 86_400_000, history: [...fresh.history, { at: made + 90_000, horizon: 'now' as const, earliest: '2026-12-01', latest: '2026-12-20', confidence: 'high' as const }] };
+    expect(movementLine(later)).toBe(`Confidence fell from high to low since ${formatDay(made)}`);
+    expect(isSetback(itemMovement(later)!)).toBe(true);
+    expect(isSetback(itemMovement({ ...later, confidence: 90 })!)).toBe(false);
+    expect(isSetback(itemMovement({ ...later, confidence: 'high' as const, latest: '2026-12-27' })!)).toBe(true);
+  });
+
+  it('draws each earlier range once, never the current one', () => {
+    const f = (earliest: string, latest: string) => ({ at: 1, horizon: 'now' as const, earliest, latest, confidence: 'high' as const });
+    const ghosts = earlierRanges({ earliest: '2026-12-10', latest: '2027-02-21', history: [f('', ''), f('2026-12-10', '2027-01-31'), f('2026-12-10', '2027-01-31'), f('2026-12-10', '2027-02-21')] });
+    expect(ghosts.map((g) => g.latest)).toEqual(['2027-01-31']);
   });
 });
