@@ -14,6 +14,7 @@ import { Live } from './live.svelte';
 import { flag, oneOf, preference, text } from './preferences.svelte';
 import { readProblem, type ReadProblem, type Result } from './result';
 import { routeHref } from './routes';
+import { RevisitState } from './revisit.svelte';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
 import { Writes } from './writes';
@@ -57,12 +58,17 @@ export class ActionsState {
   readonly ownerFilter = preference('keel.actions.owner', text(200), '');
   readonly overdueOnly = preference('keel.actions.overdue', flag, false);
 
+  private readonly revisit: RevisitState;
+  /** The records flagged "revisit" (resting on a failed assumption or a breached metric): the list marks them. */
+  flagged: ReadonlySet<string> = $derived.by(() => this.revisit.flaggedIds('action'));
+
   constructor(
     private readonly program: () => Program,
     services: Services = useServices(),
   ) {
     this.repo = new ActionsRepository(services.editor);
     this.writes = new Writes(services.editor);
+    this.revisit = new RevisitState(() => this.program().id, services);
     this.actionsLive = new Live(() => this.repo.watchActions(this.program().id));
     this.sourcesLive = new Live(() => watchLinkTargets(services.db, this.program().id, ACTION_SOURCES));
   }

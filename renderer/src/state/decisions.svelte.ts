@@ -12,6 +12,7 @@ import { DECISION_FIELDS, decisionTextKind, OPTION_KINDS, type OptionField } fro
 import { Live } from './live.svelte';
 import { oneOf, preference, text } from './preferences.svelte';
 import { readProblem, type Result } from './result';
+import { RevisitState } from './revisit.svelte';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
 import { Writes } from './writes';
@@ -39,12 +40,17 @@ export class DecisionsState {
   readonly statusFilter = preference<DecisionStatusFilter>('keel.decisions.status', oneOf(['all', 'open', ...DECISION_STATUSES]), 'all');
   readonly search = preference('keel.decisions.search', text(200), '');
 
+  private readonly revisit: RevisitState;
+  /** The records flagged "revisit" (resting on a failed assumption or a breached metric): the log marks them. */
+  flagged: ReadonlySet<string> = $derived.by(() => this.revisit.flaggedIds('decision'));
+
   constructor(
     private readonly program: () => Program,
     services: Services = useServices(),
   ) {
     this.repo = new DecisionsRepository(services.editor);
     this.writes = new Writes(services.editor);
+    this.revisit = new RevisitState(() => this.program().id, services);
     this.recordsLive = new Live(() => this.repo.watchDecisions(this.program().id));
     this.targetsLive = new Live(() => watchLinkTargets(services.db, this.program().id, ['uncertainty', 'metric', 'roadmapItem', 'matrix']));
   }

@@ -103,6 +103,13 @@ export class RevisitState {
   /** The flags that stand (not yet reviewed). */
   standing: RevisitFlag[] = $derived(this.flags.filter((f) => !f.review));
 
+  /** The records of one kind with a standing flag: a list marks them. */
+  flaggedIds(kind: RevisitTargetKind): ReadonlySet<string> {
+    // A snapshot worked out again with the flags, never changed in place.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    return new Set(this.standing.filter((f) => f.target.kind === kind).map((f) => f.target.id));
+  }
+
   flagsOn(kind: RevisitTargetKind, id: string): RevisitFlag[] {
     return flagsOn(this.flags, kind, id);
   }

@@ -12,6 +12,7 @@ import { Live } from './live.svelte';
 import { fields, flag, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
 import { ROADMAP_TEXT_FIELDS, roadmapTextKind, type RoadmapTextField } from './roadmap-replay';
+import { RevisitState } from './revisit.svelte';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft } from './text-draft.svelte';
 import { Writes } from './writes';
@@ -39,12 +40,17 @@ export class RoadmapState {
   /** What the last keyboard move did, for the live region. */
   announcement = $state('');
 
+  private readonly revisit: RevisitState;
+  /** The records flagged "revisit" (resting on a failed assumption or a breached metric): the list marks them. */
+  flagged: ReadonlySet<string> = $derived.by(() => this.revisit.flaggedIds('roadmapItem'));
+
   constructor(
     private readonly program: () => Program,
     services: Services = useServices(),
   ) {
     this.repo = new RoadmapRepository(services.editor);
     this.writes = new Writes(services.editor);
+    this.revisit = new RevisitState(() => this.program().id, services);
     this.itemsLive = new Live(() => this.repo.watchItems(this.program().id));
     this.targetsLive = new Live(() => watchLinkTargets(services.db, this.program().id, ROADMAP_LINK_KINDS));
   }

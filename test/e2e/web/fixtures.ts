@@ -4,13 +4,17 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 /** A title as a literal inside a pattern (titles may hold . ( ? and the like). */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export type Area = 'Overview' | 'Uncertainty' | 'Shared metrics' | 'Trade-offs';
+export type Area = 'Overview' | 'Uncertainty' | 'Shared metrics' | 'Trade-offs' | 'Roadmap' | 'Decision log' | 'Scope changes' | 'Actions';
 
 const AREA_HEADINGS: Record<Area, string | undefined> = {
   Overview: undefined,
   Uncertainty: 'Uncertainty',
   'Shared metrics': 'Shared metrics',
   'Trade-offs': 'Trade-offs',
+  Roadmap: 'Roadmap',
+  'Decision log': 'Decision log',
+  'Scope changes': 'Scope changes',
+  Actions: 'Actions',
 };
 
 /**

@@ -68,6 +68,15 @@ test('invalidating an assumption flags its roadmap item, decision and action on 
   await expect(lines).toHaveCount(2);
   await page.reload();
   await expect(revisitRegion(page).getByRole('listitem')).toHaveCount(2);
+
+  // The areas' lists mark what still stands flagged, and no longer what was reviewed.
+  await app.openArea('Decision log');
+  await expect(page.locator('ol.records > li').filter({ hasText: 'ADR-0003' })).toContainText('Revisit');
+  await app.openArea('Actions');
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Measure abandonment at 2 s' })).toContainText('Revisit');
+  await app.openArea('Roadmap');
+  await expect(page.locator('[data-card]').filter({ hasText: 'Hybrid retrieval' })).toBeVisible();
+  await expect(page.locator('[data-card]').filter({ hasText: 'Hybrid retrieval' })).not.toContainText('Revisit');
 });
 
 test('the overview with revisit flags and a review form is accessible in dark mode', async ({ app, page }) => {
