@@ -10,6 +10,20 @@ function field(onsave: (value: number | null) => Promise<boolean>, value: number
 }
 
 describe('NumberField', () => {
+  it("says what its own rule refuses (a percentage over 100) instead of only keeping the typing", async () => {
+    const onsave = vi.fn(async () => true);
+    render(NumberField, { id: 'percent', value: null, onsave, check: (v: number | null) => (v !== null && v > 100 ? 'Give a percentage from 0 to 100.' : undefined) });
+    const input = screen.getByRole('textbox') as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: '150' } });
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByRole('alert')).toHaveTextContent('Give a percentage from 0 to 100.');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(onsave).not.toHaveBeenCalled();
+    await fireEvent.input(input, { target: { value: '35' } });
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onsave).toHaveBeenCalledWith(35);
+  });
+
   it('gives back a number typed but not saved after the field went away (a reload, another area), marked as not saved', async () => {
     const onsave = vi.fn(async () => true);
     const first = field(onsave);
