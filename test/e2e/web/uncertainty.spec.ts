@@ -240,6 +240,8 @@ test('delete an item and undo the deletion', async ({ app, page }) => {
   await app.map.open('Remove me');
   await page.getByRole('button', { name: 'Delete item' }).click();
   await app.map.expectMarks(1);
+  // The details closed with the item: focus is on the area, not lost.
+  await expect(page.getByRole('heading', { level: 1, name: 'Uncertainty' })).toBeFocused();
   await app.toast('Deleted "Remove me".').locator('..').getByRole('button', { name: 'Undo' }).click();
   await app.map.expectMarks(2);
   await page.keyboard.press('ControlOrMeta+z');
