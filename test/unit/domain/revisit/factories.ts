@@ -1,3 +1,4 @@
+import { newDecision } from '../../../../renderer/src/domain/decisions/edits';
 import type { Action } from '../../../../renderer/src/domain/actions/model';
 import type { DecisionRecord } from '../../../../renderer/src/domain/decisions/model';
 import type { PlanRecords } from '../../../../renderer/src/domain/revisit/flags';
@@ -36,33 +37,9 @@ export function roadmapItem(overrides: Partial<RoadmapItem> = {}): RoadmapItem {
 
 export function decision(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
   n++;
-  return {
-    id: `d${n}`,
-    programId: 'p1',
-    number: n,
-    title: `Decision ${n}`,
-    status: 'accepted',
-    statusNote: '',
-    date: '2026-10-01',
-    deciders: '',
-    consulted: '',
-    informed: '',
-    context: '',
-    options: [],
-    outcome: '',
-    consequencesGood: '',
-    consequencesBad: '',
-    supersedes: '',
-    supersededBy: '',
-    uncertaintyIds: [],
-    metricIds: [],
-    roadmapItemIds: [],
-    matrixId: '',
-    basis: null,
-    createdAt: T + n,
-    updatedAt: T + n,
-    ...overrides,
-  };
+  // The log's own new record, accepted: the fields a record has are written once, in the domain.
+  const made = newDecision({ id: `d${n}`, programId: 'p1', number: n, title: `Decision ${n}`, date: '2026-10-01', now: T + n });
+  return { ...made, status: 'accepted', ...overrides };
 }
 
 export function action(overrides: Partial<Action> = {}): Action {
