@@ -31,6 +31,23 @@ const REFERENCES: Readonly<Record<string, readonly string[]>> = {
   scopeChanges: ['roadmapItemIds[]', 'metricIds[]', 'uncertaintyIds[]', 'effects[].roadmapItemId'],
   actions: ['source.id'],
   revisitReviews: ['targetId', 'causeId'],
+  sessions: ['blocks[].matrixId', 'blocks[].carriedFrom.sessionId', 'startSnapshotId', 'endSnapshotId'],
+  captures: ['sessionId', 'recordId'],
+  votes: ['sessionId', 'matrixId', 'candidates[].id', 'tallies[].candidateId', 'ballots[].dots[].candidateId'],
+  snapshots: [
+    'sessionId',
+    'state.layers[].id',
+    'state.functions[].id',
+    'state.uncertainty[].id',
+    'state.uncertainty[].layerId',
+    'state.metrics[].id',
+    'state.metrics[].agreed[]',
+    'state.matrices[].id',
+    'state.roadmap[].id',
+    'state.decisions[].id',
+    'state.scope[].id',
+    'state.actions[].id',
+  ],
 };
 
 type Swap = (id: string) => string;

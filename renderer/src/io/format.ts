@@ -43,12 +43,14 @@ export const FORMAT_NAME = 'keel';
  * 4: trade-off matrices (options, criteria, scores, weights per function, decisions).
  * 5: the facilitator's weights and judgements kept while the equal blend is in force.
  * 6: the adaptive plan (roadmap items, decision records, scope changes, actions, revisit reviews).
+ * 7: planning sessions (agenda and timers, captures, voting rounds, the snapshots sessions keep).
  */
-export const CURRENT_FORMAT_VERSION = 6;
+export const CURRENT_FORMAT_VERSION = 7;
 export const FILE_EXTENSION = '.keel.json';
 
 import { count, day, id, isoDate, line, readingDay, score, text } from './format-parts';
 import { ActionFileSchema, DecisionFileSchema, RevisitReviewFileSchema, RoadmapItemFileSchema, ScopeChangeFileSchema } from './format-plan';
+import { CaptureFileSchema, SessionFileSchema, SnapshotFileSchema, VoteRoundFileSchema } from './format-sessions';
 
 export const ProgramFileSchema = z.strictObject({
   id,
@@ -241,6 +243,10 @@ export const DataFileSchema = z.strictObject({
   scopeChanges: z.array(ScopeChangeFileSchema).check(z.maxLength(100_000)),
   actions: z.array(ActionFileSchema).check(z.maxLength(200_000)),
   revisitReviews: z.array(RevisitReviewFileSchema).check(z.maxLength(200_000)),
+  sessions: z.array(SessionFileSchema).check(z.maxLength(10_000)),
+  captures: z.array(CaptureFileSchema).check(z.maxLength(200_000)),
+  votes: z.array(VoteRoundFileSchema).check(z.maxLength(100_000)),
+  snapshots: z.array(SnapshotFileSchema).check(z.maxLength(20_000)),
 });
 
 export const KeelFileSchema = z.strictObject({

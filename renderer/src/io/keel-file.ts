@@ -9,6 +9,7 @@ import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
 import { oldestFirst } from '../domain/order';
 import { brokenPlanReferences, planFromFile, planToFile } from './plan-file';
+import { brokenSessionReferences, sessionsFromFile, sessionsToFile } from './session-file';
 
 export type ParseResult = { ok: true; snapshot: ProgramSnapshot; file: KeelFileType } | { ok: false; error: ImportError };
 
@@ -66,6 +67,7 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
         updatedAt: iso(matrix.updatedAt),
       })),
       ...planToFile(snapshot),
+      ...sessionsToFile(snapshot),
     },
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -206,6 +208,7 @@ function brokenReferences(file: KeelFileType): string[] {
   });
   file.data.matrices.forEach((matrix, i) => problems.push(...brokenMatrixReferences(matrix, `data.matrices.${i}`, metricIds, functionIds)));
   problems.push(...brokenPlanReferences(file));
+  problems.push(...brokenSessionReferences(file));
   return problems;
 }
 
@@ -345,6 +348,7 @@ function toSnapshot(file: KeelFileType): ProgramSnapshot {
       metrics: metrics as unknown as OwnedRow[],
       matrices: matrices as unknown as OwnedRow[],
       ...planFromFile(file.data, programId),
+      ...sessionsFromFile(file.data, programId),
     },
   };
 }

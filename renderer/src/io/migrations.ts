@@ -64,6 +64,8 @@ export const MIGRATIONS: Record<number, FileMigration> = {
     if (!isRecord(data) || !Array.isArray(data.decisions)) return { ...file, data };
     return { ...file, data: { ...data, decisions: [...data.decisions, ...matrixDecisionsOfFile(data)] } };
   },
+  // 6 -> 7: programs gain planning sessions; a program from a v6 file has held none in Keel yet.
+  6: (file) => ({ ...file, data: withMissing(file.data, () => ({ sessions: [], captures: [], votes: [], snapshots: [] })) }),
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {

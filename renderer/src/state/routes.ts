@@ -2,11 +2,13 @@
 
 export type Route =
   | { name: 'programs'; view: 'active' | 'archived' | 'trash' }
-  | { name: 'program'; programId: string; area: ProgramArea; /** A record opened inside the area (a metric, a matrix). */ recordId?: string };
+  | { name: 'program'; programId: string; area: ProgramArea; /** A record opened inside the area (a metric, a matrix). */ recordId?: string }
+  /** The presenter window: a session's current block, large, for the projector. */
+  | { name: 'present'; programId: string; sessionId: string };
 
-export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions'] as const;
+export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions', 'sessions'] as const;
 /** Areas whose records open by link: #/programs/<id>/<area>/<recordId>. */
-const AREAS_WITH_RECORDS: readonly ProgramArea[] = ['uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions'];
+const AREAS_WITH_RECORDS: readonly ProgramArea[] = ['uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions', 'sessions'];
 export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'archived' && parts.length === 1) return { name: 'programs', view: 'archived' };
   if (parts[0] === 'trash' && parts.length === 1) return { name: 'programs', view: 'trash' };
+  if (parts[0] === 'present' && parts[1] && parts[2] && parts.length === 3) return { name: 'present', programId: parts[1], sessionId: parts[2] };
   if (parts[0] === 'programs' && parts[1] && parts.length <= 4) {
     const area = (PROGRAM_AREAS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProgramArea) : 'overview';
     if (AREAS_WITH_RECORDS.includes(area) && parts[3]) return { name: 'program', programId: parts[1], area, recordId: parts[3] };
@@ -34,5 +37,6 @@ export function routeHref(route: Route): string {
     if (route.area === 'overview') return base;
     return route.recordId ? `${base}/${route.area}/${encodeURIComponent(route.recordId)}` : `${base}/${route.area}`;
   }
+  if (route.name === 'present') return `#/present/${encodeURIComponent(route.programId)}/${encodeURIComponent(route.sessionId)}`;
   return route.view === 'active' ? '#/' : `#/${route.view}`;
 }

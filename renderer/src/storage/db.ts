@@ -11,6 +11,8 @@ import type { DecisionRecord } from '../domain/decisions/model';
 import type { ScopeChange } from '../domain/scope/model';
 import type { Action } from '../domain/actions/model';
 import type { RevisitReview } from '../domain/revisit/model';
+import type { Capture, Session, VoteRound } from '../domain/sessions/model';
+import type { SessionSnapshot } from '../domain/sessions/snapshot';
 import { upgradeToPlan } from './upgrade-plan';
 
 export const DB_NAME = 'keel';
@@ -31,6 +33,10 @@ export class KeelDB extends Dexie {
   scopeChanges!: EntityTable<ScopeChange, 'id'>;
   actions!: EntityTable<Action, 'id'>;
   revisitReviews!: EntityTable<RevisitReview, 'id'>;
+  sessions!: EntityTable<Session, 'id'>;
+  captures!: EntityTable<Capture, 'id'>;
+  votes!: EntityTable<VoteRound, 'id'>;
+  snapshots!: EntityTable<SessionSnapshot, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
@@ -86,6 +92,15 @@ export class KeelDB extends Dexie {
         revisitReviews: 'id, programId',
       })
       .upgrade(upgradeToPlan);
+    // 6: planning sessions, what they captured, their voting rounds and the snapshots they keep.
+    // Nothing existing changes shape; snapshots have a table of their own so opening a program
+    // with many sessions never reads them.
+    this.version(6).stores({
+      sessions: 'id, programId',
+      captures: 'id, programId, sessionId',
+      votes: 'id, programId, sessionId',
+      snapshots: 'id, programId, sessionId',
+    });
   }
 
   /** The newest schema version this build knows. */
@@ -134,4 +149,8 @@ export const PROGRAM_OWNED_TABLES: readonly string[] = [
   'scopeChanges',
   'actions',
   'revisitReviews',
+  'sessions',
+  'captures',
+  'votes',
+  'snapshots',
 ];

@@ -49,6 +49,14 @@ export async function removeLinksTo(tx: EditTransaction, db: KeelDB, programId: 
       if (patch) unlinks.push({ table: LINK_TABLES[from], id: row.id, patch });
     }
   }
+  // A session's trade-off block names the matrix it decides on: it stays, without the matrix.
+  if (to === 'matrix') {
+    const sessions = await db.sessions.where({ programId }).toArray();
+    for (const session of sessions) {
+      if (!session.blocks.some((b) => targets.has(b.matrixId))) continue;
+      unlinks.push({ table: 'sessions', id: session.id, patch: { blocks: session.blocks.map((b) => (targets.has(b.matrixId) ? { ...b, matrixId: '' } : b)) } });
+    }
+  }
   for (const { table, id, patch } of unlinks) await tx.update(table, id, patch);
   const reviews = await db.revisitReviews.where({ programId }).toArray();
   const stale = reviews.filter((r) => (r.targetKind === to && targets.has(r.targetId)) || (r.causeKind === to && targets.has(r.causeId)));

@@ -48,8 +48,8 @@ describe('reidentify', () => {
   });
 
   it('refuses a table whose references it does not know, rather than copy stale links', () => {
-    const snapshot: ProgramSnapshot = { program: makeProgram(), owned: { sessions: [{ id: 's1', programId: 'p' }] } };
-    expect(() => reidentify(snapshot, () => 'x')).toThrow(/sessions/);
+    const snapshot: ProgramSnapshot = { program: makeProgram(), owned: { futureThings: [{ id: 's1', programId: 'p' }] } };
+    expect(() => reidentify(snapshot, () => 'x')).toThrow(/futureThings/);
   });
 
   it('leaves no old id behind in any program the app can hold (property)', () => {

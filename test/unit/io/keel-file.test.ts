@@ -117,6 +117,16 @@ describe('parseKeelFile', () => {
     expect(result.snapshot.owned.metrics).toHaveLength(3);
   });
 
+  it('reads the format-6 fixture: the whole plan comes through, and the program has held no sessions yet', () => {
+    const file = JSON.parse(fixture('format-v6/support-assistant-plan.keel.json'));
+    const migrated = migrateFile(file, 6, 7);
+    expect(migrated.data).toEqual({ ...file.data, sessions: [], captures: [], votes: [], snapshots: [] });
+    const result = parseKeelFile(JSON.stringify(file));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    for (const table of ['roadmapItems', 'decisions', 'scopeChanges', 'actions']) expect(result.snapshot.owned[table]).toHaveLength(file.data[table].length);
+    for (const table of ['sessions', 'captures', 'votes', 'snapshots']) expect(result.snapshot.owned[table]).toEqual([]);
+  });
+
   it('reads the format-5 fixture: the facilitator weights kept under the equal blend come back, and the plan starts empty', () => {
     const result = parseKeelFile(fixture('format-v5/support-assistant.keel.json'));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -414,7 +424,7 @@ describe('files that would break the reader', () => {
     for (const version of ['1e308', '9007199254740993']) {
       const result = parseKeelFile(`{"format":"keel","formatVersion":${version}}`);
       expect(result).toMatchObject({ ok: false, error: { kind: 'bad-version' } });
-      if (!result.ok) expect(describeImportError(result.error)).toMatch(/format version .* no Keel has written; this Keel reads versions 1 to 6/);
+      if (!result.ok) expect(describeImportError(result.error)).toMatch(/format version .* no Keel has written; this Keel reads versions 1 to 7/);
     }
   });
 });

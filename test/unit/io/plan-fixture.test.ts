@@ -7,11 +7,12 @@ import type { RoadmapItem } from '../../../renderer/src/domain/roadmap/model';
 import type { OwnedRow, ProgramSnapshot } from '../../../renderer/src/domain/snapshot';
 import type { UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
 import { defaultLayers } from '../../../renderer/src/domain/uncertainty/stack';
+import { CURRENT_FORMAT_VERSION } from '../../../renderer/src/io/format';
 import { parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { action, decision, roadmapItem } from '../domain/revisit/factories';
 import { makeItem } from '../domain/uncertainty/items-factory';
 
-// test/fixtures/plan/revisit.keel.json: a format-6 program whose assumption is linked from a
+// test/fixtures/plan/revisit.keel.json: a current-format program whose assumption is linked from a
 // roadmap item, an accepted decision record and an action (the revisit flags' end-to-end test
 // invalidates it). Written by the app's own serialiser from the records below; regenerate with
 // KEEL_WRITE_FIXTURES=1 npx vitest run test/unit/io/plan-fixture.test.ts
@@ -82,7 +83,7 @@ function snapshot(): ProgramSnapshot {
   };
 }
 
-describe('the plan fixture (format 6)', () => {
+describe('the plan fixture (current format)', () => {
   it('is what the serialiser writes for its records, and the reader takes it whole', () => {
     const text = serializeProgram(snapshot(), '0.12.0', new Date(T));
     if (process.env.KEEL_WRITE_FIXTURES) writeFileSync(FIXTURE, text);
@@ -90,7 +91,7 @@ describe('the plan fixture (format 6)', () => {
     expect(stored).toBe(text);
     const parsed = parseKeelFile(stored);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    expect(parsed.file.formatVersion).toBe(6);
+    expect(parsed.file.formatVersion).toBe(CURRENT_FORMAT_VERSION);
     const [assumption] = parsed.file.data.uncertaintyItems.filter((i) => i.title === 'Users accept 2 s latency');
     expect(parsed.file.data.roadmapItems[0]!.uncertaintyIds).toEqual([assumption!.id]);
     expect(parsed.file.data.decisions[0]).toMatchObject({ status: 'accepted', uncertaintyIds: [assumption!.id] });

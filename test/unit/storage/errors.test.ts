@@ -26,7 +26,7 @@ describe('opening the database', () => {
   it('refuses a database made by a newer Keel with a plain message and leaves it intact', async () => {
     const name = `keel-newer-${crypto.randomUUID()}`;
     const newer = new Dexie(name);
-    newer.version(5).stores({ programs: 'id, updatedAt', futureThings: 'id' });
+    newer.version(99).stores({ programs: 'id, updatedAt', futureThings: 'id' });
     await newer.open();
     await newer.table('programs').put({ id: 'p1', name: 'From the future' });
     newer.close();
@@ -41,7 +41,7 @@ describe('opening the database', () => {
     expect(problem.message).toMatch(/newer version of Keel/);
 
     const again = new Dexie(name);
-    again.version(5).stores({ programs: 'id, updatedAt', futureThings: 'id' });
+    again.version(99).stores({ programs: 'id, updatedAt', futureThings: 'id' });
     expect(await again.table('programs').get('p1')).toEqual({ id: 'p1', name: 'From the future' });
     again.close();
   });
