@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Check } from '../../../renderer/src/domain/check';
+import { day, line, score, text, time } from './primitives';
+import { sessionsArb } from './session-arbitraries';
 import { checkFunctionName, checkMetricName } from '../../../renderer/src/domain/metrics/edits';
 import { checkProgramName, PROGRAM_NAME_MAX, type Program } from '../../../renderer/src/domain/program';
 import { checkCriterionName, checkDeciders, checkOptionTitle, checkQuestion } from '../../../renderer/src/domain/tradeoffs/edits';
@@ -43,19 +44,6 @@ import {
   type StoredCombined,
 } from '../../../renderer/src/domain/tradeoffs/model';
 
-const time = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
-const text = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });
-const day = fc
-  .date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
-const score = fc.integer({ min: 10, max: 50 }).map((n) => n / 10);
-/** A name, title or question as the app stores it: cleaned by the same rule the reader applies. */
-const line = (check: (raw: string) => Check<string>, maxLength: number) =>
-  fc
-    .string({ minLength: 1, maxLength, unit: 'grapheme' })
-    .map((raw) => check(raw))
-    .filter((checked) => checked.ok)
-    .map((checked) => (checked.ok ? checked.value : ''));
 
 export const programArb: fc.Arbitrary<Program> = fc.record({
   id: fc.uuid(),
@@ -121,17 +109,34 @@ export const snapshotArb: fc.Arbitrary<ProgramSnapshot> = programArb.chain((prog
             program.id,
             { uncertainty: items.map((i) => i.id), metric: metricIds, matrix: matrices.map((m) => m.id) },
             basesOf(matrices, metrics, functions),
-          ).map((plan) => ({
-            program,
-            owned: {
-              layers: layers as unknown as OwnedRow[],
-              uncertaintyItems: items as unknown as OwnedRow[],
-              functions: functions as unknown as OwnedRow[],
-              metrics: metrics as unknown as OwnedRow[],
-              matrices: matrices as unknown as OwnedRow[],
-              ...plan,
-            },
-          })),
+          )
+            .chain((plan) => {
+              const idsOf = (table: string) => (plan[table] ?? []).map((row) => row.id);
+              const ids = {
+                layer: layers.map((l) => l.id),
+                function: functions.map((f) => f.id),
+                uncertainty: items.map((i) => i.id),
+                metric: metricIds,
+                matrix: matrices.map((m) => m.id),
+                roadmapItem: idsOf('roadmapItems'),
+                decision: idsOf('decisions'),
+                scope: idsOf('scopeChanges'),
+                action: idsOf('actions'),
+              };
+              return sessionsArb(program.id, ids).map((sessions) => ({ plan, sessions }));
+            })
+            .map(({ plan, sessions }) => ({
+              program,
+              owned: {
+                layers: layers as unknown as OwnedRow[],
+                uncertaintyItems: items as unknown as OwnedRow[],
+                functions: functions as unknown as OwnedRow[],
+                metrics: metrics as unknown as OwnedRow[],
+                matrices: matrices as unknown as OwnedRow[],
+                ...plan,
+                ...sessions,
+              },
+            })),
         );
     }),
 ).filter((snapshot) => {

@@ -16,10 +16,10 @@ function sortedJson(value: unknown): string {
   );
 }
 
-const PLAN_TABLES = ['roadmapItems', 'decisions', 'scopeChanges', 'actions', 'revisitReviews'];
+const PLAN_TABLES = ['roadmapItems', 'decisions', 'scopeChanges', 'actions', 'revisitReviews', 'sessions', 'captures', 'votes', 'snapshots'];
 
 /**
- * The plan's rows with every id (their own and their links) replaced by a key that survives a
+ * The plan's and sessions' rows with every id (their own and their links) replaced by a key that survives a
  * re-import: a plan row by its table and place in the file (the file's order is fixed: horizon
  * and place, number, creation), an item, metric or matrix by its content.
  */
@@ -27,7 +27,7 @@ function planWithKeys(data: Record<string, Record<string, unknown>[]>, metricKey
   const keys = new Map<string, string>(metricKey);
   for (const item of data.uncertaintyItems!) keys.set(String(item.id), `item:${String(item.title)}|${String(item.createdAt)}|${String(item.description)}`);
   for (const matrix of data.matrices!) keys.set(String(matrix.id), `matrix:${String(matrix.question)}|${String(matrix.createdAt)}`);
-  for (const table of PLAN_TABLES) data[table]!.forEach((row, i) => keys.set(String(row.id), `${table}#${i}`));
+  for (const table of ['layers', 'functions', ...PLAN_TABLES]) data[table]!.forEach((row, i) => keys.set(String(row.id), `${table}#${i}`));
   const swap = (value: unknown): unknown => {
     if (typeof value === 'string') return keys.get(value) ?? value;
     if (Array.isArray(value)) return value.map(swap);
@@ -38,7 +38,7 @@ function planWithKeys(data: Record<string, Record<string, unknown>[]>, metricKey
 }
 
 describe('.keel.json round trip', () => {
-  it('serialise -> parse gives back the same program, layers, items, functions, metrics, matrices and plan (property)', () => {
+  it('serialise -> parse gives back the same program, layers, items, functions, metrics, matrices, plan and sessions (property)', () => {
     const byOrder = (rows: unknown[]) => [...(rows as { order: number }[])].sort((a, b) => a.order - b.order);
     fc.assert(
       fc.property(snapshotArb, (snapshot) => {
@@ -62,6 +62,12 @@ describe('.keel.json round trip', () => {
         expect(parsed.snapshot.owned.scopeChanges).toEqual(sorted('scopeChanges', (r) => Number(r.createdAt)));
         expect(parsed.snapshot.owned.actions).toEqual(sorted('actions', (r) => Number(r.createdAt)));
         expect(parsed.snapshot.owned.revisitReviews).toEqual(sorted('revisitReviews', (r) => Number(r.at)));
+        // Sessions and their rounds by creation, captures and snapshots by time; ties by id.
+        const byKey = (table: string, key: string) => sorted(table, (r) => `${String(r[key]).padStart(16, '0')}|${String(r.id)}`);
+        expect(parsed.snapshot.owned.sessions).toEqual(byKey('sessions', 'createdAt'));
+        expect(parsed.snapshot.owned.votes).toEqual(byKey('votes', 'createdAt'));
+        expect(parsed.snapshot.owned.captures).toEqual(byKey('captures', 'at'));
+        expect(parsed.snapshot.owned.snapshots).toEqual(byKey('snapshots', 'at'));
       }),
       { numRuns: 300 },
     );
