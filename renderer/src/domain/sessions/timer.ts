@@ -148,6 +148,11 @@ export function endSession(session: Session, now: number): Session {
   return { ...closed, status: 'closed', currentBlockId: '', startedAt: closed.startedAt ?? now, endedAt: now };
 }
 
+/** Blocks that ending the session now would leave unfinished (the current one closes as done). */
+export function unfinishedAtEnd(session: Session): AgendaBlock[] {
+  return session.blocks.filter((b) => b.id !== session.currentBlockId && isUnfinished(b));
+}
+
 /** Blocks of a closed session to offer the next one: unfinished, in agenda order. */
 export function blocksToCarry(session: Session): AgendaBlock[] {
   return session.status === 'closed' ? session.blocks.filter(isUnfinished) : [];

@@ -20,6 +20,7 @@ import {
   resumeBlock,
   sessionTimeLeftMs,
   startBlock,
+  unfinishedAtEnd,
 } from '../../../../renderer/src/domain/sessions/timer';
 
 const MIN = 60_000;
@@ -170,6 +171,8 @@ describe('the block timer, worked out from stored moments', () => {
   it('ending the session closes the current block as done; blocks not reached stay unfinished and are carried', () => {
     let s = started();
     s = finishBlock(s, 'skipped', T0 + MIN);
+    // Before ending, the confirmation names what will carry over: not the block the room is in.
+    expect(unfinishedAtEnd(s).map((b) => b.title)).toEqual(['Since last time', 'Retro']);
     s = endSession(s, T0 + 25 * MIN);
     expect(s.status).toBe('closed');
     expect(s.endedAt).toBe(T0 + 25 * MIN);
