@@ -132,6 +132,21 @@ export class SessionRunState {
   }
 }
 
+/**
+ * Says when a block's time runs out while this window watches: true once per block end, not when
+ * a reload finds the block already over, and again only after more time was added and ran out.
+ */
+export class TimeUpWatch {
+  private seen: { id: string; up: boolean } | undefined;
+
+  /** Takes the block shown now and whether its time is up; true at the moment it runs out. */
+  ranOut(id: string, up: boolean): boolean {
+    const rose = this.seen !== undefined && this.seen.id === id && !this.seen.up && up;
+    this.seen = { id, up };
+    return rose;
+  }
+}
+
 const MINUTE = 60_000;
 const minutes = (ms: number) => Math.ceil(Math.max(0, ms) / MINUTE);
 
