@@ -112,7 +112,7 @@ const THREE: PlannedBlock[] = [
 ];
 
 test('runs a session of three blocks on the clock, captures into the areas, and ends with a block carried over', async ({ app, page }) => {
-  const address = await startPlanned(app, page, THREE, 40);
+  await startPlanned(app, page, THREE, 40);
   const countdown = page.getByRole('timer', { name: 'Time left in the block' });
   const agenda = page.getByTestId('agenda-block');
 
@@ -189,10 +189,15 @@ test('runs a session of three blocks on the clock, captures into the areas, and 
   await app.expectAccessible('run mode, dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  // End: the current block closes as done; the one not reached is named as carried over.
+  // S skips: the block ends unfinished and the next starts.
+  await page.keyboard.press('s');
+  await expect(page.getByRole('heading', { level: 3, name: 'Retro' })).toBeVisible();
+  await expect(agenda.nth(1)).toContainText('Skipped');
+
+  // End: the current block closes as done; the skipped one is named as carried over.
   await page.getByRole('button', { name: 'End session' }).click();
   const confirm = page.getByRole('dialog', { name: 'End "Re-planning"?' });
-  await expect(confirm).toContainText('"Roadmap check" closes as done. 1 block is unfinished and will be carried over to the next session: "Retro".');
+  await expect(confirm).toContainText('"Retro" closes as done. 1 block is unfinished and will be carried over to the next session: "Roadmap check".');
   await confirm.getByRole('button', { name: 'End session' }).click();
   await expect(app.toast('Ended "Re-planning"; 1 block carried over.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Running: Re-planning' })).toBeHidden();
@@ -204,13 +209,19 @@ test('runs a session of three blocks on the clock, captures into the areas, and 
   await expect(page.getByRole('link', { name: /Pilot with one insurer/ })).toBeVisible();
   await app.openArea('Actions');
   await expect(page.getByRole('link', { name: 'Ask legal about retention' })).toBeVisible();
-  void address;
 });
 
-test('a running session exported mid-block re-imports running, at the same time', async ({ app, page }, testInfo) => {
-  await startPlanned(app, page, THREE, 45);
+test('a second window shows the same time, and a running session exported mid-block re-imports running at that time', async ({ app, page }, testInfo) => {
+  const address = await startPlanned(app, page, THREE, 45);
   await page.clock.fastForward(3 * 60_000 + 59_500);
   await expect(page.getByRole('timer', { name: 'Time left in the block' })).toHaveText('6:01');
+
+  // A second window on the same session shows the same time: both work it out from what is stored.
+  const second = await page.context().newPage();
+  await second.goto(`/${address}`);
+  await settle(second, second.getByRole('timer', { name: 'Time left in the block' }));
+  await expect(second.getByRole('timer', { name: 'Time left in the block' })).toHaveText('6:01');
+  await second.close();
 
   await app.openArea('Overview');
   const downloading = page.waitForEvent('download');
