@@ -1,5 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { checkActionPatch, checkActionTitle, type ActionPatch } from '../domain/actions/edits';
+import { checkActionPatch, checkActionTitle, newAction, type ActionPatch } from '../domain/actions/edits';
 import type { Action, ActionSourceKind } from '../domain/actions/model';
 import { newId } from '../domain/ids';
 import type { Program } from '../domain/program';
@@ -43,18 +43,8 @@ export class ActionsRepository {
     const title = valid(checkActionTitle(input.title));
     const rest = valid(checkActionPatch({ owner: input.owner ?? '', due: input.due ?? '', notes: input.notes ?? '' }));
     const now = this.now();
-    const action: Action = {
-      id: newId(),
-      programId,
-      title,
-      notes: rest.notes ?? '',
-      owner: rest.owner ?? '',
-      due: rest.due ?? '',
-      status: 'open',
-      source: input.source ? { kind: input.source.kind, id: input.source.id } : null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const source = input.source ? { kind: input.source.kind, id: input.source.id } : null;
+    const action = newAction(programId, { title, notes: rest.notes ?? '', owner: rest.owner ?? '', due: rest.due ?? '', source }, newId(), now);
     return this.editor.edit(`Add action "${title}"`, async (tx) => {
       if (action.source) {
         const table = { uncertainty: this.db.uncertaintyItems, decision: this.db.decisions, scope: this.db.scopeChanges, metric: this.db.metrics }[action.source.kind];

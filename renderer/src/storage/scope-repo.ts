@@ -4,7 +4,7 @@ import { LINK_NOUNS } from '../domain/links';
 import type { Program } from '../domain/program';
 import type { RoadmapItem } from '../domain/roadmap/model';
 import { applyScopeChange } from '../domain/scope/apply';
-import { checkEffects, checkScopeDecision, checkScopePatch, checkScopeTitle, type ScopePatch } from '../domain/scope/edits';
+import { checkEffects, checkScopeDecision, checkScopePatch, checkScopeTitle, newScopeChange, type ScopePatch } from '../domain/scope/edits';
 import type { ScopeChange, ScopeDecision, ScopeEffect } from '../domain/scope/model';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
@@ -58,29 +58,7 @@ export class ScopeRepository {
     const title = valid(checkScopeTitle(input.title));
     const { requestedOn } = valid(checkScopePatch({ requestedOn: input.requestedOn }));
     const now = this.now();
-    const change: ScopeChange = {
-      id: newId(),
-      programId,
-      title,
-      description: '',
-      requestedBy: '',
-      requestedFunction: '',
-      requestedOn: requestedOn!,
-      reason: 'data',
-      kind: 'expand',
-      impactRoadmap: '',
-      impactCost: '',
-      roadmapItemIds: [],
-      metricIds: [],
-      uncertaintyIds: [],
-      effects: [],
-      decision: 'pending',
-      rationale: '',
-      decidedOn: '',
-      appliedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const change = newScopeChange(programId, title, requestedOn!, newId(), now);
     return this.editor.edit(`Log scope change "${title}"`, async (tx) => {
       await tx.insert('scopeChanges', [change]);
       await this.touchProgram(tx, programId);

@@ -57,3 +57,8 @@ export function overdueDays(action: Pick<Action, 'due' | 'status'>, today: strin
 export function overdueWords(days: number): string {
   return `Overdue by ${plural(days, 'day')}`;
 }
+
+/** A new open action as stored; its fields already checked. */
+export function newAction(programId: string, fields: Pick<Action, 'title' | 'notes' | 'owner' | 'due' | 'source'>, id: string, now: number): Action {
+  return { id, programId, ...fields, status: 'open', createdAt: now, updatedAt: now };
+}

@@ -110,3 +110,30 @@ export function checkEffects(effects: readonly ScopeEffect[]): Check<ScopeEffect
 /** A text of a scope change is at most this long: the long fields' limit (for a form's maxlength). */
 export const scopeTextLimit = (field: keyof typeof LONG_FIELDS | keyof typeof PERSON_FIELDS | 'title'): number =>
   field === 'title' ? SCOPE_TITLE_MAX : field in PERSON_FIELDS ? SCOPE_PERSON_MAX : SCOPE_TEXT_MAX;
+
+/** A new scope change as logged: pending, asked on `requestedOn`, nothing applied yet. */
+export function newScopeChange(programId: string, title: string, requestedOn: string, id: string, now: number): ScopeChange {
+  return {
+    id,
+    programId,
+    title,
+    description: '',
+    requestedBy: '',
+    requestedFunction: '',
+    requestedOn,
+    reason: 'data',
+    kind: 'expand',
+    impactRoadmap: '',
+    impactCost: '',
+    roadmapItemIds: [],
+    metricIds: [],
+    uncertaintyIds: [],
+    effects: [],
+    decision: 'pending',
+    rationale: '',
+    decidedOn: '',
+    appliedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -39,6 +39,11 @@ export function isOverrun(block: AgendaBlock, now: number): boolean {
   return block.startedAt !== null && blockRemainingMs(block, now) < 0;
 }
 
+/** Whether the block's time is up (reached or past its end): when the room is signalled. */
+export function isTimeUp(block: AgendaBlock, now: number): boolean {
+  return block.startedAt !== null && blockRemainingMs(block, now) <= 0;
+}
+
 /** Whether the block still needs doing: not finished (a skipped block is unfinished). */
 export function isUnfinished(block: AgendaBlock): boolean {
   return block.outcome !== 'done';
@@ -143,6 +148,11 @@ export function endSession(session: Session, now: number): Session {
   return { ...closed, status: 'closed', currentBlockId: '', startedAt: closed.startedAt ?? now, endedAt: now };
 }
 
+/** Blocks that ending the session now would leave unfinished (the current one closes as done). */
+export function unfinishedAtEnd(session: Session): AgendaBlock[] {
+  return session.blocks.filter((b) => b.id !== session.currentBlockId && isUnfinished(b));
+}
+
 /** Blocks of a closed session to offer the next one: unfinished, in agenda order. */
 export function blocksToCarry(session: Session): AgendaBlock[] {
   return session.status === 'closed' ? session.blocks.filter(isUnfinished) : [];
@@ -158,12 +168,20 @@ export function carriedBlocks(from: Session, blocks: readonly AgendaBlock[], mak
   }));
 }
 
-/** "12:05", "-3:20" (overrun), "1:02:00": minutes and seconds, rounded so a fresh block shows its full length. */
+/** "12:05", "-3:20" (overrun), "1:02:00": whole seconds rounded away from zero, so a fresh block shows its full length and the first moment over shows "-0:01". */
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '-' : '';
-  const total = ms < 0 ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${m}:${s}`;
+  return sign + clockFace(Math.ceil(Math.abs(ms) / 1000));
+}
+
+/** A length of time as a clock shows it: "2:10", "1:02:00". */
+export function formatDuration(ms: number): string {
+  return clockFace(Math.round(Math.abs(ms) / 1000));
+}
+
+function clockFace(totalSeconds: number): string {
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = String(totalSeconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
