@@ -182,9 +182,17 @@ export function possibleDots(round: Pick<VoteRound, 'voterIds' | 'dotsPerVoter' 
  */
 export function talliesProblem(round: Pick<VoteRound, 'candidates' | 'voterIds' | 'dotsPerVoter' | 'maxPerCandidate'>, tallies: readonly Dots[]): string | undefined {
   const possible = possibleDots(round);
-  const problem = ballotProblem({ candidates: round.candidates, dotsPerVoter: possible.total, maxPerCandidate: possible.perCandidate }, tallies);
-  if (!problem) return undefined;
-  return `${problem} (${plural(round.voterIds.length, 'voter')} with ${plural(round.dotsPerVoter, 'dot')} each, at most ${round.maxPerCandidate} on one)`;
+  const unbounded = ballotProblem({ candidates: round.candidates, dotsPerVoter: Infinity, maxPerCandidate: Infinity }, tallies);
+  if (unbounded) return unbounded;
+  const voters = plural(round.voterIds.length, 'voter');
+  const over = tallies.find((d) => d.dots > possible.perCandidate);
+  if (over) {
+    const label = round.candidates.find((c) => c.id === over.candidateId)?.label ?? over.candidateId;
+    return `${plural(over.dots, 'dot')} on ${quoted(label)}, but ${voters} putting at most ${round.maxPerCandidate} on one give it ${possible.perCandidate} at most`;
+  }
+  const total = tallies.reduce((sum, d) => sum + d.dots, 0);
+  if (total > possible.total) return `${plural(total, 'dot')} in all, but ${voters} with ${round.dotsPerVoter} each have ${possible.total}`;
+  return undefined;
 }
 
 /** The fields to store for entered totals, or why not; the round reveals itself when its rule is "when everyone has voted". */
