@@ -55,11 +55,12 @@ function panel() {
   return render(VotePanel, { props: { program, session, blockId: session.currentBlockId }, context: servicesContext(services) });
 }
 
-async function setUpRound() {
+async function setUpRound(totals = false) {
   await fireEvent.click(await screen.findByRole('button', { name: 'New vote' }));
   const form = await screen.findByRole('dialog', { name: 'New vote' });
   await waitFor(() => expect(within(form).getByText('Candidates (3 of 3)')).toBeInTheDocument());
   await fireEvent.input(within(form).getByLabelText('What is being decided'), { target: { value: 'What to test first' } });
+  if (totals) await fireEvent.click(within(form).getByRole('radio', { name: /^Totals:/ }));
   await fireEvent.click(within(form).getByRole('button', { name: 'Set up the vote' }));
   return screen.findByRole('article', { name: 'What to test first' });
 }
@@ -136,5 +137,23 @@ describe('VotePanel', () => {
     const round = (await services.db.votes.toArray())[0]!;
     expect(round.voted).toEqual([]);
     expect(JSON.stringify({ ...localStorage })).not.toMatch(/Latency budget/);
+  });
+
+  it('takes totals counted on the wall, refuses more than the voters could give, and keeps them hidden until the reveal', async () => {
+    panel();
+    const card = await setUpRound(true);
+    const field = (label: string) => within(card).getByRole('spinbutton', { name: label });
+    await fireEvent.input(field('Labels are noisy'), { target: { value: '7' } });
+    await fireEvent.click(within(card).getByRole('button', { name: 'Save the totals' }));
+    expect(within(card).getByRole('alert')).toHaveTextContent('These totals cannot be right: 7 dots on "Labels are noisy", but 3 voters putting at most 2 on one give it 6 at most.');
+    expect(await services.db.votes.toArray()).toMatchObject([{ tallies: [] }]);
+    await fireEvent.input(field('Labels are noisy'), { target: { value: '5' } });
+    await fireEvent.input(field('Vendor lock-in'), { target: { value: '3' } });
+    await fireEvent.click(within(card).getByRole('button', { name: 'Save the totals' }));
+    await waitFor(() => expect(card).toHaveTextContent('Totals entered. Hidden until you reveal them.'));
+    expect(card).not.toHaveTextContent('Labels are noisy');
+    await fireEvent.click(within(card).getByRole('button', { name: 'Reveal the result' }));
+    const result = await within(card).findByRole('region', { name: 'Result of What to test first' });
+    expect(result).toHaveTextContent('1st: Labels are noisy, 5 dots; 2nd: Vendor lock-in, 3 dots; 3rd: Latency budget, 0 dots.');
   });
 });
