@@ -105,4 +105,12 @@ test('a secret ballot with three participants on one page: nothing shows before 
   await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).last().click();
   await expect(app.toast('Undid: Apply a vote’s result.')).toBeVisible();
   await expect(round.getByRole('button', { name: 'Apply' })).toBeVisible();
+
+  // Applied again, the map's tag filter finds the item the room chose.
+  await round.getByRole('button', { name: 'Apply' }).click();
+  await expect(round).toContainText(/Applied .*: tagged "Labels are noisy" "test first"\./);
+  await app.openArea('Uncertainty');
+  await page.locator('summary', { hasText: /^Tag$/ }).click();
+  await page.getByRole('checkbox', { name: 'test first' }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'of 3 items' })).toHaveText('1 of 3 items');
 });
