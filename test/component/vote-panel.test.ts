@@ -78,7 +78,7 @@ describe('VotePanel', () => {
   it('passes a secret ballot round: each screen blanks after a vote, and nothing of the result shows before the reveal', async () => {
     panel();
     const card = await setUpRound();
-    expect(within(card).getByText(/Secret · ballots on this laptop · 3 dots each, at most 2 on one/)).toBeInTheDocument();
+    expect(within(card).getByText(/Secret ballots on this laptop · 3 dots each, at most 2 on one/)).toBeInTheDocument();
     await fireEvent.click(within(card).getByRole('button', { name: 'Open the ballot box' }));
     const box = document.querySelector<HTMLElement>('dialog.ballot-box')!;
 

@@ -56,8 +56,8 @@ describe('VoteResult', () => {
     expect(region).toHaveTextContent('1st: Hybrid retrieval, 4 dots; 2nd: Voice, 1 dot; 3rd: FAQ bot, 0 dots.');
     const who = within(region).getByText('Who gave what');
     await fireEvent.click(who);
-    expect(who.closest('details')).toHaveTextContent('Ana: Hybrid retrieval 3');
-    expect(who.closest('details')).toHaveTextContent('Mo (facilitator): Voice 1, Hybrid retrieval 1');
+    expect(who.closest('details')).toHaveTextContent('Ana: Hybrid retrieval (3 dots)');
+    expect(who.closest('details')).toHaveTextContent('Mo (facilitator): Voice (1 dot), Hybrid retrieval (1 dot)');
   });
 
   it('never tells who gave what in a secret round', () => {
