@@ -87,7 +87,7 @@ export function checkRoundSetup(setup: RoundSetup, session: Pick<Session, 'parti
   const voters = [...new Set(setup.voterIds)];
   if (voters.some((v) => v !== FACILITATOR_VOTER && !people.has(v))) return failed('Only the session’s participants (and the facilitator) vote.');
   if (voters.length === 0) return failed('Nobody votes: add participants to the session, or tick “I vote too”.');
-  return passed({ ...setup, title: title.value, voterIds: voters, candidates: setup.candidates.map((c) => ({ id: c.id, label: c.label.slice(0, SESSION_TITLE_MAX) })) });
+  return passed({ ...setup, title: title.value, voterIds: voters, candidates: setup.candidates.map((c) => ({ id: c.id, label: truncate(c.label, SESSION_TITLE_MAX, '…') })) });
 }
 
 /** A new round from a checked setup: nobody has voted, nothing revealed, nothing applied. */
@@ -142,11 +142,6 @@ export function canAddDot(round: Rules, dots: readonly Dots[], candidateId: stri
 export function waitingVoters(round: Pick<VoteRound, 'voterIds' | 'voted'>): string[] {
   const voted = new Set(round.voted);
   return round.voterIds.filter((v) => !voted.has(v));
-}
-
-/** Whether every voter has voted (ballots), or the totals are in (tally). */
-export function everyoneVoted(round: Pick<VoteRound, 'mode' | 'voterIds' | 'voted' | 'tallies'>): boolean {
-  return round.mode === 'tally' ? round.tallies.length > 0 : waitingVoters(round).length === 0;
 }
 
 /**
@@ -370,7 +365,7 @@ export function describeApply(kind: ApplyKind, labels: readonly string[], tag: s
   return truncate(how, APPLIED_HOW_MAX, '…');
 }
 
-/** The result's headline for a summary: "3 of 4 voted" before the reveal, the winner after. */
+/** How far a round has got, before its reveal: "2 of 3 voters voted", or whether the totals are in. */
 export function roundProgress(round: VoteRound): string {
   if (round.mode === 'tally') return round.tallies.length ? 'Totals entered' : 'Waiting for the totals';
   return `${round.voted.length} of ${plural(round.voterIds.length, 'voter')} voted`;
