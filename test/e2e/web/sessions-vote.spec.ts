@@ -51,6 +51,7 @@ test('a secret ballot with three participants on one page: nothing shows before 
   await expect(setup.getByRole('checkbox', { name: 'Secret: nobody’s ballot is kept with their name, ever' })).toBeChecked();
   await expect(setup.getByRole('checkbox', { name: 'I vote too (the facilitator)' })).not.toBeChecked();
   await expect(setup).toContainText('Ana, Ben, Cy (3 voters)');
+  await app.expectAccessible('the vote setup');
   await setup.getByRole('button', { name: 'Set up the vote' }).click();
   await expect(app.toast('Set up the vote "What do we test first?".')).toBeVisible();
 
