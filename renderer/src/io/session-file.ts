@@ -1,6 +1,7 @@
 import type { Capture, Session, VoteRound } from '../domain/sessions/model';
 import type { SessionSnapshot } from '../domain/sessions/snapshot';
 import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
+import { ballotProblem, talliesProblem } from '../domain/sessions/votes';
 import type { KeelFileType } from './format';
 
 // Planning sessions' tables to and from the file: moments as ISO text in the file, numbers in the app.
@@ -126,20 +127,48 @@ export function brokenSessionReferences(file: KeelFileType): string[] {
     round.voted.forEach((voter, j) => {
       if (!round.voterIds.includes(voter)) problems.push(`${at}.voted.${j}: ${voter} is not a voter of the round`);
     });
-    const candidates = new Set(round.candidates.map((c) => c.id));
-    const named = [...round.ballots.map((b) => b.dots), round.tallies];
-    named.forEach((dots) =>
-      dots.forEach((d) => {
-        if (!candidates.has(d.candidateId)) problems.push(`${at}: dots on ${d.candidateId}, which is not a candidate of the round`);
-      }),
-    );
-    round.ballots.forEach((ballot, j) => {
-      if (round.secret && ballot.voterId) problems.push(`${at}.ballots.${j}.voterId: a secret ballot names nobody`);
-      if (!round.secret && !round.voted.includes(ballot.voterId)) problems.push(`${at}.ballots.${j}.voterId: ${ballot.voterId || 'nobody'} has not voted in the round`);
-    });
+    problems.push(...brokenBallots(round, at));
   });
   d.snapshots.forEach((kept, i) => {
     if (!sessions.has(kept.sessionId)) problems.push(`data.snapshots.${i}.sessionId: no session ${kept.sessionId} in the file`);
   });
+  return problems;
+}
+
+type RoundInFile = KeelFileType['data']['votes'][number];
+
+/** Twice in a list: the index of each repeat. */
+function repeats(list: readonly string[]): number[] {
+  return list.flatMap((value, i) => (list.indexOf(value) !== i ? [i] : []));
+}
+
+/**
+ * A round's ballots and totals against its own rules (domain/sessions/votes.ts): each ballot only
+ * on candidates, within the dots a voter has and the most per candidate; one ballot per voter who
+ * voted, named in a named round and nameless in a secret one; totals only in a tally round and
+ * within what the voters could give; a result applied only once revealed.
+ */
+function brokenBallots(round: RoundInFile, at: string): string[] {
+  const problems: string[] = [];
+  repeats(round.candidates.map((c) => c.id)).forEach((j) => problems.push(`${at}.candidates.${j}.id: candidate ${round.candidates[j]!.id} is listed twice`));
+  repeats(round.voterIds).forEach((j) => problems.push(`${at}.voterIds.${j}: ${round.voterIds[j]} is listed twice`));
+  repeats(round.voted).forEach((j) => problems.push(`${at}.voted.${j}: ${round.voted[j]} voted twice`));
+  if (round.maxPerCandidate > round.dotsPerVoter) problems.push(`${at}.maxPerCandidate: more than the ${round.dotsPerVoter} dots each voter has`);
+  round.ballots.forEach((ballot, j) => {
+    const problem = ballotProblem(round, ballot.dots);
+    if (problem) problems.push(`${at}.ballots.${j}.dots: ${problem}`);
+    if (round.secret && ballot.voterId) problems.push(`${at}.ballots.${j}.voterId: a secret ballot names nobody`);
+    if (!round.secret && !round.voted.includes(ballot.voterId)) problems.push(`${at}.ballots.${j}.voterId: ${ballot.voterId || 'nobody'} has not voted in the round`);
+  });
+  if (!round.secret) repeats(round.ballots.map((b) => b.voterId)).forEach((j) => problems.push(`${at}.ballots.${j}.voterId: ${round.ballots[j]!.voterId} has two ballots`));
+  if (round.mode === 'ballots') {
+    if (round.ballots.length !== round.voted.length) problems.push(`${at}.ballots: ${round.ballots.length} ballots for ${round.voted.length} voters who voted`);
+    if (round.tallies.length) problems.push(`${at}.tallies: totals are entered only in a tally round`);
+  } else {
+    if (round.ballots.length || round.voted.length) problems.push(`${at}.ballots: a tally round has no ballots`);
+    const problem = talliesProblem(round, round.tallies);
+    if (problem) problems.push(`${at}.tallies: ${problem}`);
+  }
+  if (round.applied && round.revealedAt === null) problems.push(`${at}.applied: a result is applied only once revealed`);
   return problems;
 }
