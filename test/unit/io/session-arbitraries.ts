@@ -186,7 +186,7 @@ function sessionWithParts(programId: string, ids: ProgramIds, createdAt: number)
         .chain(({ seed, ...r }) => {
           const maxPerCandidate = 1 + (seed % r.dotsPerVoter);
           const dots = fc.constantFrom(...r.candidates).chain((c) => fc.integer({ min: 1, max: maxPerCandidate }).map((n) => [{ candidateId: c.id, dots: n }]));
-          return fc.record({ voted: someOf(r.voterIds, 5), tallies: fc.oneof(fc.constant([] as Dots[]), dots) }).chain(({ voted, tallies }) =>
+          return fc.record({ voted: someOf(r.voterIds, 5), tallies: r.voterIds.length ? fc.oneof(fc.constant([] as Dots[]), dots) : fc.constant([] as Dots[]) }).chain(({ voted, tallies }) =>
             fc.tuple(...voted.map(() => dots)).map((ballotDots) => {
               const ballotsMode = r.mode === 'ballots';
               const ballots: Ballot[] = ballotsMode ? voted.map((voterId, i) => ({ voterId: r.secret ? '' : voterId, dots: ballotDots[i]! })) : [];
@@ -196,6 +196,8 @@ function sessionWithParts(programId: string, ids: ProgramIds, createdAt: number)
                 sessionId: session.id,
                 matrixId: r.target === 'option' ? r.matrixId : '',
                 maxPerCandidate,
+                // A result is applied only once revealed.
+                applied: r.revealedAt === null ? null : r.applied,
                 voted: ballotsMode ? voted : [],
                 ballots,
                 tallies: ballotsMode ? [] : tallies,
