@@ -49,7 +49,7 @@ function runningSessionFile(path: string): void {
       plannedMinutes: 60,
       place: 'Room 4',
       facilitator: 'Ana',
-      participants: [],
+      participants: ['Ana', 'Ben', 'Chen'].map((name, i) => ({ id: `person-${i + 1}`, name, function: 'Product' })),
       goals: '',
       blocks: [
         block('block-1', 'Review the uncertainty map', 15, 'uncertainty', { startedAt: iso(T0.getTime()) }),
@@ -68,7 +68,38 @@ function runningSessionFile(path: string): void {
     },
   ];
   file.data.captures = [];
-  file.data.votes = [];
+  const [first, second] = file.data.uncertaintyItems;
+  // A secret round in the first block: two of three have voted, nothing revealed yet.
+  file.data.votes = [
+    {
+      id: 'round-1',
+      sessionId: 'session-1',
+      blockId: 'block-1',
+      title: 'What do we test first?',
+      target: 'uncertainty',
+      matrixId: '',
+      candidates: [
+        { id: first.id, label: first.title },
+        { id: second.id, label: second.title },
+      ],
+      mode: 'ballots',
+      dotsPerVoter: 3,
+      maxPerCandidate: 3,
+      secret: true,
+      reveal: 'facilitator',
+      voterIds: ['person-1', 'person-2', 'person-3'],
+      voted: ['person-1', 'person-2'],
+      ballots: [
+        { voterId: '', dots: [{ candidateId: first.id, dots: 1 }, { candidateId: second.id, dots: 2 }] },
+        { voterId: '', dots: [{ candidateId: second.id, dots: 3 }] },
+      ],
+      tallies: [],
+      revealedAt: null,
+      applied: null,
+      createdAt: iso(T0.getTime()),
+      updatedAt: iso(T0.getTime()),
+    },
+  ];
   file.data.snapshots = [];
   writeFileSync(path, JSON.stringify(file));
 }
@@ -138,29 +169,37 @@ async function choose(page: Page, sessionId: string, choice: { view: string; bla
   await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [`keel.presenter.${sessionId}`, JSON.stringify(choice)]);
 }
 
+type Change = 'reveal the round' | 'move to the next block';
+
 /**
- * The facilitator moves to the next block, as the run view's state stores it (finishBlock in
- * domain/sessions/timer.ts): the stored session changes in the facilitator's window, and
- * Dexie's change signal tells every window of the app.
+ * A change the facilitator makes in their window, stored as the run view's and the vote panel's
+ * state store it (finishBlock in domain/sessions/timer.ts; a round's revealedAt); then every
+ * window of the app is told, as Dexie tells them after its own writes.
  */
-async function moveToNextBlock(page: Page, sessionId: string): Promise<void> {
+async function facilitatorDoes(page: Page, change: Change, sessionId: string): Promise<void> {
   await page.evaluate(
-    (id) =>
+    ([change, id]) =>
       new Promise<void>((resolve, reject) => {
+        const table = change === 'reveal the round' ? 'votes' : 'sessions';
         const open = indexedDB.open('keel');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('sessions', 'readwrite');
-          const store = tx.objectStore('sessions');
-          const read = store.get(id);
+          const tx = open.result.transaction(table, 'readwrite');
+          const store = tx.objectStore(table);
+          // The import gave every record a new id: a round is found by its session's.
+          const read = change === 'reveal the round' ? store.getAll() : store.get(id!);
           read.onsuccess = () => {
             const now = Date.now();
-            const session = read.result;
-            session.blocks[0] = { ...session.blocks[0], endedAt: now, outcome: 'done' };
-            session.blocks[1] = { ...session.blocks[1], startedAt: now };
-            session.currentBlockId = session.blocks[1].id;
-            session.updatedAt = now;
-            store.put(session);
+            const record = change === 'reveal the round' ? read.result.find((r: { sessionId: string }) => r.sessionId === id) : read.result;
+            if (change === 'reveal the round') {
+              record.revealedAt = now;
+            } else {
+              record.blocks[0] = { ...record.blocks[0], endedAt: now, outcome: 'done' };
+              record.blocks[1] = { ...record.blocks[1], startedAt: now };
+              record.currentBlockId = record.blocks[1].id;
+            }
+            record.updatedAt = now;
+            store.put(record);
           };
           tx.oncomplete = () => {
             open.result.close();
@@ -170,7 +209,7 @@ async function moveToNextBlock(page: Page, sessionId: string): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    sessionId,
+    [change, sessionId],
   );
 }
 
@@ -200,7 +239,7 @@ test('the presenter window shows the current block and the same countdown, and f
   await expect(presenter.getByRole('status').filter({ hasText: 'Time is up' })).toBeVisible();
 
   // The facilitator moves on: the presenter follows without a reload.
-  await moveToNextBlock(page, sessionId);
+  await facilitatorDoes(page, 'move to the next block', sessionId);
   await expect(presenter.getByRole('heading', { level: 1, name: 'Choose the retrieval upgrade' })).toBeVisible();
   await expect(countdown).toHaveText('20:00');
   await expect(presenter.getByText('Time is up')).toBeHidden();
@@ -212,13 +251,24 @@ test('the presenter window shows the current block and the same countdown, and f
   await expect(countdown).toHaveText('20:00');
 });
 
-test('the facilitator switches the presenter to the map, the matrix results and back, and blanks it', async ({ app, page, context, problems }, testInfo) => {
+test('the facilitator switches the presenter to a vote (counted only until revealed), the map, the matrix results and back, and blanks it', async ({ app, page, context, problems }, testInfo) => {
   await timeIs(context, 0);
   const file = testInfo.outputPath('running.keel.json');
   runningSessionFile(file);
   const { programId, sessionId } = await importRunningSession(app, file);
   const presenter = await openPresenter(page, context, programId, sessionId, problems);
   await expect(presenter.getByRole('heading', { level: 1, name: 'Review the uncertainty map' })).toBeVisible();
+
+  // A secret round: the room sees how many have voted, and nothing of the ballots until the reveal.
+  const [first, second] = JSON.parse(readFileSync(fixture, 'utf8')).data.uncertaintyItems as { title: string }[];
+  await choose(page, sessionId, { view: 'vote', blank: false });
+  const vote = presenter.getByRole('region', { name: 'Vote' });
+  await expect(vote).toContainText('What do we test first?');
+  await expect(vote).toContainText('Voting: 2 of 3 have voted');
+  await expect(vote).not.toContainText(first!.title);
+  await expect(vote).not.toContainText(second!.title);
+  await facilitatorDoes(page, 'reveal the round', sessionId);
+  await expect(vote.getByRole('listitem')).toHaveText([`${second!.title} 5`, `${first!.title} 1`]);
 
   await choose(page, sessionId, { view: 'map', blank: false });
   const map = presenter.getByRole('listbox', { name: /^Uncertainty map/ });
@@ -228,7 +278,7 @@ test('the facilitator switches the presenter to the map, the matrix results and 
   // The matrix view needs a block with a matrix: this one has none, so the room sees the timer.
   await choose(page, sessionId, { view: 'matrix', blank: false });
   await expect(map).toBeHidden();
-  await moveToNextBlock(page, sessionId);
+  await facilitatorDoes(page, 'move to the next block', sessionId);
   await expect(presenter.getByRole('region', { name: 'Matrix results' })).toContainText('Which retrieval upgrade ships next quarter?');
 
   await choose(page, sessionId, { view: 'timer', blank: false });
