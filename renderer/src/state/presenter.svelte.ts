@@ -1,6 +1,5 @@
 import type { Program } from '../domain/program';
 import type { Session, VoteRound } from '../domain/sessions/model';
-import { closePresenterWindow, holdDisplayAwake, openPresenterWindow, type AwakeHold, type AwakeStatus } from '../platform/presenter';
 import { ProgramRepository } from '../storage/programs-repo';
 import { SessionsRepository } from '../storage/sessions-repo';
 import { Clock } from './clock.svelte';
@@ -10,11 +9,10 @@ import { presenterFrame, roundToPresent } from './presenter-frame';
 import { preference, type Preference } from './preferences.svelte';
 import { readProblem } from './result';
 import { useServices, type Services } from './services';
-import { toasts } from './toasts.svelte';
 
-// The presenter window's two ends. The facilitator's window (PresenterControls) opens it,
-// chooses what it shows and keeps the display awake; the presenter window (PresenterWindow)
-// follows the stored session and that choice, and notices when the facilitator's window goes.
+// The presenter window's end (PresenterWindow): it follows the stored session and the
+// facilitator's choice, and notices when the facilitator's window goes. The facilitator's end
+// is in presenter-link.svelte.ts.
 
 export const DEFAULT_CHOICE: PresenterChoice = { view: 'timer', blank: false };
 
@@ -37,81 +35,6 @@ export const FACILITATOR_GONE_AFTER_MS = 7_000;
 
 /** The facilitator's window, as the presenter knows it. */
 export type FacilitatorPresence = 'waiting' | 'here' | 'closed' | 'absent';
-
-/**
- * The facilitator's end: opens the presenter window, sets what it shows (stored, and told to
- * the presenter at once), answers its hello, and says goodbye when this window closes.
- */
-export class PresenterLink {
-  readonly choice: Preference<PresenterChoice>;
-  private readonly channel: PresenterChannel;
-
-  constructor(
-    private readonly programId: string,
-    private readonly sessionId: string,
-  ) {
-    this.choice = presenterChoice(sessionId);
-    this.channel = new PresenterChannel(sessionId, (message) => {
-      if (message.type === 'hello') this.ping();
-    });
-    $effect(() => {
-      this.ping();
-      const timer = setInterval(() => this.ping(), PING_EVERY_MS);
-      const goodbye = () => this.channel.post({ type: 'closing', sessionId: this.sessionId });
-      window.addEventListener('pagehide', goodbye);
-      return () => {
-        clearInterval(timer);
-        window.removeEventListener('pagehide', goodbye);
-        goodbye();
-        this.channel.close();
-      };
-    });
-  }
-
-  private ping(): void {
-    this.channel.post({ type: 'ping', sessionId: this.sessionId });
-  }
-
-  show(change: Partial<PresenterChoice>): void {
-    const next = { ...this.choice.value, ...change };
-    this.choice.set(next);
-    this.channel.post({ type: 'show', sessionId: this.sessionId, choice: next });
-  }
-
-  async open(): Promise<boolean> {
-    const opened = await openPresenterWindow(this.programId, this.sessionId).catch(() => false);
-    if (!opened) toasts.show('The presenter window did not open. Allow pop-ups for Keel in this browser, then try again.', 'error');
-    return opened;
-  }
-
-  close(): Promise<void> {
-    return closePresenterWindow().catch(() => undefined);
-  }
-}
-
-/**
- * Keeps the display awake while it lives (create it where a running session is shown): the
- * power-save blocker in Electron, a wake lock in the browser. `status` says whether it could.
- */
-export class DisplayAwake {
-  status = $state<AwakeStatus | 'asking'>('asking');
-
-  constructor() {
-    $effect(() => {
-      let hold: AwakeHold | undefined;
-      let stopped = false;
-      void holdDisplayAwake().then((held) => {
-        if (stopped) return held.release();
-        hold = held;
-        this.status = held.status;
-      });
-      return () => {
-        stopped = true;
-        hold?.release();
-      };
-    });
-  }
-}
 
 /**
  * The presenter window's end: the session, its votes and the program, live; the time, ticking

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newBlock, newSession } from '../../../renderer/src/domain/sessions/edits';
 import type { Session } from '../../../renderer/src/domain/sessions/model';
 import { finishBlock, startBlock } from '../../../renderer/src/domain/sessions/timer';
-import { FACILITATOR_GONE_AFTER_MS, PresenterLink, PresenterState, presenterChoice } from '../../../renderer/src/state/presenter.svelte';
+import { PresenterLink } from '../../../renderer/src/state/presenter-link.svelte';
+import { FACILITATOR_GONE_AFTER_MS, PresenterState, presenterChoice } from '../../../renderer/src/state/presenter.svelte';
 import type { Services } from '../../../renderer/src/state/services';
 import { mounted, until, withProgram } from './harness.svelte';
 
