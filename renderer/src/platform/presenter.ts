@@ -41,10 +41,12 @@ export interface AwakeHold {
 
 /**
  * Keeps the display awake until released. In the browser a wake lock ends whenever the page is
- * hidden, so it is asked for again each time the page shows.
+ * hidden, so it is asked for again each time the page shows. `browserOnly`: in Electron, leave it
+ * to main (it holds the blocker while the presenter window is open).
  */
-export async function holdDisplayAwake(): Promise<AwakeHold> {
+export async function holdDisplayAwake(browserOnly = false): Promise<AwakeHold> {
   const keel = bridge();
+  if (keel && browserOnly) return { status: 'on', release: () => undefined };
   if (keel) {
     const held = await keel.keepDisplayAwake(true).catch(() => false);
     return { status: held ? 'on' : 'refused', release: () => void keel.keepDisplayAwake(false).catch(() => undefined) };

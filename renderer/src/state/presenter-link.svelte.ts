@@ -1,12 +1,11 @@
-import { closePresenterWindow, holdDisplayAwake, openPresenterWindow, type AwakeHold, type AwakeStatus } from '../platform/presenter';
+import { closePresenterWindow, openPresenterWindow } from '../platform/presenter';
 import { PresenterChannel, type PresenterChoice } from './presenter-channel';
 import { PING_EVERY_MS, presenterChoice } from './presenter.svelte';
 import type { Preference } from './preferences.svelte';
 import { toasts } from './toasts.svelte';
 
-// The facilitator's end of the presenter window (PresenterControls): opening it, choosing what
-// the room sees, and keeping the display awake while the session runs. Apart from the
-// presenter's own end, so the presenter window loads none of it.
+// The facilitator's end of the presenter window (PresenterControls): opening it and choosing
+// what the room sees. Apart from the presenter's own end, so the presenter window loads none of it.
 
 /**
  * The facilitator's end: opens the presenter window, sets what it shows (stored, and told to
@@ -56,29 +55,5 @@ export class PresenterLink {
 
   close(): Promise<void> {
     return closePresenterWindow().catch(() => undefined);
-  }
-}
-
-/**
- * Keeps the display awake while it lives (create it where a running session is shown): the
- * power-save blocker in Electron, a wake lock in the browser. `status` says whether it could.
- */
-export class DisplayAwake {
-  status = $state<AwakeStatus | 'asking'>('asking');
-
-  constructor() {
-    $effect(() => {
-      let hold: AwakeHold | undefined;
-      let stopped = false;
-      void holdDisplayAwake().then((held) => {
-        if (stopped) return held.release();
-        hold = held;
-        this.status = held.status;
-      });
-      return () => {
-        stopped = true;
-        hold?.release();
-      };
-    });
   }
 }

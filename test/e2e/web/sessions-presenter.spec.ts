@@ -226,7 +226,13 @@ test('the presenter window shows the current block and the same countdown, and f
   await expect(presenter.getByText('Next: Choose the retrieval upgrade (20 minutes)')).toBeVisible();
   const countdown = presenter.getByTestId('presenter-countdown');
   await expect(countdown).toHaveText('13:00');
-  await expect(presenter.getByText('F: full screen')).toBeVisible();
+  // F enters full screen and says how to leave; Escape leaves it.
+  const hint = presenter.getByText(/full screen$/);
+  await expect(hint).toHaveText('F: full screen');
+  await presenter.keyboard.press('f');
+  await expect(hint).toHaveText('Esc or F: leave full screen');
+  await presenter.keyboard.press('Escape');
+  await expect(hint).toHaveText('F: full screen');
   // No editing controls in the room's window.
   await expect(presenter.getByRole('button')).toHaveCount(0);
   await expect(presenter.getByRole('textbox')).toHaveCount(0);
