@@ -6,6 +6,9 @@ export const IPC_CHANNELS = {
   openFile: 'keel:open-file',
   openExternal: 'keel:open-external',
   appCommand: 'keel:app-command',
+  presenterOpen: 'keel:presenter-open',
+  presenterClose: 'keel:presenter-close',
+  keepDisplayAwake: 'keel:keep-display-awake',
 } as const;
 
 /** Files larger than this are refused before they are read or parsed. */
@@ -51,4 +54,12 @@ export interface KeelBridge {
   openExternal(url: string): Promise<boolean>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onAppCommand(listener: (command: AppCommand) => void): () => void;
+  /**
+   * The presenter window: opened (or brought forward) on the session's presenter route, full
+   * screen on a second display when there is one; closed. Resolves false when refused.
+   */
+  openPresenter(programId: string, sessionId: string): Promise<boolean>;
+  closePresenter(): Promise<void>;
+  /** Keeps the display from sleeping while a session runs (true), or lets it sleep again (false). */
+  keepDisplayAwake(on: boolean): Promise<boolean>;
 }

@@ -8,7 +8,15 @@ import {
   type SaveFileRequest,
   type SaveFileResult,
 } from './ipc-contract.js';
-import { OpenExternalArgsSchema, OpenFileArgsSchema, parseIpcArgs, SaveFileArgsSchema } from './ipc-schemas.js';
+import {
+  ClosePresenterArgsSchema,
+  KeepDisplayAwakeArgsSchema,
+  OpenExternalArgsSchema,
+  OpenFileArgsSchema,
+  OpenPresenterArgsSchema,
+  parseIpcArgs,
+  SaveFileArgsSchema,
+} from './ipc-schemas.js';
 import { isInternalUrl } from './security.js';
 
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
@@ -37,6 +45,9 @@ export interface Capabilities<E extends IpcSenderEvent> {
   saveFile(event: E, request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(event: E, request: OpenFileRequest): Promise<OpenFileResult>;
   openExternal(url: string): Promise<boolean>;
+  openPresenter(event: E, programId: string, sessionId: string): Promise<boolean>;
+  closePresenter(event: E): Promise<void>;
+  keepDisplayAwake(event: E, on: boolean): Promise<boolean>;
 }
 
 export type IpcHandler<E> = (event: E, ...args: unknown[]) => Promise<unknown>;
@@ -68,6 +79,21 @@ export function createIpcHandlers<E extends IpcSenderEvent>(
       assertTrusted(event, IPC_CHANNELS.openExternal);
       const [url] = parseIpcArgs(OpenExternalArgsSchema, args, IPC_CHANNELS.openExternal);
       return capabilities.openExternal(url);
+    },
+    [IPC_CHANNELS.presenterOpen]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.presenterOpen);
+      const [programId, sessionId] = parseIpcArgs(OpenPresenterArgsSchema, args, IPC_CHANNELS.presenterOpen);
+      return capabilities.openPresenter(event, programId, sessionId);
+    },
+    [IPC_CHANNELS.presenterClose]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.presenterClose);
+      parseIpcArgs(ClosePresenterArgsSchema, args, IPC_CHANNELS.presenterClose);
+      return capabilities.closePresenter(event);
+    },
+    [IPC_CHANNELS.keepDisplayAwake]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.keepDisplayAwake);
+      const [on] = parseIpcArgs(KeepDisplayAwakeArgsSchema, args, IPC_CHANNELS.keepDisplayAwake);
+      return capabilities.keepDisplayAwake(event, on);
     },
   };
 }

@@ -11,6 +11,9 @@ export const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 export const FileKindSchema = z.enum(FILE_KIND_NAMES);
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 // A name only: the dialog decides the folder, so anything path-like is a bug or an attack.
 export const SuggestedNameSchema = z
   .string()
@@ -18,8 +21,7 @@ export const SuggestedNameSchema = z
   .max(MAX_SUGGESTED_NAME_LENGTH, `suggestedName is longer than ${MAX_SUGGESTED_NAME_LENGTH} characters`)
   .refine((name) => !/[/\\]/.test(name), 'suggestedName contains a path separator')
   .refine((name) => !name.includes('..'), 'suggestedName contains ".."')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-  .refine((name) => !/[\u0000-\u001f\u007f-\u009f]/.test(name), 'suggestedName contains control characters');
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'suggestedName contains control characters');
 
 function textExceedsSaveLimit(text: string): boolean {
   if (text.length > MAX_SAVE_BYTES) return true; // every UTF-16 code unit is at least one byte
@@ -59,6 +61,16 @@ export const ExternalUrlSchema = z.string().min(1).max(MAX_EXTERNAL_URL_LENGTH);
 export const SaveFileArgsSchema = z.tuple([SaveFileRequestSchema]);
 export const OpenFileArgsSchema = z.tuple([OpenFileRequestSchema]);
 export const OpenExternalArgsSchema = z.tuple([ExternalUrlSchema]);
+
+// The presenter's session: ids only, never a URL (main builds the app:// URL itself).
+export const RecordIdSchema = z
+  .string()
+  .min(1, 'id is empty')
+  .max(100, 'id is longer than 100 characters')
+  .refine((id) => !CONTROL_CHARACTERS.test(id), 'id contains control characters');
+export const OpenPresenterArgsSchema = z.tuple([RecordIdSchema, RecordIdSchema]);
+export const ClosePresenterArgsSchema = z.tuple([]);
+export const KeepDisplayAwakeArgsSchema = z.tuple([z.boolean()]);
 
 export type SaveFileRequestType = z.infer<typeof SaveFileRequestSchema>;
 export type OpenFileRequestType = z.infer<typeof OpenFileRequestSchema>;

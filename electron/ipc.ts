@@ -1,8 +1,10 @@
 // Wires the IPC handlers to Electron: dialogs modal to the calling window, the system browser
-// for allowlisted links. All checks live in ipc-handlers.ts.
+// for allowlisted links, the presenter window and the display kept awake. All checks live in
+// ipc-handlers.ts.
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import type { FileDialogs, FileService } from './files.js';
 import { createIpcHandlers } from './ipc-handlers.js';
+import type { PresenterRoute } from './presenter-window.js';
 import { openExternalIfAllowed } from './security.js';
 
 function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
@@ -13,13 +15,30 @@ function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
   };
 }
 
+/** What the presenter capabilities do in main (main.ts owns the window and the blocker). */
+export interface PresenterService {
+  open(route: PresenterRoute): void;
+  close(): void;
+  /** Keeps the display awake for the window with this webContents id, or stops. */
+  keepAwake(contentsId: number, on: boolean): void;
+}
+
 /** @param isOurWebContents whether a webContents id belongs to one of Keel's windows */
-export function registerIpcHandlers(files: FileService, isOurWebContents: (id: number) => boolean): void {
+export function registerIpcHandlers(files: FileService, presenter: PresenterService, isOurWebContents: (id: number) => boolean): void {
   const handlers = createIpcHandlers<IpcMainInvokeEvent>(
     {
       saveFile: (event, request) => files.saveFile(request, dialogsFor(event)),
       openFile: (event, request) => files.openFile(request, dialogsFor(event)),
       openExternal: (url) => openExternalIfAllowed(url, (allowed) => shell.openExternal(allowed)),
+      openPresenter: async (_event, programId, sessionId) => {
+        presenter.open({ programId, sessionId });
+        return true;
+      },
+      closePresenter: async () => presenter.close(),
+      keepDisplayAwake: async (event, on) => {
+        presenter.keepAwake(event.sender.id, on);
+        return true;
+      },
     },
     isOurWebContents,
   );

@@ -2,14 +2,16 @@
 // made in a small pure module (security, protocol-paths, ipc-handlers, window-state, menu...);
 // this file only wires them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, powerSaveBlocker, protocol, screen, shell } from 'electron';
 import { createFileService } from './files.js';
 import { IPC_CHANNELS, type AppCommand } from './ipc-contract.js';
-import { registerIpcHandlers } from './ipc.js';
+import { registerIpcHandlers, type PresenterService } from './ipc.js';
+import { OpenPresenterArgsSchema } from './ipc-schemas.js';
 import { buildMenuTemplate } from './menu.js';
 import { serveRendererRequest } from './renderer-protocol.js';
-import { APP_SCHEME, APP_START_URL, guardAllWebContents } from './security.js';
-import { mainWindowOptions, windowBackgroundColor } from './window-options.js';
+import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
+import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
+import { mainWindowOptions, presenterWindowOptions, windowBackgroundColor } from './window-options.js';
 import {
   readSavedWindowState,
   restoreBounds,
@@ -40,13 +42,16 @@ const preloadPath = path.join(app.getAppPath(), 'dist-electron', 'preload.cjs');
 /** webContents ids of Keel's own windows: the only ones IPC answers. */
 const ourWebContents = new Set<number>();
 let mainWindow: BrowserWindow | undefined;
+let presenterWindows: PresenterWindows | undefined;
+let displayAwake: DisplayAwakeKeeper | undefined;
 let windowStateWriter: DebouncedWriter<WindowStateSnapshot> | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Keel is running; it focuses its window (second-instance below) and we leave.
   app.quit();
 } else {
-  guardAllWebContents(app, openExternal);
+  // window.open of the presenter route (from Keel's own page) opens the presenter window main makes.
+  guardAllWebContents(app, openExternal, openPresenterFromPage);
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -67,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function onReady(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererRoot));
-  registerIpcHandlers(createFileService(app.getPath('documents')), (id) => ourWebContents.has(id));
+  registerIpcHandlers(createFileService(app.getPath('documents')), createPresenterService(), (id) => ourWebContents.has(id));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, sendToFocusedWindow, {
@@ -104,6 +109,8 @@ async function createMainWindow(): Promise<void> {
   });
   window.on('closed', () => {
     ourWebContents.delete(contentsId);
+    // A window that closes mid-session no longer needs the display awake.
+    displayAwake?.hold(`window:${contentsId}`, false);
     nativeTheme.off('updated', onThemeUpdated);
     if (mainWindow === window) mainWindow = undefined;
   });
@@ -114,6 +121,35 @@ async function createMainWindow(): Promise<void> {
     // The window still shows (with Chromium's error page); quitting would hide the cause.
     console.error(`Keel could not load ${APP_START_URL}:`, error);
   }
+}
+
+/**
+ * The presenter window (on the second display when there is one, following displays plugged in
+ * or out) and the power-save blocker, made on ready. The presenter window is not one of "our"
+ * windows for IPC: it shows, it asks for nothing.
+ */
+function createPresenterService(): PresenterService {
+  const keeper = new DisplayAwakeKeeper(powerSaveBlocker);
+  displayAwake = keeper;
+  const windows = new PresenterWindows({
+    screen,
+    createWindow: (placement) =>
+      new BrowserWindow(
+        presenterWindowOptions({ ...placement, preloadPath, prefersDark: nativeTheme.shouldUseDarkColors }),
+      ),
+    onOpenChange: (open) => keeper.hold('presenter', open),
+  });
+  presenterWindows = windows;
+  return {
+    open: (route) => windows.open(route),
+    close: () => windows.close(),
+    keepAwake: (contentsId, on) => keeper.hold(`window:${contentsId}`, on),
+  };
+}
+
+function openPresenterFromPage(route: PresenterRoute): void {
+  // The same rule as the IPC call: ids only, checked before main builds the URL.
+  if (OpenPresenterArgsSchema.safeParse([route.programId, route.sessionId]).success) presenterWindows?.open(route);
 }
 
 function focusMainWindow(): void {

@@ -17,6 +17,9 @@ const CHANNELS = {
   openFile: 'keel:open-file',
   openExternal: 'keel:open-external',
   appCommand: 'keel:app-command',
+  presenterOpen: 'keel:presenter-open',
+  presenterClose: 'keel:presenter-close',
+  keepDisplayAwake: 'keel:keep-display-awake',
 } as const;
 
 const APP_COMMANDS: readonly AppCommand[] = ['undo', 'redo', 'new-program', 'import', 'find'];
@@ -38,6 +41,18 @@ const bridge: KeelBridge = {
 
   openExternal(url: string): Promise<boolean> {
     return ipcRenderer.invoke(CHANNELS.openExternal, url) as Promise<boolean>;
+  },
+
+  openPresenter(programId: string, sessionId: string): Promise<boolean> {
+    return ipcRenderer.invoke(CHANNELS.presenterOpen, programId, sessionId) as Promise<boolean>;
+  },
+
+  closePresenter(): Promise<void> {
+    return ipcRenderer.invoke(CHANNELS.presenterClose) as Promise<void>;
+  },
+
+  keepDisplayAwake(on: boolean): Promise<boolean> {
+    return ipcRenderer.invoke(CHANNELS.keepDisplayAwake, on) as Promise<boolean>;
   },
 
   onAppCommand(listener: (command: AppCommand) => void): () => void {

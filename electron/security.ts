@@ -51,6 +51,26 @@ export function isAllowedExternalUrl(url: unknown, allowlist: ReadonlySet<string
   );
 }
 
+/** The session a presenter window shows (the route #/present/<programId>/<sessionId>). */
+export interface PresenterRoute {
+  programId: string;
+  sessionId: string;
+}
+
+/** The session a URL of Keel's presenter route shows; undefined for any other URL (or another origin). */
+export function presenterRouteOf(url: string): PresenterRoute | undefined {
+  if (!isInternalUrl(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.pathname !== '/index.html' || parsed.search !== '') return undefined;
+  const match = /^#\/present\/([^/]+)\/([^/]+)$/.exec(parsed.hash);
+  if (!match?.[1] || !match[2]) return undefined;
+  try {
+    return { programId: decodeURIComponent(match[1]), sessionId: decodeURIComponent(match[2]) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every web permission (camera, notifications, geolocation...) is refused: Keel needs none. */
 export function isPermissionGranted(_permission: string): boolean {
   return false;
@@ -72,15 +92,20 @@ export async function openExternalIfAllowed(
   return true;
 }
 
+/** Opens (or brings forward) Keel's own presenter window on a session. */
+export type OpenPresenter = (route: PresenterRoute) => void;
+
 /**
  * Stops a webContents from leaving app://keel: navigations and redirects elsewhere are
  * cancelled, every window.open is denied (allowlisted https links go to the system browser
- * instead), and <webview> cannot be attached.
+ * instead; Keel's own presenter route opens the presenter window, made by main with the same
+ * guards), and <webview> cannot be attached.
  */
 export function guardWebContents(
   contents: WebContents,
   openExternal: OpenExternal,
   allowlist: ReadonlySet<string> = EXTERNAL_HOST_ALLOWLIST,
+  openPresenter?: OpenPresenter,
 ): void {
   contents.on('will-navigate', (event) => {
     if (!isInternalUrl(event.url)) event.preventDefault();
@@ -96,6 +121,11 @@ export function guardWebContents(
     event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
+    const presenter = openPresenter ? presenterRouteOf(url) : undefined;
+    if (presenter) {
+      openPresenter?.(presenter);
+      return { action: 'deny' };
+    }
     // Fire and forget: the handler must answer synchronously, and a refused or failed
     // openExternal has nothing to report back to window.open.
     void openExternalIfAllowed(url, openExternal, allowlist).catch(() => undefined);
@@ -117,10 +147,10 @@ export function guardSession(session: Session): void {
  * Guards every webContents the app ever creates (windows, devtools, anything a future feature
  * adds), and each session they use, as soon as it exists.
  */
-export function guardAllWebContents(app: App, openExternal: OpenExternal): void {
+export function guardAllWebContents(app: App, openExternal: OpenExternal, openPresenter?: OpenPresenter): void {
   const guardedSessions = new WeakSet<Session>();
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, openExternal);
+    guardWebContents(contents, openExternal, EXTERNAL_HOST_ALLOWLIST, openPresenter);
     if (!guardedSessions.has(contents.session)) {
       guardedSessions.add(contents.session);
       guardSession(contents.session);

@@ -45,3 +45,21 @@ export function mainWindowOptions(options: {
     webPreferences: secureWebPreferences(options.preloadPath),
   };
 }
+
+/** The presenter window: the same secure preferences, placed where presenterPlacement says. */
+export function presenterWindowOptions(options: {
+  bounds: Rect;
+  fullScreen: boolean;
+  preloadPath: string;
+  prefersDark: boolean;
+}): BrowserWindowConstructorOptions {
+  return {
+    ...options.bounds,
+    fullscreen: options.fullScreen,
+    title: 'Keel presenter',
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: windowBackgroundColor(options.prefersDark),
+    webPreferences: secureWebPreferences(options.preloadPath),
+  };
+}

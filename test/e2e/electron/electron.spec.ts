@@ -112,12 +112,15 @@ test('window.keel exposes only the named bridge functions; no Node in the render
       electron: typeof scope.electron,
     };
   });
-  expect(surface.keys).toEqual(['isElectron', 'onAppCommand', 'openExternal', 'openFile', 'saveFile']);
+  expect(surface.keys).toEqual(['closePresenter', 'isElectron', 'keepDisplayAwake', 'onAppCommand', 'openExternal', 'openFile', 'openPresenter', 'saveFile']);
   expect(surface.types).toEqual({
+    closePresenter: 'function',
     isElectron: 'boolean',
+    keepDisplayAwake: 'function',
     onAppCommand: 'function',
     openExternal: 'function',
     openFile: 'function',
+    openPresenter: 'function',
     saveFile: 'function',
   });
   expect(surface.isElectron).toBe(true);
@@ -154,4 +157,27 @@ test('the main process refuses invalid calls and non-allowlisted links', async (
   expect(results.traversal.value).toMatch(/Refused keel:save-file: invalid arguments/);
   expect(results.extraKey.ok).toBe(false);
   expect(results.extraKey.value).toMatch(/Refused keel:open-file: invalid arguments/);
+});
+
+test('the presenter window: one, on the presenter route, opened by the bridge or window.open, with no capabilities', async () => {
+  const { app, page } = started();
+  const opening = app.waitForEvent('window');
+  expect(await page.evaluate(() => (window as unknown as { keel: import('../../../electron/ipc-contract.js').KeelBridge }).keel.openPresenter('p', 's'))).toBe(true);
+  const presenter = await opening;
+  await presenter.waitForLoadState('domcontentloaded');
+  expect(presenter.url()).toBe('app://keel/index.html#/present/p/s');
+  // window.open of the same route brings that window forward; no third window.
+  expect(await page.evaluate(() => window.open('#/present/p/s', 'keel-presenter') === null)).toBe(true);
+  await page.waitForTimeout(300);
+  expect(await windowCount(app)).toBe(2);
+  // The presenter asks for nothing: main refuses its calls.
+  const refused = await presenter.evaluate(() =>
+    (window as unknown as { keel: import('../../../electron/ipc-contract.js').KeelBridge }).keel.openExternal('https://example.com/').then(
+      () => 'answered',
+      (error: unknown) => String(error),
+    ),
+  );
+  expect(refused).toMatch(/Refused keel:open-external/);
+  await page.evaluate(() => (window as unknown as { keel: import('../../../electron/ipc-contract.js').KeelBridge }).keel.closePresenter());
+  await expect.poll(() => windowCount(app)).toBe(1);
 });

@@ -46,6 +46,9 @@ describe('createIpcHandlers', () => {
       saveFile: vi.fn(async () => ({ status: 'saved' as const, fileName: 'Metrics.csv' })),
       openFile: vi.fn(async () => ({ status: 'cancelled' as const })),
       openExternal: vi.fn(async () => true),
+      openPresenter: vi.fn(async () => true),
+      closePresenter: vi.fn(async () => undefined),
+      keepDisplayAwake: vi.fn(async () => true),
     };
     const handlers = createIpcHandlers<IpcSenderEvent>(capabilities, isOurs);
     return { capabilities, handlers };
@@ -54,7 +57,14 @@ describe('createIpcHandlers', () => {
   it('has exactly one handler per invoke capability of the contract', () => {
     const { handlers } = setup();
     expect(Object.keys(handlers).sort()).toEqual(
-      [IPC_CHANNELS.saveFile, IPC_CHANNELS.openFile, IPC_CHANNELS.openExternal].sort(),
+      [
+        IPC_CHANNELS.saveFile,
+        IPC_CHANNELS.openFile,
+        IPC_CHANNELS.openExternal,
+        IPC_CHANNELS.presenterOpen,
+        IPC_CHANNELS.presenterClose,
+        IPC_CHANNELS.keepDisplayAwake,
+      ].sort(),
     );
   });
 
@@ -111,5 +121,43 @@ describe('createIpcHandlers', () => {
     );
     expect(capabilities.openFile).not.toHaveBeenCalled();
     expect(capabilities.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('runs the presenter capabilities with checked arguments', async () => {
+    const { capabilities, handlers } = setup();
+    const event = senderEvent();
+    await expect(handlers[IPC_CHANNELS.presenterOpen](event, 'program-1', 'session-1')).resolves.toBe(true);
+    expect(capabilities.openPresenter).toHaveBeenCalledWith(event, 'program-1', 'session-1');
+    await handlers[IPC_CHANNELS.presenterClose](event);
+    expect(capabilities.closePresenter).toHaveBeenCalledWith(event);
+    await expect(handlers[IPC_CHANNELS.keepDisplayAwake](event, false)).resolves.toBe(true);
+    expect(capabilities.keepDisplayAwake).toHaveBeenCalledWith(event, false);
+  });
+
+  it.each([
+    ['one id', [IPC_CHANNELS.presenterOpen, 'p']],
+    ['an empty id', [IPC_CHANNELS.presenterOpen, 'p', '']],
+    ['an id that is not text', [IPC_CHANNELS.presenterOpen, 'p', { id: 's' }]],
+    ['an id too long', [IPC_CHANNELS.presenterOpen, 'p', 'x'.repeat(101)]],
+    ['a control character', [IPC_CHANNELS.presenterOpen, 'p', 's\n']],
+    ['a URL instead of ids', [IPC_CHANNELS.presenterOpen, 'https://example.org/']],
+    ['an argument to close', [IPC_CHANNELS.presenterClose, 'now']],
+    ['keep awake as text', [IPC_CHANNELS.keepDisplayAwake, 'true']],
+    ['keep awake without a value', [IPC_CHANNELS.keepDisplayAwake]],
+  ] as const)('refuses a presenter call with %s without running it', async (_name, [channel, ...args]) => {
+    const { capabilities, handlers } = setup();
+    await expect(handlers[channel](senderEvent(), ...args)).rejects.toThrow(new RegExp(`^Refused ${channel}: invalid arguments`));
+    expect(capabilities.openPresenter).not.toHaveBeenCalled();
+    expect(capabilities.closePresenter).not.toHaveBeenCalled();
+    expect(capabilities.keepDisplayAwake).not.toHaveBeenCalled();
+  });
+
+  it('refuses the presenter capabilities to a sender that is not our window', async () => {
+    const { capabilities, handlers } = setup();
+    const foreign = senderEvent({ url: 'https://example.com/' });
+    await expect(handlers[IPC_CHANNELS.presenterOpen](foreign, 'p', 's')).rejects.toThrow(/did not come from Keel/);
+    await expect(handlers[IPC_CHANNELS.keepDisplayAwake](foreign, true)).rejects.toThrow(/did not come from Keel/);
+    expect(capabilities.openPresenter).not.toHaveBeenCalled();
+    expect(capabilities.keepDisplayAwake).not.toHaveBeenCalled();
   });
 });

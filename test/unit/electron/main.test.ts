@@ -25,6 +25,7 @@ vi.mock('electron', () => {
     ipcMain: proxy('ipcMain'),
     Menu: proxy('Menu'),
     nativeTheme: proxy('nativeTheme'),
+    powerSaveBlocker: proxy('powerSaveBlocker'),
     screen: proxy('screen'),
     shell: proxy('shell'),
     dialog: proxy('dialog'),
@@ -72,6 +73,9 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     options: unknown;
     show = vi.fn();
     focus = vi.fn();
+    close = vi.fn(() => this.emit('closed'));
+    setFullScreen = vi.fn();
+    setBounds = vi.fn();
     restore = vi.fn();
     maximize = vi.fn();
     setBackgroundColor = vi.fn();
@@ -89,6 +93,22 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
   }
 
   const workArea = { x: 0, y: 0, width: 1920, height: 1050 };
+  const primary = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea };
+  const screen = Object.assign(new EventEmitter(), {
+    displays: [primary] as Array<typeof primary>,
+    getAllDisplays: () => screen.displays,
+    getPrimaryDisplay: () => primary,
+  });
+  let nextBlocker = 1;
+  const powerSaveBlocker = {
+    running: new Set<number>(),
+    start: vi.fn((_type: string) => {
+      const id = nextBlocker++;
+      powerSaveBlocker.running.add(id);
+      return id;
+    }),
+    stop: vi.fn((id: number) => powerSaveBlocker.running.delete(id)),
+  };
   return {
     calls,
     resolveReady,
@@ -101,7 +121,8 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     ipcMain: { handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: true }),
-    screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) },
+    screen,
+    powerSaveBlocker,
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: {
       showErrorBox: vi.fn(),
@@ -163,7 +184,14 @@ describe('main process wiring', () => {
     await becomeReady(electron);
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle.mock.calls.map(([channel]) => channel).sort()).toEqual(
-      [IPC_CHANNELS.saveFile, IPC_CHANNELS.openFile, IPC_CHANNELS.openExternal].sort(),
+      [
+        IPC_CHANNELS.saveFile,
+        IPC_CHANNELS.openFile,
+        IPC_CHANNELS.openExternal,
+        IPC_CHANNELS.presenterOpen,
+        IPC_CHANNELS.presenterClose,
+        IPC_CHANNELS.keepDisplayAwake,
+      ].sort(),
     );
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
 
@@ -353,5 +381,104 @@ describe('main process wiring', () => {
     electron.resolveReady();
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Keel could not start', expect.stringMatching(/Start it again/));
+  });
+});
+
+describe('presenter window and display sleep', () => {
+  const trusted = (id: number) => ({ sender: { id }, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } });
+
+  async function ready() {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const [main] = electron.BrowserWindow.instances;
+    if (!main) throw new Error('no main window');
+    const call = (channel: string, from: number, ...args: unknown[]) => {
+      const handler = registered.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      return handler(trusted(from), ...args);
+    };
+    return { electron, main, call };
+  }
+
+  it('opens the presenter route in a second window with the same secure preferences, windowed on a single display', async () => {
+    const { electron, main, call } = await ready();
+    await expect(call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'program-1', 'session 2')).resolves.toBe(true);
+    const presenter = electron.BrowserWindow.instances[1];
+    expect(presenter?.loadURL).toHaveBeenCalledWith('app://keel/index.html#/present/program-1/session%202');
+    expect(presenter?.options).toMatchObject({
+      show: false,
+      fullscreen: false,
+      webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, webviewTag: false },
+    });
+    // A second call brings the same window forward instead of opening another.
+    await call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'program-1', 'session 2');
+    expect(electron.BrowserWindow.instances).toHaveLength(2);
+    expect(presenter?.focus).toHaveBeenCalled();
+  });
+
+  it('puts the presenter full screen on the second display, and moves it there when one is plugged in', async () => {
+    const { electron, main, call } = await ready();
+    await call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'p', 's');
+    const presenter = electron.BrowserWindow.instances[1];
+    const projector = { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 720 }, workArea: { x: 1920, y: 0, width: 1280, height: 700 } };
+    electron.screen.displays = [...electron.screen.displays, projector];
+    electron.screen.emit('display-added');
+    expect(presenter?.setBounds).toHaveBeenLastCalledWith(projector.bounds);
+    expect(presenter?.setFullScreen).toHaveBeenLastCalledWith(true);
+
+    presenter?.emit('closed');
+    await call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'p', 's');
+    expect(electron.BrowserWindow.instances[2]?.options).toMatchObject({ ...projector.bounds, fullscreen: true });
+  });
+
+  it('gives the presenter window no IPC capabilities', async () => {
+    const { electron, main, call } = await ready();
+    await call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'p', 's');
+    const presenter = electron.BrowserWindow.instances[1];
+    if (!presenter) throw new Error('no presenter');
+    await expect(call(IPC_CHANNELS.openExternal, presenter.webContents.id, 'https://example.org/')).rejects.toThrow(/^Refused/);
+    await expect(call(IPC_CHANNELS.presenterClose, presenter.webContents.id)).rejects.toThrow(/^Refused/);
+  });
+
+  it('keeps the display awake while a session runs or the presenter is open, and lets it sleep after', async () => {
+    const { electron, main, call } = await ready();
+    const blocker = electron.powerSaveBlocker;
+    await call(IPC_CHANNELS.keepDisplayAwake, main.webContents.id, true);
+    expect(blocker.start).toHaveBeenCalledWith('prevent-display-sleep');
+    expect(blocker.running.size).toBe(1);
+    await call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'p', 's');
+    expect(blocker.start).toHaveBeenCalledTimes(1); // one blocker for every reason
+    await call(IPC_CHANNELS.keepDisplayAwake, main.webContents.id, false);
+    expect(blocker.running.size).toBe(1); // the presenter is still open
+    await call(IPC_CHANNELS.presenterClose, main.webContents.id);
+    expect(blocker.running.size).toBe(0);
+
+    await call(IPC_CHANNELS.keepDisplayAwake, main.webContents.id, true);
+    main.emit('closed'); // the window that ran the session closed mid-session
+    expect(blocker.running.size).toBe(0);
+  });
+
+  it('refuses presenter calls with bad arguments without opening anything', async () => {
+    const { electron, main, call } = await ready();
+    await expect(call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'p')).rejects.toThrow(/invalid arguments/);
+    await expect(call(IPC_CHANNELS.presenterOpen, main.webContents.id, 'p', 'a\u0000b')).rejects.toThrow(/invalid arguments/);
+    await expect(call(IPC_CHANNELS.keepDisplayAwake, main.webContents.id, 'yes')).rejects.toThrow(/invalid arguments/);
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    expect(electron.powerSaveBlocker.start).not.toHaveBeenCalled();
+  });
+
+  it("window.open of the presenter route opens main's presenter window; any other URL is denied", async () => {
+    const { electron } = await ready();
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    const contents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
+    });
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(openHandler?.({ url: 'app://keel/index.html#/programs/p' })).toEqual({ action: 'deny' });
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    expect(openHandler?.({ url: 'app://keel/index.html#/present/p/s' })).toEqual({ action: 'deny' });
+    expect(electron.BrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('app://keel/index.html#/present/p/s');
   });
 });

@@ -53,9 +53,10 @@ describe('preload', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['keel']);
     const bridge = exposed.get('keel') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['isElectron', 'onAppCommand', 'openExternal', 'openFile', 'saveFile']);
+    const functions = ['closePresenter', 'keepDisplayAwake', 'onAppCommand', 'openExternal', 'openFile', 'openPresenter', 'saveFile'];
+    expect(Object.keys(bridge).sort()).toEqual(['isElectron', ...functions].sort());
     expect(bridge.isElectron).toBe(true);
-    for (const key of ['onAppCommand', 'openExternal', 'openFile', 'saveFile']) {
+    for (const key of functions) {
       expect(typeof bridge[key], key).toBe('function');
     }
     expect(Object.values(bridge)).not.toContainEqual(expect.objectContaining({ invoke: expect.anything() }));
@@ -74,6 +75,9 @@ describe('preload', () => {
       channel: IPC_CHANNELS.openExternal,
       args: ['https://example.org/'],
     });
+    await expect(bridge.openPresenter('p', 's')).resolves.toEqual({ channel: IPC_CHANNELS.presenterOpen, args: ['p', 's'] });
+    await expect(bridge.closePresenter()).resolves.toEqual({ channel: IPC_CHANNELS.presenterClose, args: [] });
+    await expect(bridge.keepDisplayAwake(true)).resolves.toEqual({ channel: IPC_CHANNELS.keepDisplayAwake, args: [true] });
   });
 
   it('passes listeners only known commands, never the IPC event', () => {

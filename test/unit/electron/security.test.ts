@@ -10,6 +10,7 @@ import {
   isAllowedExternalUrl,
   isInternalUrl,
   openExternalIfAllowed,
+  presenterRouteOf,
 } from '../../../electron/security.js';
 
 describe('isInternalUrl', () => {
@@ -185,6 +186,50 @@ describe('guardWebContents', () => {
     );
     expect(contents.windowOpenHandler?.({ url: DOCS_URL })).toEqual({ action: 'deny' });
     await new Promise((resolve) => setImmediate(resolve)); // an unhandled rejection would fail the run
+  });
+});
+
+describe('presenterRouteOf', () => {
+  it('reads the session of Keel\'s presenter route', () => {
+    expect(presenterRouteOf('app://keel/index.html#/present/p-1/s%202')).toEqual({ programId: 'p-1', sessionId: 's 2' });
+  });
+
+  it.each([
+    'https://example.com/index.html#/present/p/s',
+    'app://keel.evil/index.html#/present/p/s',
+    'app://keel/other.html#/present/p/s',
+    'app://keel/index.html?x=1#/present/p/s',
+    'app://keel/index.html#/present/p',
+    'app://keel/index.html#/present/p/s/extra',
+    'app://keel/index.html#/programs/p',
+    'app://keel/index.html#/present/%E0%A4%A/s',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(presenterRouteOf(url)).toBeUndefined();
+  });
+});
+
+describe('window.open of the presenter route', () => {
+  it('opens the presenter through main (the page gets no window of its own), and nothing else', () => {
+    const contents = new FakeWebContents();
+    const openPresenter = vi.fn();
+    const open = vi.fn(async (_url: string) => undefined);
+    guardWebContents(contents.asWebContents(), open, ALLOWED, openPresenter);
+    expect(contents.windowOpenHandler?.({ url: 'app://keel/index.html#/present/p/s' })).toEqual({ action: 'deny' });
+    expect(openPresenter).toHaveBeenCalledWith({ programId: 'p', sessionId: 's' });
+    for (const url of ['app://keel/index.html#/programs/p', 'https://example.com/#/present/p/s', DOCS_URL]) {
+      expect(contents.windowOpenHandler?.({ url }), url).toEqual({ action: 'deny' });
+    }
+    expect(openPresenter).toHaveBeenCalledTimes(1);
+    expect(open.mock.calls).toEqual([[DOCS_URL]]);
+  });
+
+  it('is denied like any other URL when no presenter opener is given', () => {
+    const contents = new FakeWebContents();
+    const open = vi.fn(async (_url: string) => undefined);
+    guardWebContents(contents.asWebContents(), open, ALLOWED);
+    expect(contents.windowOpenHandler?.({ url: 'app://keel/index.html#/present/p/s' })).toEqual({ action: 'deny' });
+    expect(open).not.toHaveBeenCalled();
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, secureWebPreferences, windowBackgroundColor } from '../../../electron/window-options.js';
+import { mainWindowOptions, presenterWindowOptions, secureWebPreferences, windowBackgroundColor } from '../../../electron/window-options.js';
 import { MIN_WINDOW_SIZE } from '../../../electron/window-state.js';
 
 const bounds = { x: 10, y: 20, width: 1000, height: 700 };
@@ -48,6 +48,18 @@ describe('window options (security checklist)', () => {
     const luminance = (hex: string): number => parseInt(hex.slice(1, 3), 16);
     expect(luminance(windowBackgroundColor(true))).toBeLessThan(64);
     expect(luminance(windowBackgroundColor(false))).toBeGreaterThan(192);
+  });
+});
+
+describe('presenter window options', () => {
+  it('uses exactly the secure preferences of the main window', () => {
+    const options = presenterWindowOptions({ bounds, fullScreen: true, preloadPath: '/p.cjs', prefersDark: false });
+    expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs'));
+    expect(options).toMatchObject({ ...bounds, fullscreen: true, show: false, backgroundColor: windowBackgroundColor(false) });
+  });
+
+  it('is a window, not full screen, when told so (a single display)', () => {
+    expect(presenterWindowOptions({ bounds, fullScreen: false, preloadPath: '/p.cjs', prefersDark: true }).fullscreen).toBe(false);
   });
 });
 
