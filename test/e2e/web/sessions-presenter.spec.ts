@@ -274,7 +274,12 @@ test('the facilitator switches the presenter to a vote (counted only until revea
   await expect(vote).not.toContainText(first!.title);
   await expect(vote).not.toContainText(second!.title);
   await facilitatorDoes(page, 'reveal the round', sessionId);
-  await expect(vote.getByRole('listitem')).toHaveText([`${second!.title} 5`, `${first!.title} 1`]);
+  const ranked = vote.getByRole('listitem');
+  await expect(ranked).toHaveCount(2);
+  await expect(ranked.nth(0)).toContainText(second!.title);
+  await expect(ranked.nth(0)).toContainText('5 dots');
+  await expect(ranked.nth(1)).toContainText(first!.title);
+  await expect(ranked.nth(1)).toContainText('1 dot');
 
   await choose(page, sessionId, { view: 'map', blank: false });
   const map = presenter.getByRole('listbox', { name: /^Uncertainty map/ });
