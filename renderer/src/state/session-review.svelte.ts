@@ -164,6 +164,7 @@ export class SessionReviewState {
 
   readonly summary: SessionSummary | undefined = $derived.by(() => {
     if (!this.loaded || this.problem) return undefined;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup local to this computation
     const titles = new Map((this.sessions.value ?? []).map((s) => [s.id, s.title]));
     return summarize(this.session(), this.captures.value ?? [], this.votes.value ?? [], this.held.changes, (id) => titles.get(id));
   });
@@ -200,6 +201,7 @@ export class MapTrailsState {
   /** When the last session closed, and where each item was then, by id; undefined while the trails are hidden. */
   readonly start: { at: number; byId: Map<string, { impact: number; uncertainty: number }> } | undefined = $derived.by(() => {
     const kept = this.positions.value;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole from each snapshot read, never mutated
     return kept && { at: kept.at, byId: new Map(kept.items.map((i) => [i.id, { impact: i.impact, uncertainty: i.uncertainty }])) };
   });
 }
