@@ -184,23 +184,25 @@ export const showTrails = preference('keel.uncertainty.trails', flag, false);
  */
 export class MapTrailsState {
   private readonly sessions: Live<Session[]>;
-  private readonly positions: Live<{ at: number; items: ProgramState['uncertainty'] } | undefined>;
+  private readonly positions: Live<{ snapshotId: string; kept: { at: number; items: ProgramState['uncertainty'] } | undefined }>;
 
   constructor(programId: () => string, services: Services = useServices()) {
     const repo = new SessionReviewRepository(services.db);
     const sessions = new SessionsRepository(services.editor);
     // A program's sessions are a few rows; its snapshot is read only while the trails show.
     this.sessions = new Live(() => sessions.watchSessions(programId()));
-    this.positions = new Live(() => repo.watchPositions(showTrails.value ? (this.last?.endSnapshotId ?? '') : ''));
+    this.positions = new Live(() => repo.watchPositions(this.wanted));
   }
 
   /** The session the trails start from; undefined while there is none. */
   readonly last: Session | undefined = $derived.by(() => (this.sessions.value ? lastClosedBefore(this.sessions.value) : undefined));
-  readonly loaded = $derived.by(() => this.sessions.loaded && this.positions.loaded);
+  /** The snapshot to read: the last session's close while the trails show, else none. */
+  private readonly wanted: string = $derived.by(() => (showTrails.value ? (this.last?.endSnapshotId ?? '') : ''));
+  readonly loaded = $derived.by(() => this.sessions.loaded && this.positions.value?.snapshotId === this.wanted);
   readonly problem: ReadProblem | undefined = $derived.by(() => readProblem(this.sessions.error ?? this.positions.error));
   /** When the last session closed, and where each item was then, by id; undefined while the trails are hidden. */
   readonly start: { at: number; byId: Map<string, { impact: number; uncertainty: number }> } | undefined = $derived.by(() => {
-    const kept = this.positions.value;
+    const kept = this.positions.value?.snapshotId === this.wanted ? this.positions.value.kept : undefined;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole from each snapshot read, never mutated
     return kept && { at: kept.at, byId: new Map(kept.items.map((i) => [i.id, { impact: i.impact, uncertainty: i.uncertainty }])) };
   });

@@ -20,11 +20,15 @@ export class SessionReviewRepository {
     return liveQuery(async () => (snapshotId ? (await readKeptSnapshot(this.db, snapshotId))?.state : undefined));
   }
 
-  /** When snapshot `snapshotId` was kept and where its items were, for the map's trails; undefined when there is none. */
-  watchPositions(snapshotId: string): Observable<{ at: number; items: ProgramState['uncertainty'] } | undefined> {
+  /**
+   * When snapshot `snapshotId` was kept and where its items were, for the map's trails (`kept`
+   * undefined when there is no such snapshot); the id comes back with it, so a reader can tell
+   * the answer it waits for from the one before.
+   */
+  watchPositions(snapshotId: string): Observable<{ snapshotId: string; kept: { at: number; items: ProgramState['uncertainty'] } | undefined }> {
     return liveQuery(async () => {
       const snapshot = snapshotId ? await readKeptSnapshot(this.db, snapshotId) : undefined;
-      return snapshot && { at: snapshot.at, items: snapshot.state.uncertainty };
+      return { snapshotId, kept: snapshot && { at: snapshot.at, items: snapshot.state.uncertainty } };
     });
   }
 }

@@ -160,17 +160,27 @@ type UncertaintyRow = ProgramState['uncertainty'][number];
 /** A score as shown on the map's axes: whole or one decimal. */
 const score = (n: number) => String(n);
 
-function uncertaintyParts(was: UncertaintyRow, now: UncertaintyRow): Part[] {
-  const parts: Part[] = [];
+type Place = { impact: number; uncertainty: number };
+
+/**
+ * An item's move on the map in words: "moved from Watch to Test first (impact 2 → 4)", or
+ * "moved within Test first (…)"; undefined when it did not move.
+ */
+export function describeMove(was: Place, now: Place): { kind: 'quadrant' | 'moved'; text: string } | undefined {
   const axes: string[] = [];
   if (was.impact !== now.impact) axes.push(`impact ${score(was.impact)} → ${score(now.impact)}`);
   if (was.uncertainty !== now.uncertainty) axes.push(`uncertainty ${score(was.uncertainty)} → ${score(now.uncertainty)}`);
-  if (axes.length) {
-    const from = quadrantOf(was.impact, was.uncertainty);
-    const to = quadrantOf(now.impact, now.uncertainty);
-    if (from !== to) parts.push({ kind: 'quadrant', text: `moved from ${QUADRANTS[from].label} to ${QUADRANTS[to].label} (${axes.join(', ')})` });
-    else parts.push({ kind: 'moved', text: `moved within ${QUADRANTS[to].label} (${axes.join(', ')})` });
-  }
+  if (axes.length === 0) return undefined;
+  const from = quadrantOf(was.impact, was.uncertainty);
+  const to = quadrantOf(now.impact, now.uncertainty);
+  if (from !== to) return { kind: 'quadrant', text: `moved from ${QUADRANTS[from].label} to ${QUADRANTS[to].label} (${axes.join(', ')})` };
+  return { kind: 'moved', text: `moved within ${QUADRANTS[to].label} (${axes.join(', ')})` };
+}
+
+function uncertaintyParts(was: UncertaintyRow, now: UncertaintyRow): Part[] {
+  const parts: Part[] = [];
+  const move = describeMove(was, now);
+  if (move) parts.push(move);
   if (was.status !== now.status) parts.push({ kind: 'status', text: `now ${STATUS_LABELS[now.status]} (was ${STATUS_LABELS[was.status]})`, setback: now.status === 'invalidated' });
   const added = now.evidence - was.evidence;
   if (added > 0 || (added === 0 && now.lastEvidence !== was.lastEvidence && now.lastEvidence !== '')) {
