@@ -7,7 +7,7 @@ import type { Program } from '../domain/program';
 import { SessionReviewRepository } from '../storage/session-review-repo';
 import { SessionsRepository } from '../storage/sessions-repo';
 import { Live } from './live.svelte';
-import { flag, preference, type Parse, type Preference } from './preferences.svelte';
+import { preference, type Parse, type Preference } from './preferences.svelte';
 import { readProblem, type ReadProblem } from './result';
 import { useServices, type Services } from './services';
 
@@ -175,12 +175,9 @@ export class SessionReviewState {
   readonly comparedChanges: Change[] = $derived.by(() => this.compared.changes);
 }
 
-/** Whether the map draws its items' moves since the last session: remembered on this computer. */
-export const showTrails = preference('keel.uncertainty.trails', flag, false);
-
 /**
- * Where the map's items were when the last session closed, read only while the trails are shown
- * (a snapshot is read only when asked for).
+ * Where the map's items were when the last session closed, for the map's trails. The map makes
+ * one only while it shows its trails (a snapshot is read only when asked for).
  */
 export class MapTrailsState {
   private readonly sessions: Live<Session[]>;
@@ -189,18 +186,17 @@ export class MapTrailsState {
   constructor(programId: () => string, services: Services = useServices()) {
     const repo = new SessionReviewRepository(services.db);
     const sessions = new SessionsRepository(services.editor);
-    // A program's sessions are a few rows; its snapshot is read only while the trails show.
     this.sessions = new Live(() => sessions.watchSessions(programId()));
     this.positions = new Live(() => repo.watchPositions(this.wanted));
   }
 
   /** The session the trails start from; undefined while there is none. */
   readonly last: Session | undefined = $derived.by(() => (this.sessions.value ? lastClosedBefore(this.sessions.value) : undefined));
-  /** The snapshot to read: the last session's close while the trails show, else none. */
-  private readonly wanted: string = $derived.by(() => (showTrails.value ? (this.last?.endSnapshotId ?? '') : ''));
+  /** The snapshot to read: the last session's close. */
+  private readonly wanted: string = $derived.by(() => this.last?.endSnapshotId ?? '');
   readonly loaded = $derived.by(() => this.sessions.loaded && this.positions.value?.snapshotId === this.wanted);
   readonly problem: ReadProblem | undefined = $derived.by(() => readProblem(this.sessions.error ?? this.positions.error));
-  /** When the last session closed, and where each item was then, by id; undefined while the trails are hidden. */
+  /** When the last session closed, and where each item was then, by id; undefined while there is none. */
   readonly start: { at: number; byId: Map<string, { impact: number; uncertainty: number }> } | undefined = $derived.by(() => {
     const kept = this.positions.value?.snapshotId === this.wanted ? this.positions.value.kept : undefined;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole from each snapshot read, never mutated

@@ -6,7 +6,7 @@ import type { SessionSnapshot } from '../../../renderer/src/domain/sessions/snap
 import { endSession, startBlock } from '../../../renderer/src/domain/sessions/timer';
 import { readProgramState } from '../../../renderer/src/storage/session-snapshots';
 import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
-import { lastClosedBefore, MapTrailsState, SessionReviewState, showTrails, SinceLastState } from '../../../renderer/src/state/session-review.svelte';
+import { lastClosedBefore, MapTrailsState, SessionReviewState, SinceLastState } from '../../../renderer/src/state/session-review.svelte';
 import type { Services } from '../../../renderer/src/state/services';
 import { mounted, until, withProgram } from './harness.svelte';
 
@@ -114,19 +114,16 @@ describe('SessionReviewState', () => {
 });
 
 describe('MapTrailsState', () => {
-  it('reads where the items were when the last session closed only while the trails show', async () => {
+  it('reads where the items were when the last session closed', async () => {
     const repo = new UncertaintyRepository(services.editor);
     const [item] = await repo.addItems(program.id, [{ title: 'Labels are clean', layerId: await layerId(), kind: 'assumption', impact: 2, uncertainty: 4 }]);
-    const session = await holdSession('Kick-off', Date.UTC(2026, 10, 1));
     const trails = mount(() => new MapTrailsState(() => program.id, services));
-    await until(() => trails.loaded && trails.last !== undefined);
-    expect(trails.start).toBeUndefined();
-    showTrails.set(true);
+    await until(() => trails.loaded);
+    expect([trails.last, trails.start]).toEqual([undefined, undefined]);
+    const session = await holdSession('Kick-off', Date.UTC(2026, 10, 1));
     await until(() => trails.start !== undefined);
+    expect(trails.last?.id).toBe(session.id);
     expect(trails.start!.at).toBe(session.endedAt);
     expect(trails.start!.byId.get(item!.id)).toEqual({ impact: 2, uncertainty: 4 });
-    expect(JSON.parse(localStorage.getItem('keel.uncertainty.trails')!)).toBe(true);
-    showTrails.set(false);
-    await until(() => trails.start === undefined);
   });
 });
