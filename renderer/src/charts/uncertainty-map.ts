@@ -494,3 +494,53 @@ export function clusterCaptions(
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Trails: where items went since the last session
+
+export interface TrailPoint {
+  impact: number;
+  uncertainty: number;
+}
+
+export interface Trail {
+  id: string;
+  /** From where the item was at `since`, through each place it was moved to after, to where it is now. */
+  points: TrailPoint[];
+}
+
+/**
+ * Each item's path since a moment: from where it was then (`start`, by id), through its history
+ * points after it, to where it is now; repeated places (a status change, a move back) count once
+ * in a row. Items not placed then (added since) and items that did not move have no trail.
+ */
+export function trailsSince(items: readonly Pick<UncertaintyItem, 'id' | 'impact' | 'uncertainty' | 'history'>[], start: ReadonlyMap<string, TrailPoint>, since: number): Trail[] {
+  const trails: Trail[] = [];
+  for (const item of items) {
+    const from = start.get(item.id);
+    if (!from) continue;
+    const points: TrailPoint[] = [{ impact: from.impact, uncertainty: from.uncertainty }];
+    const add = (p: TrailPoint) => {
+      const last = points[points.length - 1]!;
+      if (last.impact !== p.impact || last.uncertainty !== p.uncertainty) points.push({ impact: p.impact, uncertainty: p.uncertainty });
+    };
+    for (const p of item.history) if (p.at > since) add(p);
+    add(item);
+    if (points.length > 1) trails.push({ id: item.id, points });
+  }
+  return trails;
+}
+
+/**
+ * A trail's line in plot pixels, its last segment stopped `gap` px short of the end so the
+ * arrowhead there is not hidden under the item's mark. Segments shorter than the gap keep their end.
+ */
+export function trailLine(points: readonly { px: number; py: number }[], gap = MARK_HALF + 2): { px: number; py: number }[] {
+  if (points.length < 2) return [...points];
+  const end = points[points.length - 1]!;
+  const before = points[points.length - 2]!;
+  const length = Math.hypot(end.px - before.px, end.py - before.py);
+  if (length <= gap * 2) return [...points];
+  const k = (length - gap) / length;
+  return [...points.slice(0, -1), { px: before.px + (end.px - before.px) * k, py: before.py + (end.py - before.py) * k }];
+}

@@ -41,16 +41,20 @@ export interface Movement {
  */
 export function forecastMovement(item: RoadmapItem, from?: number): Movement | null {
   const since = from === undefined ? item.history[0] : item.history.find((f) => f.at >= from);
-  if (!since) return null;
+  return since ? movementBetween(since, item) : null;
+}
+
+/** How a forecast moved from `since` to `now` (a later forecast, or the item as it is). */
+export function movementBetween(since: Forecast, now: Pick<Forecast, 'horizon' | 'latest' | 'confidence'>): Movement {
   const before = parseDay(since.latest);
-  const now = parseDay(item.latest);
+  const after = parseDay(now.latest);
   return {
     since,
-    slippedDays: before === null || now === null ? null : Math.round((now - before) / DAY_MS),
+    slippedDays: before === null || after === null ? null : Math.round((after - before) / DAY_MS),
     confidenceFrom: since.confidence,
-    confidenceTo: item.confidence,
+    confidenceTo: now.confidence,
     horizonFrom: since.horizon,
-    horizonTo: item.horizon,
+    horizonTo: now.horizon,
   };
 }
 
@@ -61,6 +65,13 @@ function span(days: number): string {
 
 /** The movement in a sentence: "slipped 3 weeks, confidence fell from high to medium since Oct 2". */
 export function describeMovement(movement: Movement): string {
+  const parts = movementParts(movement);
+  if (parts.length === 0) parts.push(movement.slippedDays === 0 ? 'kept its latest date and confidence' : 'forecast changed');
+  return `${parts.join(', ')} since ${formatDay(movement.since.at)}`;
+}
+
+/** What moved, a phrase each: "moved from Now to Next", "slipped 3 weeks", "confidence fell from high to medium"; none when nothing did. */
+export function movementParts(movement: Movement): string[] {
   const parts: string[] = [];
   const { slippedDays } = movement;
   if (movement.horizonFrom !== movement.horizonTo) parts.push(`moved from ${HORIZON_LABELS[movement.horizonFrom]} to ${HORIZON_LABELS[movement.horizonTo]}`);
@@ -71,8 +82,7 @@ export function describeMovement(movement: Movement): string {
   const words = `from ${confidenceWords(movement.confidenceFrom)} to ${confidenceWords(movement.confidenceTo)}`;
   if (to < from) parts.push(`confidence fell ${words}`);
   if (to > from) parts.push(`confidence rose ${words}`);
-  if (parts.length === 0) parts.push(slippedDays === 0 ? 'kept its latest date and confidence' : 'forecast changed');
-  return `${parts.join(', ')} since ${formatDay(movement.since.at)}`;
+  return parts;
 }
 
 /** Forecasts replaced within this long were drafts of one estimate (a range set, then its confidence). */

@@ -7,6 +7,7 @@ import type { ScopeChange, ScopeDecision } from '../scope/model';
 import type { ProgramSnapshot } from '../snapshot';
 import type { Matrix } from '../tradeoffs/model';
 import type { ItemKind, ItemStatus, Layer, UncertaintyItem } from '../uncertainty/model';
+import { truncate } from '../words';
 
 // What a session keeps of the program when it starts and when it closes: every record of every
 // area, with the fields "since last session" compares, and not the rest (readings, evidence text,
@@ -24,7 +25,10 @@ export interface ProgramState {
     impact: number;
     uncertainty: number;
     status: ItemStatus;
-    /** How many evidence entries it had, and the latest one's lesson ('' for none). */
+    /**
+     * How many evidence entries it had, and the start of the latest one's lesson ('' for none):
+     * "since last session" quotes only its first words, and a lesson may run to pages.
+     */
     evidence: number;
     lastEvidence: string;
   }[];
@@ -73,6 +77,9 @@ export interface SessionSnapshot {
   state: ProgramState;
 }
 
+/** How much of the latest lesson a snapshot keeps. */
+export const LESSON_KEPT = 120;
+
 const rows = <T>(snapshot: ProgramSnapshot, table: string) => (snapshot.owned[table] ?? []) as unknown as T[];
 
 /** The state of a program, as a session keeps it. */
@@ -89,7 +96,7 @@ export function programState(snapshot: ProgramSnapshot): ProgramState {
       uncertainty: item.uncertainty,
       status: item.status,
       evidence: item.evidence.length,
-      lastEvidence: latestEvidence(item),
+      lastEvidence: truncate(latestEvidence(item), LESSON_KEPT),
     })),
     metrics: rows<Metric>(snapshot, 'metrics').map((metric) => {
       const latest = metric.readings[metric.readings.length - 1];
