@@ -9,14 +9,11 @@ import {
 } from '../domain/sessions/edits';
 import { SESSION_FILTERS, sessionsInOrder, type SessionFilter } from '../domain/sessions/list';
 import type { AgendaBlock, Participant, Session } from '../domain/sessions/model';
-import { startBlock } from '../domain/sessions/timer';
 import type { Program } from '../domain/program';
 import { andList, plural, quoted } from '../domain/words';
-import { keepSnapshot } from '../storage/session-snapshots';
 import { SessionsRepository, type NewBlock, type NewSession, type PlanningChoices, type SessionBelongings } from '../storage/sessions-repo';
 
 export type { NewBlock, NewSession };
-import { InvalidInputError } from '../storage/errors';
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { oneOf, preference } from './preferences.svelte';
@@ -43,7 +40,7 @@ export function sessionHref(programId: string, sessionId?: string): string {
 
 /** What a session's deletion takes with it, in words for the confirmation ('' for nothing). */
 export function belongingsWords(b: SessionBelongings): string {
-  const parts = [b.captures && plural(b.captures, 'capture'), b.votes && plural(b.votes, 'voting round'), b.snapshots && plural(b.snapshots, 'snapshot of the program')].filter(Boolean) as string[];
+  const parts = [b.captures && plural(b.captures, 'capture'), b.votes && plural(b.votes, 'voting round'), b.snapshots && plural(b.snapshots, 'snapshot of the program', 'snapshots of the program')].filter(Boolean) as string[];
   return parts.length ? `Its ${andList(parts)} go with it; records it captured into the areas stay there.` : '';
 }
 
@@ -62,7 +59,7 @@ export class SessionsState {
 
   constructor(
     private readonly program: () => Program,
-    private readonly services: Services = useServices(),
+    services: Services = useServices(),
   ) {
     this.repo = new SessionsRepository(services.editor);
     this.writes = new Writes(services.editor);
@@ -210,22 +207,10 @@ export class SessionsState {
 
   /**
    * STAND-IN for SessionRunState.start (state/session-run.svelte.ts, the Run part): until that is
-   * merged, "Start session" starts here. The session runs from its first block, and the program's
-   * start snapshot is kept in the same edit. The lead keeps one of the two when merging.
+   * merged, "Start session" starts here (SessionsRepository.start, also a stand-in). The lead
+   * keeps one of the two when merging.
    */
   start(session: Session): Promise<Result<Session>> {
-    const { db, editor } = this.services;
-    return this.writes.run(() =>
-      editor.edit('Start session', async (tx) => {
-        const stored = await db.sessions.get(session.id);
-        if (!stored || stored.status !== 'planned') throw new InvalidInputError('Only a planned session can be started.');
-        const first = stored.blocks[0];
-        if (!first) throw new InvalidInputError('Add a block to the agenda before starting.');
-        const now = Date.now();
-        const snapshot = await keepSnapshot(tx, db, stored, 'start', now);
-        const started = startBlock(stored, first.id, now);
-        return tx.update<Session>('sessions', stored.id, { status: started.status, startedAt: started.startedAt, currentBlockId: started.currentBlockId, blocks: started.blocks, startSnapshotId: snapshot.id, updatedAt: now });
-      }),
-    );
+    return this.writes.run(() => this.repo.start(session.id));
   }
 }

@@ -64,7 +64,7 @@ test('plan a session from a template by keyboard, shape its agenda, and find it 
   await expect(page.getByTestId('agenda-fit')).toHaveText('Agenda 65 min of 90 planned: 25 min to spare');
 
   // Alt+Up on a block's handle moves it up one place, says so, and keeps the focus on it.
-  const handle = page.getByRole('button', { name: 'Move Vote: what to test first' });
+  const handle = page.getByRole('button', { name: 'Move Vote: what to test first', exact: true });
   await handle.focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.getByRole('status').filter({ hasText: 'Moved "Vote: what to test first" to position 2 of 3.' })).toBeAttached();
@@ -166,4 +166,14 @@ test('the next session offers the last closed one’s unfinished blocks first, t
   await page.locator('body').press('n');
   await expect(carry.getByRole('checkbox')).toHaveCount(1);
   await expect(carry.getByRole('checkbox', { name: /Retro/ })).toBeChecked();
+
+  // Starting it runs it from its first block: the list marks it, with a link straight to it.
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Follow-up' }).click();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByText('Follow-up is running.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Sessions', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Running now: Follow-up' })).toBeVisible();
+  await page.getByRole('link', { name: 'Running now: go to Follow-up' }).click();
+  await expect(page.getByText('Follow-up is running.')).toBeVisible();
 });
