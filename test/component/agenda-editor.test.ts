@@ -37,7 +37,7 @@ describe('AgendaEditor', () => {
   it('Alt+Up and Alt+Down on a focused block move it, announce where it went, and keep the focus on it', async () => {
     const session = await plan();
     const { refresh } = show(session);
-    const handle = screen.getByRole('button', { name: 'Move Vote', exact: true });
+    const handle = screen.getByRole('button', { name: 'Move Vote' });
     handle.focus();
     await fireEvent.keyDown(handle, { key: 'ArrowUp' });
     await fireEvent.keyDown(handle, { key: 'ArrowUp', altKey: true });
@@ -58,7 +58,7 @@ describe('AgendaEditor', () => {
   it('says so at either end instead of moving', async () => {
     const session = await plan();
     show(session);
-    const handle = screen.getByRole('button', { name: 'Move Intro', exact: true });
+    const handle = screen.getByRole('button', { name: 'Move Intro' });
     await fireEvent.keyDown(handle, { key: 'ArrowUp', altKey: true });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('"Intro" is already first.'));
     expect(titles(await stored(session.id))).toEqual(['Intro', 'Map', 'Vote']);

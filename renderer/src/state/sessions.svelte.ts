@@ -40,8 +40,15 @@ export function sessionHref(programId: string, sessionId?: string): string {
 
 /** What a session's deletion takes with it, in words for the confirmation ('' for nothing). */
 export function belongingsWords(b: SessionBelongings): string {
-  const parts = [b.captures && plural(b.captures, 'capture'), b.votes && plural(b.votes, 'voting round'), b.snapshots && plural(b.snapshots, 'snapshot of the program', 'snapshots of the program')].filter(Boolean) as string[];
-  return parts.length ? `Its ${andList(parts)} go with it; records it captured into the areas stay there.` : '';
+  const counts: [number, string, string][] = [
+    [b.captures, 'capture', 'captures'],
+    [b.votes, 'voting round', 'voting rounds'],
+    [b.snapshots, 'snapshot of the program', 'snapshots of the program'],
+  ];
+  const parts = counts.filter(([n]) => n > 0);
+  if (!parts.length) return '';
+  const one = parts.length === 1 && parts[0]![0] === 1;
+  return `Its ${andList(parts.map(([n, single, many]) => plural(n, single, many)))} ${one ? 'goes' : 'go'} with it; records it captured into the areas stay there.`;
 }
 
 /**

@@ -176,4 +176,15 @@ test('the next session offers the last closed one’s unfinished blocks first, t
   await expect(page.getByRole('status').filter({ hasText: 'Running now: Follow-up' })).toBeVisible();
   await page.getByRole('link', { name: 'Running now: go to Follow-up' }).click();
   await expect(page.getByText('Follow-up is running.')).toBeVisible();
+
+  // A running session goes only after a confirmation that says it was started and what goes with it; Undo brings it back.
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Sessions', exact: true }).click();
+  await page.getByRole('button', { name: 'Delete Follow-up' }).click();
+  const confirming = page.getByRole('dialog', { name: 'Delete "Follow-up"?' });
+  await expect(confirming).toContainText('This session was started and is running now: deleting it deletes its record, not just its plan. Its 1 snapshot of the program goes with it');
+  await confirming.getByRole('button', { name: 'Delete session and its record' }).click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+  await expect(app.toast('Deleted "Follow-up".')).toBeVisible();
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).last().click();
+  await expect(page.getByTestId('session-row')).toHaveCount(2);
 });

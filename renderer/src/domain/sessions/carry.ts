@@ -23,6 +23,14 @@ export function carriedTo(sessions: readonly Session[], sessionId: string, block
   return sessions.filter((s) => s.blocks.some((b) => b.carriedFrom?.sessionId === sessionId && b.carriedFrom.blockId === blockId));
 }
 
+/**
+ * For a closed session's review: each block it left unfinished and the sessions that carried it
+ * on (none yet: it is still offered to the next session).
+ */
+export function whereCarried(sessions: readonly Session[], session: Session): { block: AgendaBlock; to: Session[] }[] {
+  return blocksToCarry(session).map((block) => ({ block, to: carriedTo(sessions, session.id, block.id) }));
+}
+
 /** What the next session is offered to carry on: the last closed session's unfinished blocks that no session has taken yet. */
 export function carryOffer(sessions: readonly Session[]): { from: Session; blocks: AgendaBlock[] } | undefined {
   const from = lastClosedSession(sessions);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedFromWords, carriedTo, carryOffer, copiedAgenda, lastClosedSession, lastSession, plannedAgenda, sessionLabel } from '../../../../renderer/src/domain/sessions/carry';
+import { carriedFromWords, carriedTo, carryOffer, copiedAgenda, lastClosedSession, lastSession, plannedAgenda, sessionLabel, whereCarried } from '../../../../renderer/src/domain/sessions/carry';
 import { sessionsInOrder } from '../../../../renderer/src/domain/sessions/list';
 import { UNSTARTED } from '../../../../renderer/src/domain/sessions/timer';
 import { closedSession, makeBlock, makeSession, ranBlock } from './factories';
@@ -44,6 +44,10 @@ describe('carrying unfinished blocks to the next session', () => {
     expect(carriedFromWords(all, next.blocks[0]!)).toBe('carried from Nov 12 · Kick-off');
     expect(carriedFromWords([next], next.blocks[0]!)).toBe('carried from an earlier session');
     expect(carriedFromWords(all, never)).toBeUndefined();
+    expect(whereCarried(all, held)).toEqual([
+      { block: skipped, to: [] },
+      { block: never, to: [next] },
+    ]);
   });
 
   it('copies the last agenda fresh, leaving out the blocks being carried from it', () => {
