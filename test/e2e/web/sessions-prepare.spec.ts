@@ -71,9 +71,11 @@ test('plan a session from a template by keyboard, shape its agenda, and find it 
   await expectAgenda(page, ['What could go wrong', 'Vote: what to test first', 'Place them on the map']);
   await expect(handle).toBeFocused();
   // And from a field of the block, too: Alt+Down in its title puts it back.
-  await page.getByRole('listitem', { name: /Vote: what to test first$/ }).getByRole('textbox', { name: /^Title of block/ }).focus();
+  const voteTitle = page.getByRole('textbox', { name: 'Title of block 2' });
+  await voteTitle.focus();
   await page.keyboard.press('Alt+ArrowDown');
   await expectAgenda(page, ['What could go wrong', 'Place them on the map', 'Vote: what to test first']);
+  await expect(page.getByRole('textbox', { name: 'Title of block 3' })).toBeFocused();
   await page.keyboard.press('Alt+ArrowUp');
   await expectAgenda(page, ['What could go wrong', 'Vote: what to test first', 'Place them on the map']);
   await page.getByRole('textbox', { name: 'Goals' }).fill('Know what to test first.');
@@ -98,6 +100,33 @@ test('plan a session from a template by keyboard, shape its agenda, and find it 
   await expect(row).toContainText('90 min');
   await expect(row).toContainText('3 blocks');
   await bothSchemes(app, page, 'the sessions list');
+
+  // Which sessions show is remembered across areas and a reload.
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Held (0)' });
+  await expect(page.getByText('No session has been held yet.')).toBeVisible();
+  await app.openArea('Actions');
+  await app.openArea('Sessions');
+  await expect(page.getByRole('combobox', { name: 'Show' })).toHaveValue('closed');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Show' })).toHaveValue('closed');
+  await expect(page.getByTestId('session-row')).toHaveCount(0);
+});
+
+test('blocks are put in order by dragging their handle too', async ({ app, page }) => {
+  // Tall enough that the first and the last block show together (the test's pointer does not scroll while dragging).
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await app.startProgram('Support assistant', 'Sessions');
+  await page.locator('body').press('n');
+  const dialog = page.getByRole('dialog', { name: 'Plan a session' });
+  await dialog.getByRole('radio', { name: /^Pre-mortem/ }).check();
+  await dialog.getByRole('button', { name: 'Plan session' }).click();
+  await expectAgenda(page, ['It is a year from now and it failed', 'Reflect: why did it fail?', 'Group the reasons', 'Vote: the likeliest', 'Discuss the top reasons', 'Mitigations']);
+  await page.getByRole('listitem', { name: /Mitigations$/ }).getByTitle('Drag to move').dragTo(page.getByRole('listitem', { name: /^Block 1 of 6/ }), { targetPosition: { x: 40, y: 4 } });
+  await expectAgenda(page, ['Mitigations', 'It is a year from now and it failed', 'Reflect: why did it fail?', 'Group the reasons', 'Vote: the likeliest', 'Discuss the top reasons']);
+  await expect(page.getByRole('status').filter({ hasText: 'Moved "Mitigations" to position 1 of 6.' })).toBeAttached();
+  // One step of Undo puts it back.
+  await app.undoByKeyboard();
+  await expectAgenda(page, ['It is a year from now and it failed', 'Reflect: why did it fail?', 'Group the reasons', 'Vote: the likeliest', 'Discuss the top reasons', 'Mitigations']);
 });
 
 test('the next session offers the last closed one’s unfinished blocks first, ticked, and says where they came from', async ({ app, page }, testInfo) => {
