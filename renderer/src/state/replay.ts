@@ -4,6 +4,7 @@ import { metricReplayHandlers } from './metrics-replay';
 import { replayPending, useReplayHandlers, type ReplayReport } from './pending-edits';
 import { programReplayHandlers } from './programs-replay';
 import { scopeReplayHandlers } from './scope-replay';
+import { sessionReplayHandlers } from './sessions-replay';
 import { roadmapReplayHandlers } from './roadmap-replay';
 import type { Services } from './services';
 import { tradeoffReplayHandlers } from './tradeoffs-replay';
@@ -23,6 +24,7 @@ export function replayAtStart(services: Services): Promise<ReplayReport> {
     ...actionReplayHandlers(services),
     ...roadmapReplayHandlers(services),
     ...decisionReplayHandlers(services),
+    ...sessionReplayHandlers(services),
   });
   return replayPending({ adopt: true });
 }
