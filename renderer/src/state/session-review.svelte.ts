@@ -1,3 +1,4 @@
+import { carriedTo } from '../domain/sessions/carry';
 import { diffStates, type Change } from '../domain/sessions/diff';
 import type { Capture, Session, VoteRound } from '../domain/sessions/model';
 import type { ProgramState } from '../domain/sessions/snapshot';
@@ -138,6 +139,11 @@ export class SessionReviewState {
   }
 
   readonly moments: Moment[] = $derived.by(() => moments(this.sessions.value ?? []));
+
+  /** The sessions that carried on one of this session's blocks: none while it waits for the next. */
+  carriedTo(blockId: string): Session[] {
+    return carriedTo(this.sessions.value ?? [], this.session().id, blockId);
+  }
 
   private moment(key: string): Moment {
     return this.moments.find((m) => m.key === key) ?? NOW;

@@ -212,12 +212,4 @@ export class SessionsState {
     });
   }
 
-  /**
-   * STAND-IN for SessionRunState.start (state/session-run.svelte.ts, the Run part): until that is
-   * merged, "Start session" starts here (SessionsRepository.start, also a stand-in). The lead
-   * keeps one of the two when merging.
-   */
-  start(session: Session): Promise<Result<Session>> {
-    return this.writes.run(() => this.repo.start(session.id));
-  }
 }

@@ -65,9 +65,10 @@ export class SessionRunRepository {
     return this.editor.edit(`Start session ${quoted(found.title)}`, async (tx) => {
       const session = await this.session(sessionId);
       if (session.status !== 'planned') throw new InvalidInputError(session.status === 'running' ? 'This session is already running.' : 'This session has ended.');
-      const at = this.now();
       const first = nextBlock({ ...session, currentBlockId: '' });
-      const begun = first ? startBlock(session, first.id, at) : { ...session, status: 'running' as const, startedAt: at };
+      if (!first) throw new InvalidInputError('Add a block to the agenda before starting.');
+      const at = this.now();
+      const begun = startBlock(session, first.id, at);
       const snapshot = await keepSnapshot(tx, this.db, session, 'start', at);
       return this.store(tx, { ...begun, startSnapshotId: snapshot.id }, at);
     });

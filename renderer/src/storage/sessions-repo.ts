@@ -18,10 +18,8 @@ import {
   type SessionPatch,
 } from '../domain/sessions/edits';
 import { BLOCKS_MAX, type AgendaBlock, type BlockMethod, type Capture, type Participant, type Session, type VoteRound } from '../domain/sessions/model';
-import { startBlock } from '../domain/sessions/timer';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
-import { keepSnapshot } from './session-snapshots';
 
 /** A session as it is planned: its details and agenda (blocks from a template, a copy, or carried on). */
 export interface NewSession {
@@ -98,7 +96,7 @@ export class SessionsRepository {
 
   // --- Planning ---
 
-  private touchProgram(tx: EditTransaction, programId: string): Promise<Program> {
+  protected touchProgram(tx: EditTransaction, programId: string): Promise<Program> {
     return tx.update<Program>('programs', programId, { updatedAt: this.now() });
   }
 
@@ -247,33 +245,6 @@ export class SessionsRepository {
       }
       await tx.remove('sessions', [id]);
       await this.touchProgram(tx, session.programId);
-    });
-  }
-
-  /**
-   * STAND-IN for the Run part's start (storage/session-run-repo.ts, called by SessionRunState.start):
-   * until it is merged, "Start session" starts here. The session runs from its first block, and
-   * the program's start snapshot is kept in the same edit. The lead keeps one of the two.
-   */
-  async start(id: string): Promise<Session> {
-    return this.editor.edit('Start session', async (tx) => {
-      const session = await this.db.sessions.get(id);
-      if (!session || session.status !== 'planned') throw new InvalidInputError('Only a planned session can be started.');
-      const first = session.blocks[0];
-      if (!first) throw new InvalidInputError('Add a block to the agenda before starting.');
-      const now = this.now();
-      const snapshot = await keepSnapshot(tx, this.db, session, 'start', now);
-      const started = startBlock(session, first.id, now);
-      const next = await tx.update<Session>('sessions', id, {
-        status: started.status,
-        startedAt: started.startedAt,
-        currentBlockId: started.currentBlockId,
-        blocks: started.blocks,
-        startSnapshotId: snapshot.id,
-        updatedAt: now,
-      });
-      await this.touchProgram(tx, session.programId);
-      return next;
     });
   }
 }

@@ -1,7 +1,6 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { Check } from '../domain/check';
 import { newId } from '../domain/ids';
-import type { Program } from '../domain/program';
 import { withForecast } from '../domain/roadmap/forecast';
 import type { RoadmapItem } from '../domain/roadmap/model';
 import type { Dots, Session, VoteCandidate, VoteRound } from '../domain/sessions/model';
@@ -20,7 +19,6 @@ import {
 } from '../domain/sessions/votes';
 import type { UncertaintyItem } from '../domain/uncertainty/model';
 import { oldestFirst } from '../domain/order';
-import type { EditTransaction } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { SessionsRepository } from './sessions-repo';
 
@@ -71,10 +69,6 @@ export class VotesRepository extends SessionsRepository {
           .map((c) => ({ id: c.id, label: c.text })),
       };
     });
-  }
-
-  private touchProgram(tx: EditTransaction, programId: string): Promise<Program> {
-    return tx.update<Program>('programs', programId, { updatedAt: this.now() });
   }
 
   private async round(id: string): Promise<VoteRound> {

@@ -143,11 +143,7 @@ test('the map draws the moves since the last session as trails, with the moves i
   await expect(moves).toBeHidden();
 });
 
-// The closed session's page is the Prepare part's SessionsArea, which shows SessionReview for a
-// closed session: until that part is merged there is no page to open. The lead removes this
-// fixme on merge (the test was run against the merged branches before it was committed).
 test('a closed session’s page shows what happened, and what changed since lists exactly the changes made after it', async ({ app, page }) => {
-  test.fixme(true, 'needs the Prepare part’s session page (SessionsArea renders SessionReview for a closed session)');
   await importPlan(app, page);
   await changeThePlan(app, page);
   await app.openArea('Sessions');

@@ -3,6 +3,7 @@ import type { Program } from '../../../renderer/src/domain/program';
 import { templateBlocks } from '../../../renderer/src/domain/sessions/templates';
 import { replayAtStart } from '../../../renderer/src/state/replay';
 import type { Services } from '../../../renderer/src/state/services';
+import { SessionRunState } from '../../../renderer/src/state/session-run.svelte';
 import { belongingsWords, SessionsState } from '../../../renderer/src/state/sessions.svelte';
 import { answerWith, clearToasts, mounted, runToastAction, toastTexts, until, withProgram } from './harness.svelte';
 
@@ -113,7 +114,8 @@ describe('SessionsState', () => {
     const made = await area.planSession({ title: 'Empty' });
     if (!made.ok) throw new Error(made.message);
     clearToasts();
-    expect((await area.start(made.value)).ok).toBe(false);
+    const run = mount(() => new SessionRunState(services));
+    expect((await run.start(made.value)).ok).toBe(false);
     expect(toastTexts()).toEqual(['error: Add a block to the agenda before starting.']);
   });
 });

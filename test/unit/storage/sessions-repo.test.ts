@@ -131,18 +131,4 @@ describe('SessionsRepository: planning', () => {
     expect(choices.functions.length).toBeGreaterThan(0);
     expect(choices.matrices.map((m) => m.label)).toEqual(['Which retriever?']);
   });
-
-  it('starts a planned session on its first block, keeping the start snapshot in the same step (stand-in for Run)', async () => {
-    const session = await repo.planSession(programId, { title: 'Kick-off', blocks: templateBlocks('kickoff') });
-    store.clock.advance(60_000);
-    const started = await repo.start(session.id);
-    expect(started).toMatchObject({ status: 'running', currentBlockId: session.blocks[0]!.id, startedAt: store.clock.now() });
-    expect(started.blocks[0]!.startedAt).toBe(store.clock.now());
-    expect(started.blocks.slice(1).every((b) => b.startedAt === null)).toBe(true);
-    expect(await store.db.snapshots.get(started.startSnapshotId)).toMatchObject({ sessionId: session.id, moment: 'start', at: store.clock.now() });
-    await expect(repo.start(session.id)).rejects.toThrow('Only a planned session can be started.');
-    await store.editor.undo();
-    expect(await store.db.snapshots.count()).toBe(0);
-    expect(await stored(session.id)).toEqual(session);
-  });
 });
