@@ -45,7 +45,7 @@ describe('RunSession', () => {
     const agenda = screen.getAllByTestId('agenda-block');
     expect(agenda[0]).toHaveTextContent('Now');
     expect(agenda[1]).toHaveTextContent('Waiting');
-    expect(screen.getByTestId('agenda-fit')).toHaveTextContent('Agenda needs 15 min, 30 left');
+    expect(screen.getByTestId('time-fit')).toHaveTextContent('Agenda needs 15 min, 30 left');
     expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute('title', 'Done: next block (N)');
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('title', 'Pause (Space)');
   });

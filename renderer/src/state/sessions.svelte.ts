@@ -17,7 +17,7 @@ export type { NewBlock, NewSession };
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { oneOf, preference } from './preferences.svelte';
-import { readProblem, type Result } from './result';
+import { readProblem, type ReadProblem, type Result } from './result';
 import { routeHref } from './routes';
 import { useServices, type Services } from './services';
 import {
@@ -49,6 +49,29 @@ export function belongingsWords(b: SessionBelongings): string {
   if (!parts.length) return '';
   const one = parts.length === 1 && parts[0]![0] === 1;
   return `Its ${andList(parts.map(([n, single, many]) => plural(n, single, many)))} ${one ? 'goes' : 'go'} with it; records it captured into the areas stay there.`;
+}
+
+/**
+ * The session a page shows, read by its id: the page follows that row alone, as soon as it
+ * changes (a start, a pause), whatever the list around it holds.
+ */
+export class OpenSession {
+  private readonly live: Live<Session | undefined>;
+
+  constructor(id: () => string, services: Services = useServices()) {
+    const repo = new SessionsRepository(services.editor);
+    this.live = new Live(() => repo.watchSession(id()));
+  }
+
+  get session(): Session | undefined {
+    return this.live.value;
+  }
+  get loaded(): boolean {
+    return this.live.loaded;
+  }
+  get problem(): ReadProblem | undefined {
+    return readProblem(this.live.error);
+  }
 }
 
 /**

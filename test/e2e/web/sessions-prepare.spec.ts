@@ -200,11 +200,11 @@ test('the next session offers the last closed one’s unfinished blocks first, t
   await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Follow-up' }).click();
   await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByText('Follow-up is running.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Running: Follow-up' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Sessions', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Running now: Follow-up' })).toBeVisible();
   await page.getByRole('link', { name: 'Running now: go to Follow-up' }).click();
-  await expect(page.getByText('Follow-up is running.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Running: Follow-up' })).toBeVisible();
 
   // A running session goes only after a confirmation that says it was started and what goes with it; Undo brings it back.
   await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Sessions', exact: true }).click();

@@ -115,7 +115,7 @@ test('runs a session of three blocks on the clock, captures into the areas, and 
   // The first block runs at once: no separate start.
   await expect(countdown).toHaveText('10:00');
   await expect(agenda.nth(0)).toContainText('Now');
-  await expect(page.getByTestId('agenda-fit')).toHaveText('Agenda needs 45 min, 40 left (does not fit)');
+  await expect(page.getByTestId('time-fit')).toHaveText('Agenda needs 45 min, 40 left (does not fit)');
 
   await page.clock.fastForward('03:00');
   await expect(countdown).toHaveText('7:00');
