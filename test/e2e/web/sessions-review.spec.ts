@@ -8,6 +8,7 @@ import { endSession, finishBlock, startBlock } from '../../../renderer/src/domai
 import type { OwnedRow } from '../../../renderer/src/domain/snapshot';
 import { parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
 import { expect, test, type KeelApp } from './fixtures';
+import { changeThePlan, PLAN_CHANGES } from './plan-changes';
 
 // Looking back: a program with a closed session is imported, the plan changes, and "since last
 // session" lists exactly those changes; the map draws the moves as trails; the closed session's
@@ -81,32 +82,6 @@ async function importPlan(app: KeelApp, page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
 }
 
-/** Changes the plan as a room would after a session: an item to another quadrant, a slip, a signature. */
-async function changeThePlan(app: KeelApp, page: Page) {
-  // Tone drifts on angry tickets: impact 2.2 (Watch) up to 3.2 (Test first), from the keyboard.
-  await app.openArea('Uncertainty');
-  const tone = await app.map.focus('Tone drifts on angry tickets');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Shift+ArrowUp');
-  await page.keyboard.press('Shift+ArrowUp');
-  await page.keyboard.press('Space');
-  await expect(tone).toHaveAccessibleName(/Impact 3\.2, uncertainty 3\.9: Test first/);
-
-  // Hybrid retrieval slips three weeks: its latest date from Dec 18 to Jan 8.
-  await app.openArea('Roadmap');
-  await page.getByRole('link', { name: 'Hybrid retrieval on refund tickets', exact: true }).first().click();
-  const latest = page.getByRole('textbox', { name: 'Latest' });
-  await latest.fill('2027-01-08');
-  await latest.press('Enter');
-  await expect(page.getByRole('button', { name: 'Set range' })).toBeDisabled();
-
-  // Product signs the p95 latency metric.
-  await app.openArea('Shared metrics');
-  await app.openMetric('p95 latency (end to end)');
-  await app.signAs('Ana');
-  await page.getByRole('button', { name: 'Agree for Product' }).click();
-  await expect(page.getByTestId('choice-Product')).toHaveText('Agrees');
-}
 
 test('the map draws the moves since the last session as trails, with the moves in words, remembered across a reload', async ({ app, page }) => {
   await importPlan(app, page);
@@ -163,11 +138,7 @@ test('a closed session’s page shows what happened, and what changed since list
   const since = page.getByRole('region', { name: 'What changed since' });
   await expect(since.getByRole('combobox', { name: 'From' })).toHaveValue(/:end$/);
   await expect(since.getByRole('combobox', { name: 'To' })).toHaveValue('now');
-  await expect(since.getByRole('listitem')).toHaveText([
-    'Tone drifts on angry tickets moved from Watch to Test first (impact 2.2 → 3.2)',
-    'p95 latency (end to end) signed by Product',
-    /Setback:\s*Hybrid retrieval on refund tickets slipped 3 weeks/,
-  ]);
+  await expect(since.getByRole('listitem')).toHaveText(PLAN_CHANGES);
   await expect(since.getByRole('link', { name: 'Tone drifts on angry tickets' })).toHaveAttribute('href', /#\/programs\/[^/]+\/uncertainty\/[^/]+$/);
   await app.expectAccessible('closed session review');
   await page.emulateMedia({ colorScheme: 'dark' });
