@@ -91,6 +91,14 @@ export class KeelApp {
     return this.rows().filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
+  /** Imports a file through Import… as a user picks it, and waits for its program's overview. */
+  async importFile(files: string | { name: string; mimeType: string; buffer: Buffer }, programName: string) {
+    const choosing = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import…' }).first().click();
+    await (await choosing).setFiles(files);
+    await expect(this.page.getByRole('heading', { level: 1, name: programName })).toBeVisible();
+  }
+
   async createProgram(name: string, description = '') {
     await this.page.getByRole('button', { name: 'New program' }).first().click();
     const dialog = this.page.getByRole('dialog', { name: 'New program' });

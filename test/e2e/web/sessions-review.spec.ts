@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { newBlock, newSession } from '../../../renderer/src/domain/sessions/edits';
 import type { Capture } from '../../../renderer/src/domain/sessions/model';
 import { programState, type ProgramState, type SessionSnapshot } from '../../../renderer/src/domain/sessions/snapshot';
@@ -74,17 +73,14 @@ function planWithClosedSession(): { name: string; mimeType: string; buffer: Buff
   return { name: 'kick-off.keel.json', mimeType: 'application/json', buffer: Buffer.from(serializeProgram(snapshot, '0.0.0-test', new Date())) };
 }
 
-async function importPlan(app: KeelApp, page: Page) {
+async function importPlan(app: KeelApp) {
   await app.open();
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).first().click();
-  await (await choosing).setFiles(planWithClosedSession());
-  await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
+  await app.importFile(planWithClosedSession(), 'Support assistant');
 }
 
 
 test('the map draws the moves since the last session as trails, with the moves in words, remembered across a reload', async ({ app, page }) => {
-  await importPlan(app, page);
+  await importPlan(app);
   await changeThePlan(app, page);
   await app.openArea('Uncertainty');
 
@@ -119,7 +115,7 @@ test('the map draws the moves since the last session as trails, with the moves i
 });
 
 test('a closed session’s page shows what happened, and what changed since lists exactly the changes made after it', async ({ app, page }) => {
-  await importPlan(app, page);
+  await importPlan(app);
   await changeThePlan(app, page);
   await app.openArea('Sessions');
   await page.getByRole('link', { name: /Kick-off/ }).first().click();

@@ -12,10 +12,7 @@ const ITEMS = ['Labels are noisy', 'Latency budget holds', 'Vendor stays afforda
 
 async function openRunningSession(app: KeelApp, page: Page) {
   await app.open();
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).first().click();
-  await (await choosing).setFiles(FIXTURE);
-  await expect(page.getByRole('heading', { level: 1, name: 'Vote workshop' })).toBeVisible();
+  await app.importFile(FIXTURE, 'Vote workshop');
   await app.openArea('Sessions');
   await page.getByRole('link', { name: 'Kick-off' }).first().click();
 }

@@ -58,10 +58,7 @@ test('a whole workshop: plan, run on the clock, capture, secret ballot, presente
   test.slow();
   await page.clock.install({ time: T0 });
   await app.open();
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).first().click();
-  await (await choosing).setFiles(FIXTURE);
-  await expect(page.getByRole('heading', { level: 1, name: 'Support assistant' })).toBeVisible();
+  await app.importFile(FIXTURE, 'Support assistant');
 
   // Plan: the kick-off template, cut to three blocks, with three people in the room.
   await app.openArea('Sessions');
