@@ -145,7 +145,7 @@ describe('VotePanel', () => {
     const field = (label: string) => within(card).getByRole('spinbutton', { name: label });
     await fireEvent.input(field('Labels are noisy'), { target: { value: '7' } });
     await fireEvent.click(within(card).getByRole('button', { name: 'Save the totals' }));
-    expect(within(card).getByRole('alert')).toHaveTextContent('These totals cannot be right: 7 dots on "Labels are noisy", but 3 voters putting at most 2 on one give it 6 at most.');
+    expect(within(card).getByRole('alert')).toHaveTextContent('These totals cannot be right: 7 dots on "Labels are noisy", but 3 voters, each putting at most 2 on one, can give it 6 at most.');
     expect(await services.db.votes.toArray()).toMatchObject([{ tallies: [] }]);
     await fireEvent.input(field('Labels are noisy'), { target: { value: '5' } });
     await fireEvent.input(field('Vendor lock-in'), { target: { value: '3' } });

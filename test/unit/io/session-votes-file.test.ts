@@ -50,6 +50,6 @@ describe('voting rounds in a file', () => {
         r.voted = [];
       });
     expect(parseKeelFile(tally(6)).ok).toBe(true);
-    expect(refusal(tally(7))).toContain('data.votes.0.tallies: 7 dots on \\"A risk deleted since\\", but 3 voters putting at most 2 on one give it 6 at most');
+    expect(refusal(tally(7))).toContain('data.votes.0.tallies: 7 dots on \\"A risk deleted since\\", but 3 voters, each putting at most 2 on one, can give it 6 at most');
   });
 });

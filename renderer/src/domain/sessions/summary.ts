@@ -9,8 +9,8 @@ import { blockElapsedMs, isUnfinished, sessionElapsedMs } from './timer';
 
 const MINUTE = 60_000;
 
-export type BlockResult = 'done' | 'skipped' | 'not-reached';
-export const BLOCK_RESULT_LABELS: Record<BlockResult, string> = { done: 'Done', skipped: 'Skipped', 'not-reached': 'Not reached' };
+export type BlockResult = 'done' | 'skipped' | 'left' | 'not-reached';
+export const BLOCK_RESULT_LABELS: Record<BlockResult, string> = { done: 'Done', skipped: 'Skipped', left: 'Left unfinished', 'not-reached': 'Not reached' };
 
 export interface BlockSummary {
   id: string;
@@ -48,7 +48,7 @@ export function wholeMinutes(ms: number): number {
 }
 
 function blockSummary(block: AgendaBlock, titleOf: (sessionId: string) => string | undefined): BlockSummary {
-  const result: BlockResult = block.outcome === 'done' ? 'done' : block.outcome === 'skipped' ? 'skipped' : 'not-reached';
+  const result: BlockResult = block.outcome ?? (block.startedAt === null ? 'not-reached' : 'left');
   return {
     id: block.id,
     title: block.title,

@@ -87,15 +87,16 @@ function ended(block: AgendaBlock, outcome: BlockOutcome, now: number): AgendaBl
 }
 
 /**
- * Starts a block: its countdown runs from now. The block that was running ends as done. A block
- * that had ended runs again from where it stopped (its time so far counts).
+ * Starts a block: its countdown runs from now. The block that was running is paused, not ended:
+ * leaving a block is not finishing it, so Next comes back to it and, if the session ends first,
+ * it carries over. A block that had stopped runs again from where it stopped (its time so far counts).
  */
 export function startBlock(session: Session, blockId: string, now: number): Session {
   const target = session.blocks.find((b) => b.id === blockId);
   if (!target || session.status === 'closed') return session;
   let next = session;
   const current = currentBlock(session);
-  if (current && current.id !== blockId) next = withBlock(next, current.id, (b) => ended(b, 'done', now));
+  if (current && current.id !== blockId) next = withBlock(next, current.id, (b) => (b.pausedAt === null ? { ...b, pausedAt: now } : b));
   next = withBlock(next, blockId, (b) => {
     if (b.startedAt === null) return { ...b, startedAt: now, pausedAt: null, endedAt: null, outcome: null };
     const stoppedAt = b.endedAt ?? b.pausedAt;
@@ -144,7 +145,9 @@ export function finishBlock(session: Session, outcome: BlockOutcome, now: number
  */
 export function endSession(session: Session, now: number): Session {
   const current = currentBlock(session);
-  const closed = current ? withBlock(session, current.id, (b) => ended(b, 'done', now)) : session;
+  let closed = current ? withBlock(session, current.id, (b) => ended(b, 'done', now)) : session;
+  // Blocks the room left part-way stop where they were left, unfinished: they carry over.
+  closed = { ...closed, blocks: closed.blocks.map((b) => (b.startedAt !== null && b.endedAt === null ? { ...b, endedAt: b.pausedAt ?? now, pausedAt: null } : b)) };
   return { ...closed, status: 'closed', currentBlockId: '', startedAt: closed.startedAt ?? now, endedAt: now };
 }
 

@@ -86,7 +86,8 @@ export function checkRoundSetup(setup: RoundSetup, session: Pick<Session, 'parti
   const people = new Set(session.participants.map((p) => p.id));
   const voters = [...new Set(setup.voterIds)];
   if (voters.some((v) => v !== FACILITATOR_VOTER && !people.has(v))) return failed('Only the session’s participants (and the facilitator) vote.');
-  if (voters.length === 0) return failed('Nobody votes: add participants to the session, or tick “I vote too”.');
+  // Totals counted on a wall or by a show of hands need no list of who is in the room.
+  if (voters.length === 0 && setup.mode === 'ballots') return failed('Nobody votes: add participants to the session, or tick “I vote too”.');
   return passed({ ...setup, title: title.value, voterIds: voters, candidates: setup.candidates.map((c) => ({ id: c.id, label: truncate(c.label, SESSION_TITLE_MAX, '…') })) });
 }
 
@@ -178,15 +179,16 @@ export function possibleDots(round: Pick<VoteRound, 'voterIds' | 'dotsPerVoter' 
 export function talliesProblem(round: Pick<VoteRound, 'candidates' | 'voterIds' | 'dotsPerVoter' | 'maxPerCandidate'>, tallies: readonly Dots[]): string | undefined {
   const possible = possibleDots(round);
   const unbounded = ballotProblem({ candidates: round.candidates, dotsPerVoter: Infinity, maxPerCandidate: Infinity }, tallies);
-  if (unbounded) return unbounded;
+  // With nobody listed, the room was counted as it was: there is nothing to check the counts against.
+  if (unbounded || round.voterIds.length === 0) return unbounded;
   const voters = plural(round.voterIds.length, 'voter');
   const over = tallies.find((d) => d.dots > possible.perCandidate);
   if (over) {
     const label = round.candidates.find((c) => c.id === over.candidateId)?.label ?? over.candidateId;
-    return `${plural(over.dots, 'dot')} on ${quoted(label)}, but ${voters} putting at most ${round.maxPerCandidate} on one give it ${possible.perCandidate} at most`;
+    return `${plural(over.dots, 'dot')} on ${quoted(label)}, but ${voters}, each putting at most ${round.maxPerCandidate} on one, can give it ${possible.perCandidate} at most`;
   }
   const total = tallies.reduce((sum, d) => sum + d.dots, 0);
-  if (total > possible.total) return `${plural(total, 'dot')} in all, but ${voters} with ${round.dotsPerVoter} each have ${possible.total}`;
+  if (total > possible.total) return `${plural(total, 'dot')} in all, but ${voters} with ${round.dotsPerVoter} each have ${possible.total} in all`;
   return undefined;
 }
 

@@ -126,11 +126,12 @@ describe('the block timer, worked out from stored moments', () => {
     expect(blockElapsedMs(s.blocks[0]!, T0 + 99 * MIN)).toBe(3 * MIN);
   });
 
-  it('going to another block ends the current as done; going back runs it on from where it stopped', () => {
+  it('going to another block pauses the current one, unfinished; going back runs it on from where it stopped', () => {
     let s = started();
     const [a, , c] = ids(s);
     s = startBlock(s, c!, T0 + 2 * MIN);
-    expect(s.blocks[0]).toMatchObject({ outcome: 'done', endedAt: T0 + 2 * MIN });
+    expect(s.blocks[0]).toMatchObject({ outcome: null, endedAt: null, pausedAt: T0 + 2 * MIN });
+    expect(blockState(s.blocks[0]!)).toBe('paused');
     expect(s.currentBlockId).toBe(c);
     s = startBlock(s, a!, T0 + 5 * MIN);
     const back = s.blocks[0]!;
@@ -139,11 +140,26 @@ describe('the block timer, worked out from stored moments', () => {
     expect(blockElapsedMs(back, T0 + 6 * MIN)).toBe(3 * MIN);
   });
 
-  it('after the last block, next picks up a block passed over earlier', () => {
+  it('a block left for another and never come back to ends unfinished with the session, its time kept, and carries over', () => {
     let s = started();
-    const [, b, c] = ids(s);
+    const [a, b] = ids(s);
+    s = startBlock(s, b!, T0 + MIN);
+    s = endSession(s, T0 + 10 * MIN);
+    const left = s.blocks.find((x) => x.id === a)!;
+    expect(left).toMatchObject({ outcome: null, endedAt: T0 + MIN, pausedAt: null });
+    expect(blockElapsedMs(left, T0 + 99 * MIN)).toBe(MIN);
+    expect(blocksToCarry(s).map((x) => x.id)).toContain(a);
+  });
+
+  it('after the last block, next comes back to the first block not finished, in agenda order', () => {
+    let s = started();
+    const [a, b, c] = ids(s);
     s = startBlock(s, c!, T0 + MIN);
     s = finishBlock(s, 'done', T0 + 2 * MIN);
+    // The first block was left part-way: it runs on from where it was left.
+    expect(s.currentBlockId).toBe(a);
+    expect(blockElapsedMs(s.blocks[0]!, T0 + 3 * MIN)).toBe(2 * MIN);
+    s = finishBlock(s, 'done', T0 + 3 * MIN);
     expect(s.currentBlockId).toBe(b);
   });
 

@@ -168,8 +168,11 @@ describe('tallying and ranking', () => {
 
   it('takes totals the facilitator enters, checked against the most the voters could give', () => {
     const r = round({ mode: 'tally', reveal: 'facilitator' });
-    expect(enterTallies(r, [d('a', 7)], 1)).toMatchObject({ ok: false, message: 'These totals cannot be right: 7 dots on "Labels are noisy", but 3 voters putting at most 2 on one give it 6 at most.' });
-    expect(enterTallies(r, [d('a', 6), d('b', 4)], 1)).toMatchObject({ ok: false, message: 'These totals cannot be right: 10 dots in all, but 3 voters with 3 each have 9.' });
+    expect(enterTallies(r, [d('a', 7)], 1)).toMatchObject({ ok: false, message: 'These totals cannot be right: 7 dots on "Labels are noisy", but 3 voters, each putting at most 2 on one, can give it 6 at most.' });
+    expect(enterTallies(r, [d('a', 6), d('b', 4)], 1)).toMatchObject({ ok: false, message: 'These totals cannot be right: 10 dots in all, but 3 voters with 3 each have 9 in all.' });
+    // Counted on a wall with nobody listed: any whole counts go in, as the room counted them.
+    const room = { ...r, voterIds: [] };
+    expect(enterTallies(room, [d('a', 7), d('b', 40)], 1)).toMatchObject({ ok: true });
     const entered = enterTallies(r, [d('a', 6), d('b', 3), d('c', 0)], 1);
     expect(entered).toEqual({ ok: true, value: { tallies: [d('a', 6), d('b', 3)] } });
     const stored = { ...r, ...(entered.ok ? entered.value : {}) };
