@@ -28,6 +28,8 @@ export interface NewSession {
   plannedMinutes?: number;
   template?: string;
   blocks?: AgendaBlock[];
+  /** The people in the room (copied from the last session: each gets an id of its own here). */
+  participants?: readonly Pick<Participant, 'name' | 'function'>[];
 }
 
 export interface NewBlock {
@@ -131,7 +133,8 @@ export class SessionsRepository {
     const details = valid(checkSessionPatch({ title: input.title, date: input.date ?? '', plannedMinutes: input.plannedMinutes ?? 90 }));
     const blocks = (input.blocks ?? []).map((b) => ({ ...b, ...valid(checkBlockPatch(b)), matrixId: b.method === 'tradeoff' ? b.matrixId : '' }));
     if (blocks.length > BLOCKS_MAX) throw new InvalidInputError(`An agenda has at most ${BLOCKS_MAX} blocks.`);
-    const session = newSession(programId, { ...details, blocks, template: input.template ?? '' }, this.now());
+    const participants = (input.participants ?? []).map((p) => ({ id: newId(), ...valid(checkParticipantPatch({ name: p.name, function: p.function })) }) as Participant);
+    const session = newSession(programId, { ...details, blocks, participants, template: input.template ?? '' }, this.now());
     return this.editor.edit(`Plan session "${session.title}"`, async (tx) => {
       if (!(await this.db.programs.get(programId))) throw new InvalidInputError('That program no longer exists.');
       await this.checkMatrices(programId, blocks);

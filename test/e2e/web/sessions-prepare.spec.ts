@@ -170,12 +170,13 @@ test('the next session offers the last closed one’s unfinished blocks first, t
   await carry.getByRole('checkbox', { name: /Retro/ }).uncheck();
   await dialog.getByRole('radio', { name: /^The last session’s agenda/ }).check();
   const preview = dialog.getByRole('region', { name: 'The agenda it starts with' }).getByRole('listitem');
-  // Three carried, then the last agenda without them: the two held blocks and the unticked retro.
+  // "Since last session" opens it; then the three carried; then the rest of the last agenda: the
+  // other held block and the unticked retro.
   await expect(preview).toHaveText([
+    /^Since last session 15 min$/,
     /^Roadmap review 25 min · carried$/,
     /^Scope changes 15 min · carried$/,
     /^Open actions 10 min · carried$/,
-    /^Since last session 15 min$/,
     /^Review uncertainties 20 min$/,
     /^Retro 5 min$/,
   ]);
@@ -185,7 +186,7 @@ test('the next session offers the last closed one’s unfinished blocks first, t
   await dialog.getByRole('button', { name: 'Plan session' }).click();
 
   await expect(page.getByRole('textbox', { name: 'Session title' })).toHaveValue('Follow-up');
-  await expectAgenda(page, ['Roadmap review', 'Scope changes', 'Open actions', 'Since last session', 'Review uncertainties', 'Retro']);
+  await expectAgenda(page, ['Since last session', 'Roadmap review', 'Scope changes', 'Open actions', 'Review uncertainties', 'Retro']);
   await expect(page.getByRole('listitem', { name: /Roadmap review$/ })).toContainText('carried from Nov 12 · Re-planning review');
   await expect(page.getByRole('listitem', { name: /Since last session$/ })).not.toContainText('carried from');
 

@@ -167,14 +167,16 @@ test('a whole workshop: plan, run on the clock, capture, secret ballot, presente
   await plan.getByRole('radio', { name: /^Re-planning review/ }).check();
   await plan.getByRole('textbox', { name: 'Title' }).fill('Re-planning');
   await plan.getByRole('button', { name: 'Plan session' }).click();
-  const first = page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').first();
-  await expect(first).toHaveAccessibleName(/Place them on the map$/);
-  await expect(first).toContainText('carried from');
-  await expect(first).toContainText('Kick-off');
+  // It opens with what changed since, then the carried block.
+  const blocks = page.getByRole('list', { name: 'Agenda' }).getByRole('listitem');
+  await expect(blocks.nth(0)).toHaveAccessibleName(/Since last session$/);
+  await expect(blocks.nth(1)).toHaveAccessibleName(/Place them on the map$/);
+  await expect(blocks.nth(1)).toContainText('carried from');
+  await expect(blocks.nth(1)).toContainText('Kick-off');
 
-  // Running it, the "since last session" block lists exactly what changed after the kick-off closed.
+  // Running it, the first block lists exactly what changed after the kick-off closed.
   await page.getByRole('button', { name: 'Start session' }).click();
-  await page.getByRole('button', { name: 'Go to “Since last session”' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Since last session' })).toBeVisible();
   const since = page.getByRole('region', { name: 'Since last session' });
   await expect(since.getByRole('listitem')).toHaveText(PLAN_CHANGES);
   await bothSchemes(page, (scheme) => app.expectAccessible(`since last session in run mode (${scheme})`));

@@ -46,6 +46,14 @@ describe('SessionsRepository: planning', () => {
     expect(await store.db.sessions.count()).toBe(0);
   });
 
+  it('plans a session with the people of the last one, each given an id of its own', async () => {
+    const people = [{ id: 'p-1', name: 'Ana', function: 'Product' }, { id: 'p-2', name: ' Ben ', function: 'Engineering' }];
+    const session = await repo.planSession(programId, { title: 'Next', participants: people });
+    expect(session.participants.map((p) => [p.name, p.function])).toEqual([['Ana', 'Product'], ['Ben', 'Engineering']]);
+    expect(session.participants.map((p) => p.id)).not.toContain('p-1');
+    expect(new Set(session.participants.map((p) => p.id)).size).toBe(2);
+  });
+
   it('refuses a bad title, length or matrix, storing nothing', async () => {
     await expect(repo.planSession(programId, { title: '' })).rejects.toThrow('Give the session a title.');
     await expect(repo.planSession(programId, { title: 'x', plannedMinutes: 0 })).rejects.toBeInstanceOf(InvalidInputError);
@@ -59,8 +67,10 @@ describe('SessionsRepository: planning', () => {
     await store.db.sessions.add(held);
     const session = await repo.planSession(programId, { title: 'Next', blocks: plannedAgenda({ from: held, blocks: [skipped] }, templateBlocks('replanning')) });
     const blocks = (await stored(session.id)).blocks;
-    expect(blocks[0]).toMatchObject({ title: 'Metrics', startedAt: null, endedAt: null, outcome: null, carriedFrom: { sessionId: held.id, blockId: skipped.id } });
-    expect(blocks.slice(1).every((b) => b.carriedFrom === null)).toBe(true);
+    // The re-planning template's "since last session" opens the agenda; the carried block follows.
+    expect(blocks[0]).toMatchObject({ method: 'since-last', carriedFrom: null });
+    expect(blocks[1]).toMatchObject({ title: 'Metrics', startedAt: null, endedAt: null, outcome: null, carriedFrom: { sessionId: held.id, blockId: skipped.id } });
+    expect(blocks.filter((b) => b.carriedFrom !== null)).toHaveLength(1);
   });
 
   it('every change of the plan is one undo step', async () => {

@@ -13,9 +13,14 @@ export function lastClosedSession(sessions: readonly Session[]): Session | undef
   return sessions.filter((s) => s.status === 'closed').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0) || b.createdAt - a.createdAt)[0];
 }
 
-/** The session made last (whatever its status), other than `except`: "the last session's agenda". */
+/**
+ * "The last session's agenda": the last session made that was held (or is running), other than
+ * `except`; a session only planned stands in only while none has been held.
+ */
 export function lastSession(sessions: readonly Session[], except = ''): Session | undefined {
-  return sessions.filter((s) => s.id !== except).sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id))[0];
+  const others = sessions.filter((s) => s.id !== except);
+  const held = others.filter((s) => s.status !== 'planned');
+  return (held.length ? held : others).sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id))[0];
 }
 
 /** The sessions that carried on a block of `sessionId` (usually one; none while it waits). */
@@ -58,7 +63,13 @@ export function carriedFromWords(sessions: readonly Session[], block: AgendaBloc
  * rest (a template's blocks, or a copy of the last session's agenda).
  */
 export function plannedAgenda(carry: { from: Session; blocks: readonly AgendaBlock[] } | undefined, rest: readonly AgendaBlock[], makeId: () => string = newId): AgendaBlock[] {
-  return [...(carry ? carriedBlocks(carry.from, carry.blocks, makeId) : []), ...rest];
+  const carried = carry ? carriedBlocks(carry.from, carry.blocks, makeId) : [];
+  // A re-planning session starts with what changed since the last one, before what it carries on;
+  // a planned block the carried ones already stand for (a second retro) is left out.
+  const same = (a: AgendaBlock, b: AgendaBlock) => a.method === b.method && a.title.toLowerCase() === b.title.toLowerCase();
+  const planned = rest.filter((b) => !carried.some((c) => same(b, c)));
+  const opening = planned.filter((b) => b.method === 'since-last');
+  return [...opening, ...carried, ...planned.filter((b) => b.method !== 'since-last')];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carriedFromWords, carriedTo, carryOffer, copiedAgenda, lastClosedSession, lastSession, plannedAgenda, sessionLabel, whereCarried } from '../../../../renderer/src/domain/sessions/carry';
 import { sessionsInOrder } from '../../../../renderer/src/domain/sessions/list';
+import { newBlock } from '../../../../renderer/src/domain/sessions/edits';
 import { UNSTARTED } from '../../../../renderer/src/domain/sessions/timer';
 import { closedSession, makeBlock, makeSession, ranBlock } from './factories';
 
@@ -62,13 +63,30 @@ describe('carrying unfinished blocks to the next session', () => {
     expect(sessionLabel({ title: 'Ad hoc', date: '' })).toBe('Ad hoc');
   });
 
-  it('the last session is the one made last, whatever its status', () => {
+  it('the last session is the last one held; one only planned stands in while none was held', () => {
     const a = makeSession({ createdAt: 1 });
     const b = makeSession({ createdAt: 3 });
     const c = makeSession({ createdAt: 2, status: 'closed' });
-    expect(lastSession([a, b, c])).toBe(b);
-    expect(lastSession([a, b, c], b.id)).toBe(c);
+    expect(lastSession([a, b, c])).toBe(c);
+    expect(lastSession([a, b, c], c.id)).toBe(b);
+    expect(lastSession([a, b])).toBe(b);
     expect(lastSession([])).toBeUndefined();
+  });
+
+  it('a new agenda opens with "since last session", then the carried blocks, and plans no second copy of a carried block', () => {
+    const from = makeSession({ status: 'closed', blocks: [newBlock({ title: 'Retro', plannedMinutes: 5, method: 'retro' }), newBlock({ title: 'Map', plannedMinutes: 20, method: 'uncertainty' })] });
+    const rest = [
+      newBlock({ title: 'Since last session', plannedMinutes: 15, method: 'since-last' }),
+      newBlock({ title: 'Roadmap review', plannedMinutes: 25, method: 'roadmap' }),
+      newBlock({ title: 'Retro', plannedMinutes: 5, method: 'retro' }),
+    ];
+    const agenda = plannedAgenda({ from, blocks: from.blocks }, rest);
+    expect(agenda.map((b) => [b.title, b.carriedFrom !== null])).toEqual([
+      ['Since last session', false],
+      ['Retro', true],
+      ['Map', true],
+      ['Roadmap review', false],
+    ]);
   });
 });
 
