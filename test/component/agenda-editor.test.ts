@@ -101,8 +101,8 @@ describe('AgendaEditor', () => {
     expect(screen.queryByRole('button', { name: 'Remove Map' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Remove Vote' })).toBeEnabled();
     const intro = within(screen.getByRole('listitem', { name: 'Block 1 of 3: Intro' }));
-    expect(intro.getByRole('textbox', { name: 'Minutes' })).toBeDisabled();
-    expect(intro.getByRole('combobox', { name: 'Method' })).toBeDisabled();
+    expect(intro.getByRole('textbox', { name: /^Minutes/ })).toBeDisabled();
+    expect(intro.getByRole('combobox', { name: /^Method/ })).toBeDisabled();
     expect(intro.getByText('Done, took 12 min')).toBeInTheDocument();
     expect(within(screen.getByRole('listitem', { name: 'Block 2 of 3: Map' })).getByText('Running now')).toBeInTheDocument();
   });

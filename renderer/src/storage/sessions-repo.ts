@@ -22,6 +22,13 @@ import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 
 /** A session as it is planned: its details and agenda (blocks from a template, a copy, or carried on). */
+/** Where a record was captured: the session, the block that was running (if any) and when. */
+export interface CapturedIn {
+  session: Session;
+  block: AgendaBlock | undefined;
+  at: number;
+}
+
 export interface NewSession {
   title: string;
   date?: string;
@@ -81,6 +88,19 @@ export class SessionsRepository {
   /** What the session captured, oldest first. */
   watchCaptures(sessionId: string): Observable<Capture[]> {
     return liveQuery(async () => (await this.db.captures.where({ sessionId }).toArray()).sort((a, b) => a.at - b.at));
+  }
+
+  /**
+   * Where a record was captured from a session's capture bar: the session and the block that was
+   * running, or undefined for a record made elsewhere (or whose session is gone).
+   */
+  watchCapturedIn(programId: string, recordId: string): Observable<CapturedIn | undefined> {
+    return liveQuery(async () => {
+      const capture = (await this.db.captures.where({ programId }).toArray()).find((c) => c.recordId === recordId);
+      const session = capture ? await this.db.sessions.get(capture.sessionId) : undefined;
+      if (!capture || !session) return undefined;
+      return { session, block: session.blocks.find((b) => b.id === capture.blockId), at: capture.at };
+    });
   }
 
   /** The session's voting rounds, oldest first. */

@@ -202,7 +202,9 @@ test('runs a session of three blocks on the clock, captures into the areas, and 
   await app.openArea('Uncertainty');
   await expect(page.getByText('Claims data may be incomplete').first()).toBeVisible();
   await app.openArea('Decision log');
-  await expect(page.getByRole('link', { name: /Pilot with one insurer/ })).toBeVisible();
+  await page.getByRole('link', { name: /Pilot with one insurer/ }).click();
+  // The record says where it was captured, with a link back to the session.
+  await expect(page.getByText(/^Captured in Mar 2 · Re-planning, during “Review risks”/)).toBeVisible();
   await app.openArea('Actions');
   await expect(page.getByRole('link', { name: 'Ask legal about retention' })).toBeVisible();
 });
