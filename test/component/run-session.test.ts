@@ -100,6 +100,16 @@ describe('RunSession', () => {
     expect(JSON.parse(localStorage.getItem(`keel.capture-kind-draft.${sessionId}`)!)).toBe('parking');
   });
 
+  it('N still goes on right after ticking a checkbox (it takes no letters), but Space there is the checkbox’s own', async () => {
+    await show();
+    const chime = screen.getByRole('checkbox', { name: 'Chime when time is up' });
+    await fireEvent.keyDown(chime, { key: ' ' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await stored()).blocks[0]!.pausedAt).toBeNull();
+    await fireEvent.keyDown(chime, { key: 'n' });
+    await waitFor(async () => expect((await stored()).blocks[0]!.outcome).toBe('done'));
+  });
+
   it('remembers the chime choice on this computer', async () => {
     await show();
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Chime when time is up' }));
