@@ -1,4 +1,4 @@
-import { carriedTo } from '../domain/sessions/carry';
+import { carriedTo, lastClosedSession } from '../domain/sessions/carry';
 import { diffStates, type Change } from '../domain/sessions/diff';
 import type { Capture, Session, VoteRound } from '../domain/sessions/model';
 import type { ProgramState } from '../domain/sessions/snapshot';
@@ -15,20 +15,6 @@ import { useServices, type Services } from './services';
 // Looking back on sessions: what changed since the last one, a closed session's summary, any two
 // moments compared, and where the map's items were when the last session closed (its trails).
 // Read only: looking back never writes.
-
-/** Closed sessions, the latest first. */
-export function closedSessions(sessions: readonly Session[]): Session[] {
-  return sessions.filter((s) => s.status === 'closed' && s.endedAt !== null).sort((a, b) => b.endedAt! - a.endedAt!);
-}
-
-/**
- * The session "since last session" starts from: the latest closed before `session` started (a
- * session under way or under review is not its own last session), or the latest of all.
- */
-export function lastClosedBefore(sessions: readonly Session[], session?: Session): Session | undefined {
-  const limit = session?.startedAt ?? Infinity;
-  return closedSessions(sessions).find((s) => s.id !== session?.id && s.endedAt! <= limit);
-}
 
 /** A moment to compare: a session's start or close (its kept snapshot), or now. */
 export interface Moment {
@@ -88,7 +74,7 @@ export class SinceLastState {
   }
 
   /** The session compared with now; undefined while there is none. */
-  readonly last: Session | undefined = $derived.by(() => (this.sessions.value ? lastClosedBefore(this.sessions.value, this.session()) : undefined));
+  readonly last: Session | undefined = $derived.by(() => (this.sessions.value ? lastClosedSession(this.sessions.value, this.session()) : undefined));
   readonly loaded = $derived.by(() => this.sessions.loaded && (this.last === undefined || this.comparison.loaded));
   readonly problem: ReadProblem | undefined = $derived.by(() => readProblem(this.sessions.error) ?? (this.last ? this.comparison.problem : undefined));
   /** The last session's closing snapshot is not there. */
@@ -197,7 +183,7 @@ export class MapTrailsState {
   }
 
   /** The session the trails start from; undefined while there is none. */
-  readonly last: Session | undefined = $derived.by(() => (this.sessions.value ? lastClosedBefore(this.sessions.value) : undefined));
+  readonly last: Session | undefined = $derived.by(() => (this.sessions.value ? lastClosedSession(this.sessions.value) : undefined));
   /** The snapshot to read: the last session's close. */
   private readonly wanted: string = $derived.by(() => this.last?.endSnapshotId ?? '');
   readonly loaded = $derived.by(() => this.sessions.loaded && this.positions.value?.snapshotId === this.wanted);

@@ -32,8 +32,8 @@ function buildPlain(target: HTMLElement, sections: readonly AttentionSection[]):
     card.setAttribute('aria-labelledby', `attention-${section.id}`);
     const h2 = el('h2', '', `${ATTENTION_TITLES[section.id]} `);
     h2.id = `attention-${section.id}`;
-    h2.append(el('span', 'count', String(section.lines.length)));
-    const list = el('ul', 'lines');
+    h2.append(el('span', 'count-pill', String(section.lines.length)));
+    const list = el('ul', 'stack-list line-list');
     for (const line of section.lines.slice(0, FIRST_LINES)) {
       const li = el('li', '');
       const a = el('a', 'title', line.title);

@@ -6,7 +6,8 @@ import type { SessionSnapshot } from '../../../renderer/src/domain/sessions/snap
 import { endSession, startBlock } from '../../../renderer/src/domain/sessions/timer';
 import { readProgramState } from '../../../renderer/src/storage/session-snapshots';
 import { UncertaintyRepository } from '../../../renderer/src/storage/uncertainty-repo';
-import { lastClosedBefore, MapTrailsState, SessionReviewState, SinceLastState } from '../../../renderer/src/state/session-review.svelte';
+import { lastClosedSession } from '../../../renderer/src/domain/sessions/carry';
+import { MapTrailsState, SessionReviewState, SinceLastState } from '../../../renderer/src/state/session-review.svelte';
 import type { Services } from '../../../renderer/src/state/services';
 import { mounted, until, withProgram } from './harness.svelte';
 
@@ -53,15 +54,15 @@ async function layerId(): Promise<string> {
   return (await services.db.layers.where({ programId: program.id }).first())!.id;
 }
 
-describe('lastClosedBefore', () => {
+describe('lastClosedSession', () => {
   it('takes the latest closed session that ended before the given one started, never the session itself', async () => {
     const first = await holdSession('First', Date.UTC(2026, 9, 1));
     const second = await holdSession('Second', Date.UTC(2026, 10, 1));
     const running = { ...newSession(program.id, { title: 'Third' }, 0), status: 'running' as const, startedAt: Date.UTC(2026, 10, 20) };
-    expect(lastClosedBefore([first, second, running])?.title).toBe('Second');
-    expect(lastClosedBefore([first, second, running], running)?.title).toBe('Second');
-    expect(lastClosedBefore([first, second], second)?.title).toBe('First');
-    expect(lastClosedBefore([first], first)).toBeUndefined();
+    expect(lastClosedSession([first, second, running])?.title).toBe('Second');
+    expect(lastClosedSession([first, second, running], running)?.title).toBe('Second');
+    expect(lastClosedSession([first, second], second)?.title).toBe('First');
+    expect(lastClosedSession([first], first)).toBeUndefined();
   });
 });
 

@@ -8,9 +8,16 @@ import type { AgendaBlock, Session } from './model';
 // first, never dropped silently) and, if wanted, a copy of the last session's agenda. A carried
 // block remembers where it came from, and the closed session can say where each of its blocks went.
 
-/** The closed session that ended last, or undefined when none has closed. */
-export function lastClosedSession(sessions: readonly Session[]): Session | undefined {
-  return sessions.filter((s) => s.status === 'closed').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0) || b.createdAt - a.createdAt)[0];
+/**
+ * The closed session that ended last, or undefined when none has closed. Given `before` (a
+ * session under way or under review, which is not its own last session), the last one closed
+ * by the time it started: where "since last session" starts from.
+ */
+export function lastClosedSession(sessions: readonly Session[], before?: Session): Session | undefined {
+  const limit = before?.startedAt ?? Infinity;
+  return sessions
+    .filter((s) => s.status === 'closed' && s.endedAt !== null && s.id !== before?.id && s.endedAt <= limit)
+    .sort((a, b) => b.endedAt! - a.endedAt! || b.createdAt - a.createdAt)[0];
 }
 
 /**
