@@ -12,11 +12,14 @@ export interface FileKindInfo {
 
 export const FILE_KINDS: Readonly<Record<FileKind, FileKindInfo>> = {
   'keel-json': { extension: '.keel.json', filterExtensions: ['json'], filterName: 'Keel file', isBinary: false },
+  'keel-workspace': { extension: '.keel-workspace.json', filterExtensions: ['json'], filterName: 'Keel workspace', isBinary: false },
   markdown: { extension: '.md', filterExtensions: ['md', 'markdown'], filterName: 'Markdown', isBinary: false },
   csv: { extension: '.csv', filterExtensions: ['csv'], filterName: 'CSV spreadsheet', isBinary: false },
   svg: { extension: '.svg', filterExtensions: ['svg'], filterName: 'SVG image', isBinary: false },
   png: { extension: '.png', filterExtensions: ['png'], filterName: 'PNG image', isBinary: true },
   pdf: { extension: '.pdf', filterExtensions: ['pdf'], filterName: 'PDF document', isBinary: true },
+  zip: { extension: '.zip', filterExtensions: ['zip'], filterName: 'ZIP archive', isBinary: true },
+  yaml: { extension: '.yaml', filterExtensions: ['yaml', 'yml'], filterName: 'YAML', isBinary: false },
 };
 
 export const FILE_KIND_NAMES = Object.keys(FILE_KINDS) as [FileKind, ...FileKind[]];

@@ -9,13 +9,18 @@ export const IPC_CHANNELS = {
   presenterOpen: 'keel:presenter-open',
   presenterClose: 'keel:presenter-close',
   keepDisplayAwake: 'keel:keep-display-awake',
+  reportPdf: 'keel:report-pdf',
+  backupList: 'keel:backup-list',
+  backupWrite: 'keel:backup-write',
+  backupRead: 'keel:backup-read',
+  backupRemove: 'keel:backup-remove',
 } as const;
 
 /** Files larger than this are refused before they are read or parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** What the user is saving; it decides the dialog's file filter and default extension. */
-export type FileKind = 'keel-json' | 'markdown' | 'csv' | 'svg' | 'png' | 'pdf';
+export type FileKind = 'keel-json' | 'keel-workspace' | 'markdown' | 'csv' | 'svg' | 'png' | 'pdf' | 'zip' | 'yaml';
 
 export interface SaveFileRequest {
   kind: FileKind;
@@ -40,6 +45,25 @@ export type OpenFileResult =
   | { status: 'too-large'; fileName: string; sizeBytes: number; limitBytes: number }
   | { status: 'failed'; message: string };
 
+/** A report to print to PDF: its hash route (main renders it in a hidden window) and the file's name. */
+export interface ReportPdfRequest {
+  /** The report's route, e.g. "#/report/<programId>?sections=cover,metrics&page=a4". */
+  route: string;
+  /** A file name without directories, e.g. "Support bot report.pdf". */
+  suggestedName: string;
+}
+
+/** One automatic backup file in the app's data folder. */
+export interface BackupFile {
+  /** The file's name, without directories. */
+  name: string;
+  sizeBytes: number;
+  /** When it was written (ms since 1970). */
+  modifiedAt: number;
+}
+
+export type BackupWriteResult = { status: 'written'; file: BackupFile } | { status: 'failed'; message: string };
+
 /** Menu items the main process forwards to the renderer. */
 export type AppCommand = 'undo' | 'redo' | 'new-program' | 'import' | 'find';
 
@@ -62,4 +86,13 @@ export interface KeelBridge {
   closePresenter(): Promise<void>;
   /** Keeps the display from sleeping while a session runs (true), or lets it sleep again (false). */
   keepDisplayAwake(on: boolean): Promise<boolean>;
+  /** Renders a report route in a hidden window and writes its PDF where the user chooses, atomically. */
+  saveReportPdf(request: ReportPdfRequest): Promise<SaveFileResult>;
+  /** The backup files in the app's data folder, newest first. */
+  listBackups(): Promise<BackupFile[]>;
+  /** Writes a backup atomically and reads it back to check it. */
+  writeBackup(name: string, text: string): Promise<BackupWriteResult>;
+  readBackup(name: string): Promise<OpenFileResult>;
+  /** Removes a backup the rotation no longer keeps; false when it was not there. */
+  removeBackup(name: string): Promise<boolean>;
 }

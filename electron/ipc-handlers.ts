@@ -3,18 +3,25 @@
 // before doing anything. Pure (Electron types only) so refusals are unit-tested.
 import {
   IPC_CHANNELS,
+  type BackupFile,
+  type BackupWriteResult,
   type OpenFileRequest,
   type OpenFileResult,
+  type ReportPdfRequest,
   type SaveFileRequest,
   type SaveFileResult,
 } from './ipc-contract.js';
 import {
+  BackupListArgsSchema,
+  BackupNameArgsSchema,
+  BackupWriteArgsSchema,
   ClosePresenterArgsSchema,
   KeepDisplayAwakeArgsSchema,
   OpenExternalArgsSchema,
   OpenFileArgsSchema,
   OpenPresenterArgsSchema,
   parseIpcArgs,
+  ReportPdfArgsSchema,
   SaveFileArgsSchema,
 } from './ipc-schemas.js';
 import { isInternalUrl } from './security.js';
@@ -48,6 +55,11 @@ export interface Capabilities<E extends IpcSenderEvent> {
   openPresenter(event: E, programId: string, sessionId: string): Promise<boolean>;
   closePresenter(event: E): Promise<void>;
   keepDisplayAwake(event: E, on: boolean): Promise<boolean>;
+  saveReportPdf(event: E, request: ReportPdfRequest): Promise<SaveFileResult>;
+  listBackups(): Promise<BackupFile[]>;
+  writeBackup(name: string, text: string): Promise<BackupWriteResult>;
+  readBackup(name: string): Promise<OpenFileResult>;
+  removeBackup(name: string): Promise<boolean>;
 }
 
 export type IpcHandler<E> = (event: E, ...args: unknown[]) => Promise<unknown>;
@@ -94,6 +106,31 @@ export function createIpcHandlers<E extends IpcSenderEvent>(
       assertTrusted(event, IPC_CHANNELS.keepDisplayAwake);
       const [on] = parseIpcArgs(KeepDisplayAwakeArgsSchema, args, IPC_CHANNELS.keepDisplayAwake);
       return capabilities.keepDisplayAwake(event, on);
+    },
+    [IPC_CHANNELS.reportPdf]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.reportPdf);
+      const [request] = parseIpcArgs(ReportPdfArgsSchema, args, IPC_CHANNELS.reportPdf);
+      return capabilities.saveReportPdf(event, request);
+    },
+    [IPC_CHANNELS.backupList]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.backupList);
+      parseIpcArgs(BackupListArgsSchema, args, IPC_CHANNELS.backupList);
+      return capabilities.listBackups();
+    },
+    [IPC_CHANNELS.backupWrite]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.backupWrite);
+      const [name, text] = parseIpcArgs(BackupWriteArgsSchema, args, IPC_CHANNELS.backupWrite);
+      return capabilities.writeBackup(name, text);
+    },
+    [IPC_CHANNELS.backupRead]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.backupRead);
+      const [name] = parseIpcArgs(BackupNameArgsSchema, args, IPC_CHANNELS.backupRead);
+      return capabilities.readBackup(name);
+    },
+    [IPC_CHANNELS.backupRemove]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.backupRemove);
+      const [name] = parseIpcArgs(BackupNameArgsSchema, args, IPC_CHANNELS.backupRemove);
+      return capabilities.removeBackup(name);
     },
   };
 }

@@ -2,7 +2,7 @@
 // treated as untrusted input: an XSS there must not turn into arbitrary file writes.
 import { z } from 'zod';
 import { FILE_KINDS, FILE_KIND_NAMES } from './file-names.js';
-import type { FileKind, OpenFileRequest, SaveFileRequest } from './ipc-contract.js';
+import type { FileKind, OpenFileRequest, ReportPdfRequest, SaveFileRequest } from './ipc-contract.js';
 
 /** Largest file the renderer may save (a big PDF export fits many times over). */
 export const MAX_SAVE_BYTES = 100 * 1024 * 1024;
@@ -72,6 +72,29 @@ export const OpenPresenterArgsSchema = z.tuple([RecordIdSchema, RecordIdSchema])
 export const ClosePresenterArgsSchema = z.tuple([]);
 export const KeepDisplayAwakeArgsSchema = z.tuple([z.boolean()]);
 
+// A report is named by its hash route only; main builds the app:// URL and refuses anything else.
+export const ReportPdfRequestSchema = z.strictObject({
+  route: z
+    .string()
+    .max(2000, 'route is longer than 2000 characters')
+    .regex(/^#\/report\/[^#\s]+$/, 'route is not a report route')
+    .refine((route) => !CONTROL_CHARACTERS.test(route), 'route contains control characters'),
+  suggestedName: SuggestedNameSchema,
+});
+export const ReportPdfArgsSchema = z.tuple([ReportPdfRequestSchema]);
+
+// Backups live in one folder main owns; the renderer names a file in it, never a path.
+export const BackupNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/, 'backup name must be letters, digits, ".", "_" or "-"')
+  .refine((name) => !name.includes('..'), 'backup name contains ".."');
+export const BackupListArgsSchema = z.tuple([]);
+export const BackupWriteArgsSchema = z.tuple([
+  BackupNameSchema,
+  z.string().refine((text) => !textExceedsSaveLimit(text), `backup is larger than ${MAX_SAVE_BYTES} bytes`),
+]);
+export const BackupNameArgsSchema = z.tuple([BackupNameSchema]);
+
 export type SaveFileRequestType = z.infer<typeof SaveFileRequestSchema>;
 export type OpenFileRequestType = z.infer<typeof OpenFileRequestSchema>;
 
@@ -81,7 +104,8 @@ const schemasMatchContract: [
   Equal<SaveFileRequestType, SaveFileRequest>,
   Equal<OpenFileRequestType, OpenFileRequest>,
   Equal<z.infer<typeof FileKindSchema>, FileKind>,
-] = [true, true, true];
+  Equal<z.infer<typeof ReportPdfRequestSchema>, ReportPdfRequest>,
+] = [true, true, true, true];
 void schemasMatchContract;
 
 /** Parses IPC arguments or throws a plain Error naming the capability and the first problem. */

@@ -3,6 +3,7 @@
 // ipc-handlers.ts.
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import type { FileDialogs, FileService } from './files.js';
+import type { BackupFile, BackupWriteResult, OpenFileResult, ReportPdfRequest, SaveFileResult } from './ipc-contract.js';
 import { createIpcHandlers } from './ipc-handlers.js';
 import type { PresenterRoute } from './presenter-window.js';
 import { openExternalIfAllowed } from './security.js';
@@ -23,8 +24,27 @@ export interface PresenterService {
   keepAwake(contentsId: number, on: boolean): void;
 }
 
+/** Prints a report route to PDF (electron/report-pdf.ts). */
+export interface ReportService {
+  saveReportPdf(request: ReportPdfRequest, dialogs: FileDialogs): Promise<SaveFileResult>;
+}
+
+/** The backup files in the app's data folder (electron/backups.ts). */
+export interface BackupService {
+  list(): Promise<BackupFile[]>;
+  write(name: string, text: string): Promise<BackupWriteResult>;
+  read(name: string): Promise<OpenFileResult>;
+  remove(name: string): Promise<boolean>;
+}
+
 /** @param isOurWebContents whether a webContents id belongs to one of Keel's windows */
-export function registerIpcHandlers(files: FileService, presenter: PresenterService, isOurWebContents: (id: number) => boolean): void {
+export function registerIpcHandlers(
+  files: FileService,
+  presenter: PresenterService,
+  reports: ReportService,
+  backups: BackupService,
+  isOurWebContents: (id: number) => boolean,
+): void {
   const handlers = createIpcHandlers<IpcMainInvokeEvent>(
     {
       saveFile: (event, request) => files.saveFile(request, dialogsFor(event)),
@@ -39,6 +59,11 @@ export function registerIpcHandlers(files: FileService, presenter: PresenterServ
         presenter.keepAwake(event.sender.id, on);
         return true;
       },
+      saveReportPdf: (event, request) => reports.saveReportPdf(request, dialogsFor(event)),
+      listBackups: () => backups.list(),
+      writeBackup: (name, text) => backups.write(name, text),
+      readBackup: (name) => backups.read(name),
+      removeBackup: (name) => backups.remove(name),
     },
     isOurWebContents,
   );

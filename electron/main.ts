@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, powerSaveBlocker, protocol, screen, shell } from 'electron';
 import { createFileService } from './files.js';
+import { createBackupService } from './backups.js';
+import { createReportService } from './report-pdf.js';
 import { IPC_CHANNELS, type AppCommand } from './ipc-contract.js';
 import { registerIpcHandlers, type PresenterService } from './ipc.js';
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
@@ -72,7 +74,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function onReady(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererRoot));
-  registerIpcHandlers(createFileService(app.getPath('documents')), createPresenterService(), (id) => ourWebContents.has(id));
+  registerIpcHandlers(
+    createFileService(app.getPath('documents')),
+    createPresenterService(),
+    createReportService(),
+    createBackupService(path.join(app.getPath('userData'), 'backups')),
+    (id) => ourWebContents.has(id),
+  );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, sendToFocusedWindow, {

@@ -5,9 +5,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type {
   AppCommand,
+  BackupFile,
+  BackupWriteResult,
   KeelBridge,
   OpenFileRequest,
   OpenFileResult,
+  ReportPdfRequest,
   SaveFileRequest,
   SaveFileResult,
 } from './ipc-contract.js';
@@ -20,6 +23,11 @@ const CHANNELS = {
   presenterOpen: 'keel:presenter-open',
   presenterClose: 'keel:presenter-close',
   keepDisplayAwake: 'keel:keep-display-awake',
+  reportPdf: 'keel:report-pdf',
+  backupList: 'keel:backup-list',
+  backupWrite: 'keel:backup-write',
+  backupRead: 'keel:backup-read',
+  backupRemove: 'keel:backup-remove',
 } as const;
 
 const APP_COMMANDS: readonly AppCommand[] = ['undo', 'redo', 'new-program', 'import', 'find'];
@@ -53,6 +61,26 @@ const bridge: KeelBridge = {
 
   keepDisplayAwake(on: boolean): Promise<boolean> {
     return ipcRenderer.invoke(CHANNELS.keepDisplayAwake, on) as Promise<boolean>;
+  },
+
+  saveReportPdf(request: ReportPdfRequest): Promise<SaveFileResult> {
+    return ipcRenderer.invoke(CHANNELS.reportPdf, request) as Promise<SaveFileResult>;
+  },
+
+  listBackups(): Promise<BackupFile[]> {
+    return ipcRenderer.invoke(CHANNELS.backupList) as Promise<BackupFile[]>;
+  },
+
+  writeBackup(name: string, text: string): Promise<BackupWriteResult> {
+    return ipcRenderer.invoke(CHANNELS.backupWrite, name, text) as Promise<BackupWriteResult>;
+  },
+
+  readBackup(name: string): Promise<OpenFileResult> {
+    return ipcRenderer.invoke(CHANNELS.backupRead, name) as Promise<OpenFileResult>;
+  },
+
+  removeBackup(name: string): Promise<boolean> {
+    return ipcRenderer.invoke(CHANNELS.backupRemove, name) as Promise<boolean>;
   },
 
   onAppCommand(listener: (command: AppCommand) => void): () => void {

@@ -22,11 +22,14 @@ export function bridge(): KeelBridge | undefined {
 
 const MIME: Record<FileKind, string> = {
   'keel-json': 'application/json',
+  'keel-workspace': 'application/json',
   markdown: 'text/markdown',
   csv: 'text/csv',
   svg: 'image/svg+xml',
   png: 'image/png',
   pdf: 'application/pdf',
+  zip: 'application/zip',
+  yaml: 'application/yaml',
 };
 
 export async function saveFile(kind: FileKind, suggestedName: string, data: string | Uint8Array): Promise<SaveFileResult> {

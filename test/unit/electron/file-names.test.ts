@@ -103,8 +103,8 @@ describe('dialogFilters', () => {
     expect(FILE_KINDS.csv.filterExtensions).toEqual(['csv']);
   });
 
-  it('marks only png and pdf as binary', () => {
+  it('marks only png, pdf and zip as binary', () => {
     const binary = Object.entries(FILE_KINDS).filter(([, info]) => info.isBinary).map(([kind]) => kind);
-    expect(binary.sort()).toEqual(['pdf', 'png']);
+    expect(binary.sort()).toEqual(['pdf', 'png', 'zip']);
   });
 });

@@ -49,10 +49,26 @@ describe('createIpcHandlers', () => {
       openPresenter: vi.fn(async () => true),
       closePresenter: vi.fn(async () => undefined),
       keepDisplayAwake: vi.fn(async () => true),
+      saveReportPdf: vi.fn(async () => ({ status: 'cancelled' as const })),
+      listBackups: vi.fn(async () => []),
+      writeBackup: vi.fn(async () => ({ status: 'failed' as const, message: 'no' })),
+      readBackup: vi.fn(async () => ({ status: 'cancelled' as const })),
+      removeBackup: vi.fn(async () => true),
     };
     const handlers = createIpcHandlers<IpcSenderEvent>(capabilities, isOurs);
     return { capabilities, handlers };
   }
+
+  it('refuses a report that is not a report route and a backup name that is a path', async () => {
+    const { capabilities, handlers } = setup();
+    const event = senderEvent();
+    await expect(handlers[IPC_CHANNELS.reportPdf](event, { route: 'https://evil.example/', suggestedName: 'r.pdf' })).rejects.toThrow(/not a report route/);
+    await expect(handlers[IPC_CHANNELS.reportPdf](event, { route: '#/report/p1?sections=cover', suggestedName: 'r.pdf' })).resolves.toEqual({ status: 'cancelled' });
+    await expect(handlers[IPC_CHANNELS.backupRead](event, '../secrets')).rejects.toThrow(/backup name/);
+    await expect(handlers[IPC_CHANNELS.backupWrite](event, 'b.json', 42)).rejects.toThrow(/Refused/);
+    expect(capabilities.readBackup).not.toHaveBeenCalled();
+    expect(capabilities.writeBackup).not.toHaveBeenCalled();
+  });
 
   it('has exactly one handler per invoke capability of the contract', () => {
     const { handlers } = setup();
@@ -64,6 +80,11 @@ describe('createIpcHandlers', () => {
         IPC_CHANNELS.presenterOpen,
         IPC_CHANNELS.presenterClose,
         IPC_CHANNELS.keepDisplayAwake,
+        IPC_CHANNELS.reportPdf,
+        IPC_CHANNELS.backupList,
+        IPC_CHANNELS.backupWrite,
+        IPC_CHANNELS.backupRead,
+        IPC_CHANNELS.backupRemove,
       ].sort(),
     );
   });

@@ -191,6 +191,11 @@ describe('main process wiring', () => {
         IPC_CHANNELS.presenterOpen,
         IPC_CHANNELS.presenterClose,
         IPC_CHANNELS.keepDisplayAwake,
+        IPC_CHANNELS.reportPdf,
+        IPC_CHANNELS.backupList,
+        IPC_CHANNELS.backupWrite,
+        IPC_CHANNELS.backupRead,
+        IPC_CHANNELS.backupRemove,
       ].sort(),
     );
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);

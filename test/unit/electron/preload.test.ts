@@ -53,7 +53,20 @@ describe('preload', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['keel']);
     const bridge = exposed.get('keel') as Record<string, unknown>;
-    const functions = ['closePresenter', 'keepDisplayAwake', 'onAppCommand', 'openExternal', 'openFile', 'openPresenter', 'saveFile'];
+    const functions = [
+      'closePresenter',
+      'keepDisplayAwake',
+      'listBackups',
+      'onAppCommand',
+      'openExternal',
+      'openFile',
+      'openPresenter',
+      'readBackup',
+      'removeBackup',
+      'saveFile',
+      'saveReportPdf',
+      'writeBackup',
+    ];
     expect(Object.keys(bridge).sort()).toEqual(['isElectron', ...functions].sort());
     expect(bridge.isElectron).toBe(true);
     for (const key of functions) {

@@ -19,8 +19,25 @@ describe('routes', () => {
     expect(parseRoute('#/programs/abc/roadmap/r1')).toEqual({ name: 'program', programId: 'abc', area: 'roadmap', recordId: 'r1' });
     expect(parseRoute('#/programs/abc/metrics/m1/extra')).toEqual({ name: 'programs', view: 'active' });
   });
+  it('parses a report with its sections and page size, and the backups', () => {
+    expect(parseRoute('#/report/p1')).toEqual({ name: 'report', programId: 'p1' });
+    expect(parseRoute('#/report/p1/s1?sections=cover,agenda&page=letter')).toEqual({
+      name: 'report',
+      programId: 'p1',
+      sessionId: 's1',
+      sections: ['cover', 'agenda'],
+      page: 'letter',
+    });
+    // An unknown page size is left to the default rather than refused.
+    expect(parseRoute('#/report/p1?page=a0')).toEqual({ name: 'report', programId: 'p1' });
+    expect(parseRoute('#/backups')).toEqual({ name: 'backups' });
+    expect(parseRoute('#/programs/abc/export')).toEqual({ name: 'program', programId: 'abc', area: 'export' });
+  });
   it('round-trips every route through its href', () => {
     const routes: Route[] = [
+      { name: 'report', programId: 'p/1', sessionId: 's 1', sections: ['cover', 'map'], page: 'a4' },
+      { name: 'report', programId: 'p1' },
+      { name: 'backups' },
       { name: 'programs', view: 'active' },
       { name: 'programs', view: 'archived' },
       { name: 'programs', view: 'trash' },
