@@ -1,4 +1,5 @@
 import { ACTION_SOURCES } from './actions/model';
+import { decisionNumber } from './decisions/model';
 import { ownValue } from './ids';
 
 // The plan's links between records, declared once: what a deletion must unlink (and say it will),
@@ -29,7 +30,15 @@ export const LINK_NOUNS: Readonly<Record<LinkKind, [one: string, many: string]>>
 };
 
 // How a decision record is numbered wherever a link names it (the rule is the log's own).
-export { decisionNumber } from './decisions/model';
+export { decisionNumber };
+
+/** How a record is named wherever a link to it shows: a metric by its name, a matrix by its question, a decision with its number. */
+export function linkLabel(kind: LinkKind, row: Record<string, unknown>): string {
+  if (kind === 'metric') return String(row.name);
+  if (kind === 'matrix') return String(row.question);
+  if (kind === 'decision') return `${decisionNumber(Number(row.number))} ${String(row.title)}`;
+  return String(row.title);
+}
 
 /** A record a link can point at, as pickers list it and links show it. */
 export interface LinkTarget {

@@ -1,5 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { decisionNumber, LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
+import { decisionNumber, linkLabel, LINK_KINDS, LINK_TABLES, type LinkKind, type LinkTarget } from '../domain/links';
 import type { KeelDB } from './db';
 
 // What a link can point at in one program, by kind: each record's id and its title (a metric's
@@ -12,13 +12,8 @@ export { decisionNumber };
 
 export type LinkTargets = Record<LinkKind, LinkTarget[]>;
 
-/** How a record is named wherever a link to it shows: a metric by its name, a matrix by its question, a decision with its number. */
-export function linkLabel(kind: LinkKind, row: Record<string, unknown>): string {
-  if (kind === 'metric') return String(row.name);
-  if (kind === 'matrix') return String(row.question);
-  if (kind === 'decision') return `${decisionNumber(Number(row.number))} ${String(row.title)}`;
-  return String(row.title);
-}
+// How a record is named wherever a link shows it: a domain rule (domain/links.ts), the reports use it too.
+export { linkLabel };
 
 
 export function watchLinkTargets(db: KeelDB, programId: string, kinds: readonly LinkKind[] = LINK_KINDS): Observable<Partial<LinkTargets>> {

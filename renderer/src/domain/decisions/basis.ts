@@ -4,7 +4,7 @@ import type { MatrixAnalysis } from '../tradeoffs/analysis';
 import { describeFlip, describeSensitivity } from '../tradeoffs/describe';
 import { namesOf, optionTitles } from '../tradeoffs/labels';
 import type { ResolvedCriterion } from '../tradeoffs/matrix';
-import { normaliseWeights } from '../tradeoffs/scoring';
+import { normaliseWeights, type Veto } from '../tradeoffs/scoring';
 import type { Confidence, CriterionDirection, Decision, Matrix, ScoringMode } from '../tradeoffs/model';
 
 // What a trade-off matrix's decision was made on, frozen at the moment of deciding so the record
@@ -92,6 +92,11 @@ export interface MatrixBasis {
   tradedAway: number[];
 }
 
+/** Why a guardrail vetoes an option: "Cost per resolved ticket expected $0.71 breaks its guardrail (must stay ≤ $0.60)." */
+export function vetoReason(criterionName: string, veto: Pick<Veto, 'expected' | 'guardrail'>, unit: string): string {
+  return `${criterionName} expected ${formatValue(veto.expected, unit)} breaks its guardrail (${describeGuardrail(veto.guardrail, unit).toLowerCase()}).`;
+}
+
 /** A share 0..1 as stored: sums of shares can pass 1 by a rounding error. */
 const share = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -145,7 +150,7 @@ export function buildMatrixBasis(
         return {
           option: i,
           criterion: criterionAt.get(v.criterionId)!,
-          reason: `${criterionName(v.criterionId)} expected ${formatValue(v.expected, c.unit)} breaks its guardrail (${describeGuardrail(v.guardrail, c.unit).toLowerCase()}).`,
+          reason: vetoReason(criterionName(v.criterionId), v, c.unit),
         };
       }),
     ),

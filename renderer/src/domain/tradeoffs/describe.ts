@@ -1,4 +1,4 @@
-import { disagreeingFunctions, type FunctionRanking } from './analysis';
+import { disagreeingFunctions, type FunctionRanking, type MatrixAnalysis } from './analysis';
 import { matchesComparisons } from './ahp-judgements';
 import { pairwiseGaps, type Judgements, type MatrixOption } from './model';
 import { andList, byRank, coverageText, isPartial, namesOf, optionTitles, percent, score100 } from './labels';
@@ -45,6 +45,23 @@ export function describeSensitivity(
 export function describeFlip(flip: FlipPoint | undefined, criterionName: (id: string) => string, optionTitle: (id: string) => string): string {
   if (!flip) return 'No single weight change flips the winner.';
   return `The smallest single change that flips the winner: ${criterionName(flip.criterionId)} from ${percent(flip.from)} to ${percent(flip.to)} makes ${optionTitle(flip.optionId)} the winner.`;
+}
+
+/** When the leading options tie, sensitivity has nothing to measure. */
+export const SENSITIVITY_TIED = 'The leading options tie, so any change of weight decides between them.';
+/** When no option scored everywhere can be recommended. */
+export const SENSITIVITY_NEEDS_SCORES =
+  'Sensitivity needs a recommended option scored on every criterion. Score every cell of the leading options to see how robust the choice is.';
+
+/** The sensitivity in one sentence, as the results panel leads with it: the smallest flip, or why there is none to tell. */
+export function sensitivitySentence(
+  analysis: Pick<MatrixAnalysis, 'winner' | 'tied' | 'sensitivity' | 'flip'>,
+  criterionName: (id: string) => string,
+  optionTitle: (id: string) => string,
+): string {
+  if (analysis.tied.length) return SENSITIVITY_TIED;
+  if (analysis.winner && analysis.sensitivity.length) return describeFlip(analysis.flip, criterionName, optionTitle);
+  return SENSITIVITY_NEEDS_SCORES;
 }
 
 /** Where weights kept with pairwise judgements come from, and that in words. */
