@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisIndexProblem, buildMatrixBasis } from '../../../../renderer/src/domain/decisions/basis';
+import { basisIndexProblem, buildMatrixBasis, vetoReason } from '../../../../renderer/src/domain/decisions/basis';
 import { resolveMatrix } from '../../../../renderer/src/domain/tradeoffs/matrix';
 import { MatrixBasisFileSchema } from '../../../../renderer/src/io/format-basis';
 import { decidedMatrix, functions, latency } from './fixtures';
@@ -63,5 +63,11 @@ describe('the basis of a matrix decision', () => {
     expect(basisIndexProblem({ ...basis, combined: { how: 'equal', weights: [1] } })).toBe('The basis has weights that do not match its criteria.');
     expect(MatrixBasisFileSchema.safeParse({ ...basis, chosen: 3 }).success).toBe(false);
     expect(MatrixBasisFileSchema.safeParse({ ...basis, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('vetoReason', () => {
+  it('says which expected value breaks which guardrail, in the metric’s unit', () => {
+    expect(vetoReason('Cost per ticket', { expected: 0.71, guardrail: { op: 'lte', value: 0.6 } }, '$')).toMatch(/^Cost per ticket expected .*0\.71 breaks its guardrail \(must stay ≤ .*0\.6/);
   });
 });

@@ -5,7 +5,10 @@ import {
   describeSensitivity,
   functionComparisonSummary,
   rankingSummary,
+  sensitivitySentence,
   sensitivitySummary,
+  SENSITIVITY_NEEDS_SCORES,
+  SENSITIVITY_TIED,
 } from '../../../../renderer/src/domain/tradeoffs/describe';
 import { coverageText, namesOf, optionTitles, percent, score100 } from '../../../../renderer/src/domain/tradeoffs/labels';
 import type { Criterion, MatrixOption } from '../../../../renderer/src/domain/tradeoffs/model';
@@ -148,6 +151,13 @@ describe('a hand-worked matrix, end to end', () => {
     expect(describeFlip(analysis.flip, name, title)).toBe(
       'The smallest single change that flips the winner: Accuracy from 50% to 44% makes Option B the winner.',
     );
+  });
+
+  it('says the sensitivity in one sentence: the flip, a tie, or what is missing', () => {
+    const name = namesOf(criteria);
+    expect(sensitivitySentence(analysis, name, title)).toBe(describeFlip(analysis.flip, name, title));
+    expect(sensitivitySentence({ ...analysis, tied: ['b'] }, name, title)).toBe(SENSITIVITY_TIED);
+    expect(sensitivitySentence({ ...analysis, winner: undefined, sensitivity: [] }, name, title)).toBe(SENSITIVITY_NEEDS_SCORES);
   });
 
   it('summarises the sensitivity chart with the flip first', () => {
