@@ -166,6 +166,11 @@ describe('RoadmapSection', () => {
     expect(within(wrappers[0]!).getByRole('heading', { level: 2, name: 'Roadmap' })).toBeInTheDocument();
     const now = within(wrappers[0]!).getAllByTestId('report-roadmap-item');
     expect(now[0]).toHaveTextContent(/Hybrid retrieval on refund tickets.*medium confidence.*In progress.*Depends on: Hallucinated refund policy/);
+    // Each horizon's timeline draws a band per dated item, its look saying its confidence.
+    const dated = (horizon: string) => workshop().roadmapItems.filter((i) => i.horizon === horizon && i.earliest).length;
+    expect(wrappers.map((w) => w.querySelectorAll('figure svg rect.band').length)).toEqual(['now', 'next', 'later'].map(dated));
+    expect([...wrappers[0]!.querySelectorAll('rect.band')].map((r) => [...r.classList].find((c) => c.startsWith('look-')))).toEqual(['look-hatched', 'look-solid', 'look-hatched']);
+    expect(wrappers[0]!.querySelector('figcaption')).toHaveTextContent('dashed outline: low confidence; hatched: medium confidence; solid: high confidence.');
   });
 
   it('keeps an empty horizon’s page, saying nothing is planned there', () => {
