@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsLinking, kindsLinkingTo, withoutLinks } from '../../../renderer/src/domain/links';
+import { fieldsLinking, kindsLinkingTo, linkLabel, withoutLinks } from '../../../renderer/src/domain/links';
 
 describe('links between plan records', () => {
   const decision = { id: 'd1', uncertaintyIds: ['u1', 'u2'], metricIds: [], roadmapItemIds: ['r1'], matrixId: 'x1', supersedes: '', supersededBy: 'd2' };
@@ -26,5 +26,14 @@ describe('links between plan records', () => {
     expect(kindsLinkingTo('uncertainty').sort()).toEqual(['action', 'decision', 'roadmapItem', 'scope']);
     expect(kindsLinkingTo('matrix')).toEqual(['decision']);
     expect(kindsLinkingTo('action')).toEqual([]);
+  });
+});
+
+describe('linkLabel', () => {
+  it('names a metric by its name, a matrix by its question, a decision with its number, others by title', () => {
+    expect(linkLabel('metric', { name: 'p95 latency' })).toBe('p95 latency');
+    expect(linkLabel('matrix', { question: 'Which retrieval?' })).toBe('Which retrieval?');
+    expect(linkLabel('decision', { number: 7, title: 'Hybrid search' })).toBe('ADR-0007 Hybrid search');
+    expect(linkLabel('roadmapItem', { title: 'Voice channel' })).toBe('Voice channel');
   });
 });
