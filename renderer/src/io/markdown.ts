@@ -5,6 +5,7 @@
 import { ACTION_STATUS_LABELS } from '../domain/actions/model';
 import { ATTENTION_TITLES, attentionOf } from '../domain/attention';
 import { DECISION_STATUS_LABELS, decisionNumber } from '../domain/decisions/model';
+import { sortFunctions } from '../domain/metrics/functions';
 import { AGREEMENT_LABELS, agreementOf, CHOICE_LABELS, choiceOf, signoffOf } from '../domain/metrics/agreement';
 import { categoryLabel, describeGuardrail, describeTarget, DIRECTION_LABELS, formatValue, type Metric } from '../domain/metrics/model';
 import { STATUS_LABELS as METRIC_STATUS_LABELS, metricStatus } from '../domain/metrics/status';
@@ -71,7 +72,7 @@ function metric(m: Metric, r: ProgramRecords): string {
     ['Owner', m.ownerPerson],
     ['Status', `${METRIC_STATUS_LABELS[status.status]}: ${status.reason}`],
   ]);
-  const functions = [...r.functions].sort((a, b) => a.order - b.order);
+  const functions = sortFunctions(r.functions);
   const signoffs = functions.length
     ? table(['Function', 'Required', 'Sign-off', 'By', 'Reason'], functions.map((f) => {
         const s = signoffOf(m, f.id);

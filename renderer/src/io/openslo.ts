@@ -3,6 +3,7 @@
 // README and its JSON schema have drifted apart (field names and which fields are required); this
 // follows the README, as the spec's own text.
 import { stringify } from 'yaml';
+import { sortFunctions } from '../domain/metrics/functions';
 import { AGREEMENT_LABELS, agreementOf, CHOICE_LABELS, choiceOf, signoffOf } from '../domain/metrics/agreement';
 import { describeGuardrail, describeTarget, rangeEnds, type GuardrailOp, type Metric } from '../domain/metrics/model';
 import { ownValue } from '../domain/ids';
@@ -123,8 +124,7 @@ function objectives(metric: Metric): Objective[] {
 
 /** Who signed the current version, function by function: "Engineering: Agrees (Dana, 2026-11-20); Product: Pending". */
 function signoffText(metric: Metric, records: ProgramRecords): string {
-  return [...records.functions]
-    .sort((a, b) => a.order - b.order)
+  return sortFunctions(records.functions)
     .map((f) => {
       const s = signoffOf(metric, f.id);
       const detail = s ? ` (${[s.by, new Date(s.at).toISOString().slice(0, 10), s.reason].filter(Boolean).join(', ')})` : '';

@@ -36,9 +36,12 @@ function failed(message: string): Result<never> {
   return { ok: false, message };
 }
 
-async function load<T>(importer: () => Promise<T>): Promise<T | undefined> {
+type Writers = typeof import('../io/text-formats');
+
+/** The writers, loaded on the first save; undefined when that part of Keel could not be loaded. */
+async function writers(): Promise<Writers | undefined> {
   try {
-    return await importer();
+    return await import('../io/text-formats');
   } catch {
     return undefined;
   }
@@ -107,7 +110,7 @@ export class TextExport {
   /** One table as CSV. */
   saveCsv(table: CsvTable): Promise<Result<string> | undefined> {
     return this.save(`the ${CSV_TABLE_LABELS[table].toLowerCase()}`, async (records) => {
-      const csv = await load(() => import('../io/csv-tables'));
+      const csv = await writers();
       if (!csv) return failed(PART_NOT_LOADED);
       const rows = csv.csvRows(records, table).rows.length;
       return saveWithReport('csv', csv.csvFileName(this.program().name, table), csv.csvFile(records, table),
@@ -118,9 +121,9 @@ export class TextExport {
   /** Every table, one CSV each, in one zip. */
   saveAllCsv(): Promise<Result<string> | undefined> {
     return this.save('every table', async (records, at) => {
-      const [csv, zip] = await Promise.all([load(() => import('../io/csv-tables')), load(() => import('../io/zip'))]);
-      if (!csv || !zip) return failed(PART_NOT_LOADED);
-      return saveWithReport('zip', `${this.stem} - tables.zip`, zip.zipTextFiles(csv.csvFiles(records), at),
+      const w = await writers();
+      if (!w) return failed(PART_NOT_LOADED);
+      return saveWithReport('zip', `${this.stem} - tables.zip`, w.zipTextFiles(w.csvFiles(records), at),
         (file) => `Saved ${plural(CSV_TABLES.length, 'table')} as CSV in ${file}.`);
     });
   }
@@ -128,12 +131,12 @@ export class TextExport {
   /** The summary: a .md alone, or a zip with the decision records it links to. */
   saveMarkdown(): Promise<Result<string> | undefined> {
     return this.save('a Markdown summary', async (records, at) => {
-      const [markdown, madr, zip] = await Promise.all([load(() => import('../io/markdown')), load(() => import('../io/madr')), load(() => import('../io/zip'))]);
-      if (!markdown || !madr || !zip) return failed(PART_NOT_LOADED);
-      const summary = markdown.markdownSummary(records, at);
+      const w = await writers();
+      if (!w) return failed(PART_NOT_LOADED);
+      const summary = w.markdownSummary(records, at);
       if (!records.decisions.length) return saveWithReport('markdown', `${this.stem}.md`, summary, (file) => `Saved the summary as ${file}.`);
-      const files = { [markdown.SUMMARY_FILE]: summary, ...madr.madrFiles(records) };
-      return saveWithReport('zip', `${this.stem} - summary.zip`, zip.zipTextFiles(files, at),
+      const files = { [w.SUMMARY_FILE]: summary, ...w.madrFiles(records) };
+      return saveWithReport('zip', `${this.stem} - summary.zip`, w.zipTextFiles(files, at),
         (file) => `Saved the summary and ${plural(records.decisions.length, 'decision record')} in ${file}.`);
     });
   }
@@ -142,13 +145,13 @@ export class TextExport {
   saveDecisions(): Promise<Result<string> | undefined> {
     return this.save('the decision records', async (records, at) => {
       if (!records.decisions.length) return failed('No decisions yet: nothing to export.');
-      const [madr, zip] = await Promise.all([load(() => import('../io/madr')), load(() => import('../io/zip'))]);
-      if (!madr || !zip) return failed(PART_NOT_LOADED);
+      const w = await writers();
+      if (!w) return failed(PART_NOT_LOADED);
       const [only] = records.decisions;
       if (records.decisions.length === 1 && only) {
-        return saveWithReport('markdown', madr.madrFileName(only), madr.madrFile(only, records), (file) => `Saved the decision record as ${file}.`);
+        return saveWithReport('markdown', w.madrFileName(only), w.madrFile(only, records), (file) => `Saved the decision record as ${file}.`);
       }
-      return saveWithReport('zip', `${this.stem} - decisions.zip`, zip.zipTextFiles(madr.madrFiles(records), at),
+      return saveWithReport('zip', `${this.stem} - decisions.zip`, w.zipTextFiles(w.madrFiles(records), at),
         (file) => `Saved ${plural(records.decisions.length, 'decision record')} in ${file}.`);
     });
   }
@@ -156,9 +159,9 @@ export class TextExport {
   /** The metrics with an objective as OpenSLO v1; those without are named in the outcome. */
   saveOpenSlo(): Promise<Result<string> | undefined> {
     return this.save('OpenSLO', async (records, at) => {
-      const openslo = await load(() => import('../io/openslo'));
-      if (!openslo) return failed(PART_NOT_LOADED);
-      const made = openslo.openSloExport(records, at);
+      const w = await writers();
+      if (!w) return failed(PART_NOT_LOADED);
+      const made = w.openSloExport(records, at);
       this.openSlo = { included: made.included.length, leftOut: made.leftOut };
       if (!made.included.length) {
         return failed(records.metrics.length ? 'No metric has a target yet: give a metric a target to export it as an SLO.' : 'No shared metrics yet: nothing to export.');
