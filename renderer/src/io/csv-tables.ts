@@ -8,6 +8,7 @@ import { categoryLabel, DIRECTION_LABELS } from '../domain/metrics/model';
 import { STATUS_LABELS as METRIC_STATUS_LABELS, metricStatus } from '../domain/metrics/status';
 import { oldestFirst } from '../domain/order';
 import type { ProgramRecords } from '../domain/program-records';
+import { LINK_NOUNS } from '../domain/links';
 import { confidenceLabel } from '../domain/roadmap/labels';
 import { HORIZONS, HORIZON_LABELS, ROADMAP_STATUS_LABELS } from '../domain/roadmap/model';
 import { SCOPE_DECISION_LABELS, SCOPE_KIND_LABELS, SCOPE_REASON_LABELS } from '../domain/scope/model';
@@ -129,7 +130,7 @@ function actions(r: ProgramRecords): CsvRows {
   return {
     header: ['Id', 'Title', 'Status', 'Owner', 'Due', 'Comes from', 'Source id', 'Notes', 'Created (UTC)', 'Updated (UTC)'],
     rows: oldestFirst(r.actions).map((a) => [
-      a.id, a.title, ACTION_STATUS_LABELS[a.status], a.owner, a.due, a.source?.kind ?? '', a.source?.id ?? '', a.notes,
+      a.id, a.title, ACTION_STATUS_LABELS[a.status], a.owner, a.due, a.source ? LINK_NOUNS[a.source.kind][0] : '', a.source?.id ?? '', a.notes,
       moment(a.createdAt), moment(a.updatedAt),
     ]),
   };
