@@ -5,7 +5,7 @@
 import type { Program } from '../domain/program';
 import { programRecords, type ProgramRecords } from '../domain/program-records';
 import { plural } from '../domain/words';
-import { CSV_TABLES, CSV_TABLE_LABELS, type CsvTable } from '../io/csv-table-names';
+import { CSV_TABLES, CSV_TABLE_LABELS, tableRowCounts, type CsvTable } from '../io/csv-table-names';
 import { safeFileStem } from '../io/file-names';
 import { snapshotForExport } from '../storage/transfer';
 import { readProgramRecords } from './program-records';
@@ -48,21 +48,7 @@ async function writers(): Promise<Writers | undefined> {
 }
 
 function countsOf(r: ProgramRecords): ExportCounts {
-  const rows = r.matrices.reduce((n, m) => n + m.options.length * m.criteria.length, 0);
-  return {
-    decisions: r.decisions.length,
-    metrics: r.metrics.length,
-    tables: {
-      uncertainties: r.uncertaintyItems.length,
-      metrics: r.metrics.length,
-      readings: r.metrics.reduce((n, m) => n + m.readings.length, 0),
-      'matrix-scores': rows,
-      decisions: r.decisions.length,
-      'scope-changes': r.scopeChanges.length,
-      actions: r.actions.length,
-      roadmap: r.roadmapItems.length,
-    },
-  };
+  return { decisions: r.decisions.length, metrics: r.metrics.length, tables: tableRowCounts(r) };
 }
 
 export class TextExport {
@@ -112,7 +98,7 @@ export class TextExport {
     return this.save(`the ${CSV_TABLE_LABELS[table].toLowerCase()}`, async (records) => {
       const csv = await writers();
       if (!csv) return failed(PART_NOT_LOADED);
-      const rows = csv.csvRows(records, table).rows.length;
+      const rows = tableRowCounts(records)[table];
       return saveWithReport('csv', csv.csvFileName(this.program().name, table), csv.csvFile(records, table),
         (file) => `Saved ${plural(rows, 'row')} of ${CSV_TABLE_LABELS[table].toLowerCase()} to ${file}.`);
     });

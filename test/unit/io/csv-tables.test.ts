@@ -2,8 +2,8 @@ import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { metricStatus, STATUS_LABELS } from '../../../renderer/src/domain/metrics/status';
 import { BOM } from '../../../renderer/src/io/csv';
-import { CSV_TABLES, type CsvTable } from '../../../renderer/src/io/csv-table-names';
-import { csvFile, csvFileName, csvFiles } from '../../../renderer/src/io/csv-tables';
+import { CSV_TABLES, tableRowCounts, type CsvTable } from '../../../renderer/src/io/csv-table-names';
+import { csvFile, csvFileName, csvFiles, csvRows } from '../../../renderer/src/io/csv-tables';
 import { fixtureRecords } from './format-v7-records';
 
 /** A table as objects keyed by its header, read back with a standard reader. */
@@ -26,6 +26,11 @@ describe('CSV tables of a program', () => {
     expect(table('actions')).toHaveLength(records.actions.length);
     expect(table('roadmap')).toHaveLength(records.roadmapItems.length);
     expect(Object.keys(csvFiles(records))).toEqual(CSV_TABLES.map((t) => `${t}.csv`));
+  });
+
+  it('counts, for the chooser, the rows the writer writes', () => {
+    const counts = tableRowCounts(records);
+    for (const t of CSV_TABLES) expect(counts[t], t).toBe(csvRows(records, t).rows.length);
   });
 
   it('uses human column names and ids that join across tables', () => {
