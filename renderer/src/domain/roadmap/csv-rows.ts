@@ -77,9 +77,12 @@ function readRoadmapRow(cells: Partial<Record<RoadmapField, string>>, context: R
   });
 }
 
-/** Low, medium or high, or a whole percentage ("80", "80%"); empty is medium, as for a new item. */
+/**
+ * Low, medium or high, or a whole percentage ("80", "80%"); empty is medium, as for a new item.
+ * Keel's own CSV export writes the label the app shows ("medium confidence", "80% confidence").
+ */
 function readConfidence(cell: string | undefined, delimiter: Delimiter): Check<ForecastConfidence> {
-  const text = (cell ?? '').trim();
+  const text = (cell ?? '').trim().replace(/\s+confidence$/i, '');
   if (!/^[+-]?[\d.,]/.test(text)) {
     const level = readChoice(text, LEVEL_LABELS, 'confidence', 'medium');
     return level.ok ? level : failed(`The confidence ${quoted(text)} is not low, medium, high or a percentage from 0 to 100.`);
