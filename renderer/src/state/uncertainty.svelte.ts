@@ -11,8 +11,7 @@ import { MetricsRepository } from '../storage/metrics-repo';
 import { ProgramRepository } from '../storage/programs-repo';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
 import { mapLegend } from '../charts/uncertainty-map';
-import { formatDateTime } from '../domain/time';
-import type { ChartImage } from './image-files';
+import { chartSubtitle, type ChartImage } from './image-files';
 import { Live } from './live.svelte';
 import { fields, finite, flag, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
@@ -212,7 +211,7 @@ export class UncertaintyState {
     const program = this.program();
     const frame = {
       title: `${program.name}: uncertainty map`,
-      subtitle: `${this.visible.length} of ${this.items.length} items · exported ${formatDateTime(Date.now())} · Keel`,
+      subtitle: chartSubtitle(`${this.visible.length} of ${this.items.length} items`, program.name),
       legend: mapLegend(this.layers, this.visible, this.visible.some((i) => isStale(i, this.now, this.staleAfterDays)) ? staleMarkMeaning(this.staleAfterDays) : undefined),
     };
     return { what: 'map', name: `${program.name} uncertainty map`, frame };
