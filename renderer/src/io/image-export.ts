@@ -79,19 +79,22 @@ export interface ExportKeyRow {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const HEADER = 56;
+/** The title's and subtitle's line heights, and the rough width of a bold 18 px title character. */
+const TITLE_LINE = 22;
+const SUBTITLE_LINE = 16;
+const TITLE_CHAR_PX = 10.6;
 const LEGEND_ROW = 22;
 const KEY_LINE = 18;
 const KEY_COLUMN = 330;
 const KEY_NUMBER = 32;
 
 /** Words of `text` in lines of at most `maxPx` (a word longer than a line gets a line of its own). */
-function wrapWords(text: string, maxPx: number): string[] {
+function wrapWords(text: string, maxPx: number, charPx = CHAR_PX): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, CHAR_PX) > maxPx) {
+    if (line && textWidth(next, charPx) > maxPx) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -159,7 +162,9 @@ function copyStyles(originals: readonly Element[], copies: readonly Element[]): 
       if (value) target.setAttribute(property, value.replace(/^url\("(#[^"]+)"\)$/, 'url($1)'));
     }
     // Interaction attributes mean nothing in a file, nor do in-app links.
-    for (const attribute of ['tabindex', 'role', 'aria-pressed', 'aria-label', 'aria-current', 'class', 'data-id', 'href']) target.removeAttribute(attribute);
+    // The inline style goes too: its computed values are copied above, and a theme variable in it
+    // (a kind's colour) would mean nothing in the file and override them.
+    for (const attribute of ['tabindex', 'role', 'aria-pressed', 'aria-label', 'aria-current', 'class', 'data-id', 'href', 'style']) target.removeAttribute(attribute);
     if (original instanceof SVGTextElement && style.getPropertyValue('text-transform') === 'uppercase') {
       target.textContent = (target.textContent ?? '').toUpperCase();
     }
@@ -241,7 +246,11 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
   const { width, height: chartHeight } = drawnSize(source);
   const perRow = Math.max(1, Math.floor((width - 40) / 220));
   const legendRows = frame ? Math.ceil(frame.legend.length / perRow) : 0;
-  const top = frame ? HEADER : 0;
+  // A long question or a narrow chart: the title and subtitle wrap rather than run off the edge.
+  const titleLines = frame ? wrapWords(frame.title, width - 40, TITLE_CHAR_PX) : [];
+  const subtitleLines = frame ? wrapWords(frame.subtitle, width - 40) : [];
+  const subtitleTop = 28 + (titleLines.length - 1) * TITLE_LINE + 18;
+  const top = frame ? subtitleTop + (subtitleLines.length - 1) * SUBTITLE_LINE + 10 : 0;
   const legendHeight = legendRows ? legendRows * LEGEND_ROW + 16 : 0;
   const key = frame?.key?.length ? keyLayout(frame.key, width) : undefined;
   const keyTop = top + chartHeight + legendHeight + 8;
@@ -258,8 +267,8 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
   }
   out.append(el('rect', { width, height, fill: background }));
   if (frame) {
-    out.append(el('text', { x: 20, y: 28, 'font-size': 18, 'font-weight': 700, fill: ink }, frame.title));
-    out.append(el('text', { x: 20, y: 46, 'font-size': 12, fill: ink, opacity: 0.7 }, frame.subtitle));
+    titleLines.forEach((line, i) => out.append(el('text', { x: 20, y: 28 + i * TITLE_LINE, 'font-size': 18, 'font-weight': 700, fill: ink }, line)));
+    subtitleLines.forEach((line, i) => out.append(el('text', { x: 20, y: subtitleTop + i * SUBTITLE_LINE, 'font-size': 12, fill: ink, opacity: 0.7 }, line)));
   }
   for (const node of transient) node.parentNode?.removeChild(node);
   const chart = el('g', { transform: `translate(0,${top})` });
