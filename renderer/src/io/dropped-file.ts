@@ -15,11 +15,6 @@ export function droppedFileKind(fileName: string): DroppedFileKind {
   return /\.keel-workspace\.json$/i.test(fileName.trim()) ? 'workspace' : 'program';
 }
 
-/** True when a drag carries files (not text, a link or a card of the app's own). */
-export function carriesFiles(types: readonly string[] | DOMStringList | undefined): boolean {
-  return !!types && Array.from(types as ArrayLike<string>).includes('Files');
-}
-
 /** The toast after a drop of several files: how many were imported, and which were not. */
 export function droppedSummary(results: readonly { fileName: string; ok: boolean }[]): { message: string; ok: boolean } {
   const imported = results.filter((r) => r.ok).length;

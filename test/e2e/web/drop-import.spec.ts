@@ -30,6 +30,8 @@ function transfer(page: Page, files: DroppedFile[], text?: string): Promise<JSHa
 
 /** Drags the transfer over the window onto `selector`'s element, as a file manager does. */
 async function dragOver(page: Page, data: JSHandle<DataTransfer>, selector = 'main') {
+  // The listener loads just after start-up; its status line says it is there.
+  await expect(page.getByTestId('drop-status')).toBeAttached();
   await page.dispatchEvent(selector, 'dragenter', { dataTransfer: data });
   await page.dispatchEvent(selector, 'dragover', { dataTransfer: data });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesFiles, droppedFileKind, droppedSummary, MAX_DROPPED_FILES, tooManyDropped } from '../../../renderer/src/io/dropped-file';
+import { droppedFileKind, droppedSummary, MAX_DROPPED_FILES, tooManyDropped } from '../../../renderer/src/io/dropped-file';
 
 describe('droppedFileKind', () => {
   it('sends a workspace file to the workspace reader, by its name', () => {
@@ -9,17 +9,6 @@ describe('droppedFileKind', () => {
 
   it('sends everything else to the program importer, whose sentence refuses what is not a Keel file', () => {
     for (const name of ['Support.keel.json', 'plan.json', 'notes.txt', 'keel-workspace.json.txt', '']) expect(droppedFileKind(name)).toBe('program');
-  });
-});
-
-describe('carriesFiles', () => {
-  it('is true only for a drag that carries files', () => {
-    expect(carriesFiles(['Files'])).toBe(true);
-    expect(carriesFiles(['text/plain', 'Files'])).toBe(true);
-    expect(carriesFiles(['text/plain'])).toBe(false);
-    expect(carriesFiles(['text/uri-list', 'text/html'])).toBe(false);
-    expect(carriesFiles([])).toBe(false);
-    expect(carriesFiles(undefined)).toBe(false);
   });
 });
 
