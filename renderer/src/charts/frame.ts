@@ -71,3 +71,27 @@ export function belowLegend(legendHeight: number): { axisY: number; rowsTop: num
   const axisY = legendHeight + 14;
   return { axisY, rowsTop: axisY + 8 };
 }
+
+/**
+ * One row of the legend under a chart saved as a file (io/image-export.ts draws it): its label
+ * and the sample drawn beside it. Colours are CSS colours or a theme variable
+ * (`var(--accent)`), read in the light palette when the file is drawn.
+ */
+export interface ImageLegendRow {
+  label: string;
+  /** A square filled with this colour... */
+  color?: string;
+  /** ...this opaque (a band drawn faintly on the chart). */
+  opacity?: number;
+  /** A symbol's path, centred, in `symbolColor` or the text colour. */
+  path?: string;
+  symbolColor?: string;
+  /** A dashed outline of this path, in the text colour. */
+  outline?: string;
+  /** A short line in this colour, dashed when `dash` is given (a target, a baseline). */
+  line?: { color: string; dash?: string; width?: number };
+  /** A square hatched in this colour (a medium-confidence band). */
+  hatch?: string;
+  /** A square drawn as a dashed outline in this colour (a low-confidence band). */
+  dashed?: string;
+}

@@ -10,6 +10,7 @@ import { parseDay } from '../domain/dates';
 import { formatValue, OP_SYMBOLS, type Guardrail, type Metric, type Reading } from '../domain/metrics/model';
 import { breaches } from '../domain/metrics/status';
 import { formatDay } from '../domain/time';
+import type { ImageLegendRow } from './frame';
 import { CHAR_PX, textWidth } from './text';
 import { plural } from '../domain/words';
 
@@ -376,4 +377,17 @@ export function chartGeometry(metric: ChartMetric, width: number, height: number
     labels: placeLabels(spreadLabels(labels, innerHeight), points, innerWidth),
     summary: chartSummary(metric),
   };
+}
+
+/** The legend of a metric's chart saved as a file: what it draws, in its colours. */
+export function metricChartLegend(g: Pick<ChartGeometry, 'points' | 'linePath' | 'target' | 'targetBy' | 'guardrail' | 'baseline' | 'labels'>): ImageLegendRow[] {
+  const rows: ImageLegendRow[] = [];
+  if (g.points.length) rows.push({ label: 'Readings', line: { color: 'var(--accent)' } });
+  if (g.points.some((p) => p.breached)) rows.push({ label: 'Reading past the guardrail', path: BREACH_SYMBOL, symbolColor: 'var(--danger)' });
+  if (g.target?.kind === 'band') rows.push({ label: 'Target range', color: 'var(--success)', opacity: 0.3 });
+  else if (g.target) rows.push({ label: 'Target', line: { color: 'var(--success)' } });
+  if (g.targetBy) rows.push({ label: g.targetBy.title, line: { color: 'var(--success)', dash: '2 3', width: 1.5 } });
+  if (g.guardrail) rows.push({ label: g.labels.find((l) => l.key === 'guardrail')?.text ?? 'Guardrail', color: 'var(--danger)', opacity: 0.25 });
+  if (g.baseline) rows.push({ label: 'Baseline', line: { color: 'var(--text-muted)', dash: '6 4', width: 1.5 } });
+  return rows;
 }

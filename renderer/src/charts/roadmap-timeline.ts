@@ -10,6 +10,7 @@ import { parseDay } from '../domain/dates';
 import { HORIZON_LABELS, HORIZONS, type ForecastConfidence, type Horizon, type RoadmapItem } from '../domain/roadmap/model';
 import { confidencePercent, earlierRanges, isLowConfidence } from '../domain/roadmap/movement';
 import { formatDay } from '../domain/time';
+import type { ImageLegendRow } from './frame';
 import { truncate } from './text';
 
 const DAY_MS = 86_400_000;
@@ -257,4 +258,23 @@ function bandOf(item: TimelineItem, scale: ScaleLinear<number, number>, plot: { 
     labelAnchor: labelAfter ? 'start' : 'end',
     outside,
   };
+}
+
+/** How each look is drawn in a file's legend, in the band's colour. */
+const LOOK_SAMPLES: Record<BandLook, Omit<ImageLegendRow, 'label'>> = {
+  solid: { color: 'var(--accent)' },
+  hatched: { hatch: 'var(--accent)' },
+  outline: { dashed: 'var(--accent)' },
+};
+
+/**
+ * The legend of the timeline saved as a file: each confidence's look, the today line and, when
+ * they are drawn, earlier forecasts. `confidences` name each level in words.
+ */
+export function timelineLegend(layout: Pick<TimelineLayout, 'todayX' | 'ghosts'>, confidences: readonly { confidence: ForecastConfidence; label: string }[]): ImageLegendRow[] {
+  return [
+    ...confidences.map(({ confidence, label }) => ({ label, ...LOOK_SAMPLES[confidenceLook(confidence)] })),
+    ...(layout.todayX !== null ? [{ label: 'Today', line: { color: 'var(--danger)' } }] : []),
+    ...(layout.ghosts.length ? [{ label: 'Earlier forecast', line: { color: 'var(--text-muted)', dash: '2 3', width: 1 } }] : []),
+  ];
 }

@@ -5,7 +5,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { SCOPE_KIND_LABELS, SCOPE_KINDS, type ScopeKind } from '../domain/scope/model';
 import { monthLabel, type MonthOfChanges } from '../domain/scope/trend';
 import { plural } from '../domain/words';
-import { chartWidth, PAD } from './frame';
+import { chartWidth, PAD, type ImageLegendRow } from './frame';
 
 export interface ScopeSegment {
   kind: ScopeKind;
@@ -70,4 +70,17 @@ export function scopeChartGeometry(months: readonly MonthOfChanges[], width: num
     return { month: m.month, label, axisLabel: i % every === 0 ? label : '', cx: x(m.month)! + Y_LABEL_ROOM + x.bandwidth() / 2, total: m.total, segments };
   });
   return { width: w, height: PLOT_HEIGHT + AXIS_ROOM + 2 * PAD, left: PAD, plotHeight: PLOT_HEIGHT, innerWidth: innerWidth + Y_LABEL_ROOM, yTicks, bars };
+}
+
+/** Each kind's colour, from the program functions' palette (distinct in light and dark). */
+export const SCOPE_KIND_COLORS: Record<ScopeKind, string> = {
+  expand: 'var(--fn-0)',
+  reduce: 'var(--fn-1)',
+  pivot: 'var(--fn-3)',
+  reprioritise: 'var(--fn-2)',
+};
+
+/** The legend of the chart saved as a file: every kind, as on screen. */
+export function scopeChartLegend(): ImageLegendRow[] {
+  return SCOPE_KINDS.map((kind) => ({ label: SCOPE_KIND_LABELS[kind], color: SCOPE_KIND_COLORS[kind] }));
 }

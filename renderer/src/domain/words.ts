@@ -19,6 +19,11 @@ export function truncate(text: string, max: number, ellipsis = ''): string {
   return text.slice(0, end) + ellipsis;
 }
 
+/** Text that starts a sentence or a label: "low confidence" as "Low confidence". */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** What the user wrote, in quotes inside a message, cut to a readable length. */
 export function quoted(text: string): string {
   return `"${truncate(text, 40, '…')}"`;

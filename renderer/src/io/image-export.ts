@@ -18,6 +18,7 @@ const STYLE_PROPERTIES = [
   'stroke-linejoin',
 ] as const;
 
+import type { ImageLegendRow } from '../charts/frame';
 import { CHAR_PX, textWidth } from '../charts/text';
 import inter400 from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
 import inter700 from '@fontsource/inter/files/inter-latin-700-normal.woff2?url';
@@ -61,11 +62,13 @@ export function exportFontCss(): Promise<string> {
   return fontCss;
 }
 
+/** One legend row under a chart in a file: its label and its sample (charts/frame.ts). */
+export type ExportLegendRow = ImageLegendRow;
+
 export interface ExportFrame {
   title: string;
   subtitle: string;
-  /** Legend rows: a coloured square, a symbol path or a dashed outline's path, and its label. */
-  legend: { color?: string; path?: string; outline?: string; label: string }[];
+  legend: ExportLegendRow[];
   /** What the numbers drawn on the chart stand for, in full (a map's crowded or cut titles). */
   key?: ExportKeyRow[];
 }
@@ -76,19 +79,22 @@ export interface ExportKeyRow {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const HEADER = 56;
+/** The title's and subtitle's line heights, and the rough width of a bold 18 px title character. */
+const TITLE_LINE = 22;
+const SUBTITLE_LINE = 16;
+const TITLE_CHAR_PX = 10.6;
 const LEGEND_ROW = 22;
 const KEY_LINE = 18;
 const KEY_COLUMN = 330;
 const KEY_NUMBER = 32;
 
 /** Words of `text` in lines of at most `maxPx` (a word longer than a line gets a line of its own). */
-function wrapWords(text: string, maxPx: number): string[] {
+function wrapWords(text: string, maxPx: number, charPx = CHAR_PX): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, CHAR_PX) > maxPx) {
+    if (line && textWidth(next, charPx) > maxPx) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -143,12 +149,8 @@ export function standaloneSvg(source: SVGSVGElement, background: string, frame?:
   }
 }
 
-function drawStandalone(source: SVGSVGElement, background: string, frame: ExportFrame | undefined, fontFaces: string): string {
-  const copy = source.cloneNode(true) as SVGSVGElement;
-  const originals = [source, ...source.querySelectorAll('*')];
-  const copies = [copy, ...copy.querySelectorAll('*')];
-  // On-screen state (what is selected, its trail) is not part of the picture.
-  const transient = new Set(copies.filter((node) => node.matches('.selection, .trail, .selection *, .trail *')));
+/** The computed look of each original copied onto its copy as plain attributes. */
+function copyStyles(originals: readonly Element[], copies: readonly Element[]): void {
   originals.forEach((original, i) => {
     const target = copies[i] as Element;
     // A title is a tooltip, not drawn: it needs no style.
@@ -156,19 +158,99 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
     const style = getComputedStyle(original);
     for (const property of STYLE_PROPERTIES) {
       const value = style.getPropertyValue(property);
-      if (value) target.setAttribute(property, value);
+      // url("#id") as url(#id): the form every SVG reader takes.
+      if (value) target.setAttribute(property, value.replace(/^url\("(#[^"]+)"\)$/, 'url($1)'));
     }
-    // Interaction attributes mean nothing in a file.
-    for (const attribute of ['tabindex', 'role', 'aria-pressed', 'class', 'data-id']) target.removeAttribute(attribute);
+    // Interaction attributes mean nothing in a file, nor do in-app links.
+    // The inline style goes too: its computed values are copied above, and a theme variable in it
+    // (a kind's colour) would mean nothing in the file and override them.
+    for (const attribute of ['tabindex', 'role', 'aria-pressed', 'aria-label', 'aria-current', 'class', 'data-id', 'href', 'style']) target.removeAttribute(attribute);
     if (original instanceof SVGTextElement && style.getPropertyValue('text-transform') === 'uppercase') {
       target.textContent = (target.textContent ?? '').toUpperCase();
     }
   });
-  const width = source.width.baseVal.value;
-  const chartHeight = source.height.baseVal.value;
+}
+
+/** Copies of what the chart's paint refers to by id (a hatch pattern) but keeps outside itself. */
+function externalDefs(copy: SVGSVGElement): Element[] {
+  const ids = new Set<string>();
+  for (const node of [copy, ...copy.querySelectorAll('*')]) {
+    for (const attribute of ['fill', 'stroke']) {
+      const id = /^url\(#([^)]+)\)$/.exec(node.getAttribute(attribute) ?? '')?.[1];
+      if (id && !copy.querySelector(`[id="${CSS.escape(id)}"]`)) ids.add(id);
+    }
+  }
+  return [...ids].flatMap((id) => {
+    const original = document.getElementById(id);
+    if (!(original instanceof SVGElement)) return [];
+    const copied = original.cloneNode(true) as Element;
+    copyStyles([original, ...original.querySelectorAll('*')], [copied, ...copied.querySelectorAll('*')]);
+    return [copied];
+  });
+}
+
+/** A theme variable (`var(--accent)`) as the colour it stands for now; other colours as they are. */
+function resolveColor(value: string): string {
+  const name = /^var\((--[\w-]+)\)$/.exec(value)?.[1];
+  return name ? getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#17202b' : value;
+}
+
+/** The id of the legend's hatching in a colour (one pattern per colour, made by legendHatches). */
+const hatchId = (color: string) => `keel-legend-hatch-${color.replace(/[^\w]/g, '')}`;
+
+/** The sample beside a legend row's label, 12 px square from the row's top left. */
+function legendSample(entry: ExportLegendRow, ink: string): SVGElement[] {
+  const samples: SVGElement[] = [];
+  if (entry.color) samples.push(el('rect', { width: 12, height: 12, rx: 2, fill: resolveColor(entry.color), ...(entry.opacity !== undefined ? { 'fill-opacity': entry.opacity } : {}) }));
+  if (entry.hatch) {
+    const color = resolveColor(entry.hatch);
+    samples.push(el('rect', { x: 0.75, y: 0.75, width: 10.5, height: 10.5, rx: 2, fill: `url(#${hatchId(color)})`, stroke: color, 'stroke-width': 1.5 }));
+  }
+  if (entry.dashed) samples.push(el('rect', { x: 0.75, y: 0.75, width: 10.5, height: 10.5, rx: 2, fill: 'none', stroke: resolveColor(entry.dashed), 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }));
+  if (entry.line) {
+    const { color, dash, width = 2 } = entry.line;
+    samples.push(el('line', { x1: 0, x2: 12, y1: 6, y2: 6, stroke: resolveColor(color), 'stroke-width': width, ...(dash ? { 'stroke-dasharray': dash } : {}) }));
+  }
+  if (entry.path) samples.push(el('path', { d: entry.path, transform: 'translate(6,6) scale(0.8)', fill: entry.symbolColor ? resolveColor(entry.symbolColor) : ink, opacity: entry.symbolColor ? 1 : 0.7 }));
+  if (entry.outline) {
+    samples.push(el('path', { d: entry.outline, transform: 'translate(6,6) scale(0.6)', fill: 'none', stroke: ink, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }));
+  }
+  return samples;
+}
+
+/** The hatchings the legend's hatched samples use, one in each of their colours. */
+function legendHatches(legend: readonly ExportLegendRow[]): SVGElement[] {
+  const colors = new Set(legend.flatMap((entry) => (entry.hatch ? [resolveColor(entry.hatch)] : [])));
+  return [...colors].map((color) => {
+    const pattern = el('pattern', { id: hatchId(color), width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    pattern.append(el('line', { x1: 0, y1: 0, x2: 0, y2: 4, stroke: color, 'stroke-width': 1.5 }));
+    return pattern;
+  });
+}
+
+/** The size a chart is drawn at: its viewBox when it has one (it scales to its box on screen). */
+function drawnSize(source: SVGSVGElement): { width: number; height: number } {
+  const box = source.viewBox.baseVal;
+  if (box && box.width > 0 && box.height > 0) return { width: box.width, height: box.height };
+  return { width: source.width.baseVal.value, height: source.height.baseVal.value };
+}
+
+function drawStandalone(source: SVGSVGElement, background: string, frame: ExportFrame | undefined, fontFaces: string): string {
+  const copy = source.cloneNode(true) as SVGSVGElement;
+  const originals = [source, ...source.querySelectorAll('*')];
+  const copies = [copy, ...copy.querySelectorAll('*')];
+  // On-screen state (what is selected, its trail, a focus ring) is not part of the picture.
+  const transient = new Set(copies.filter((node) => node.matches('.selection, .trail, .focus-ring, .selection *, .trail *')));
+  copyStyles(originals, copies);
+  const defs = externalDefs(copy);
+  const { width, height: chartHeight } = drawnSize(source);
   const perRow = Math.max(1, Math.floor((width - 40) / 220));
   const legendRows = frame ? Math.ceil(frame.legend.length / perRow) : 0;
-  const top = frame ? HEADER : 0;
+  // A long question or a narrow chart: the title and subtitle wrap rather than run off the edge.
+  const titleLines = frame ? wrapWords(frame.title, width - 40, TITLE_CHAR_PX) : [];
+  const subtitleLines = frame ? wrapWords(frame.subtitle, width - 40) : [];
+  const subtitleTop = 28 + (titleLines.length - 1) * TITLE_LINE + 18;
+  const top = frame ? subtitleTop + (subtitleLines.length - 1) * SUBTITLE_LINE + 10 : 0;
   const legendHeight = legendRows ? legendRows * LEGEND_ROW + 16 : 0;
   const key = frame?.key?.length ? keyLayout(frame.key, width) : undefined;
   const keyTop = top + chartHeight + legendHeight + 8;
@@ -177,10 +259,16 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
 
   const out = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': EXPORT_FONT });
   if (fontFaces) out.append(el('style', {}, fontFaces));
+  const hatches = legendHatches(frame?.legend ?? []);
+  if (defs.length || hatches.length) {
+    const holder = el('defs', {});
+    holder.append(...defs, ...hatches);
+    out.append(holder);
+  }
   out.append(el('rect', { width, height, fill: background }));
   if (frame) {
-    out.append(el('text', { x: 20, y: 28, 'font-size': 18, 'font-weight': 700, fill: ink }, frame.title));
-    out.append(el('text', { x: 20, y: 46, 'font-size': 12, fill: ink, opacity: 0.7 }, frame.subtitle));
+    titleLines.forEach((line, i) => out.append(el('text', { x: 20, y: 28 + i * TITLE_LINE, 'font-size': 18, 'font-weight': 700, fill: ink }, line)));
+    subtitleLines.forEach((line, i) => out.append(el('text', { x: 20, y: subtitleTop + i * SUBTITLE_LINE, 'font-size': 12, fill: ink, opacity: 0.7 }, line)));
   }
   for (const node of transient) node.parentNode?.removeChild(node);
   const chart = el('g', { transform: `translate(0,${top})` });
@@ -190,11 +278,7 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
     const x = 20 + (i % perRow) * 220;
     const y = top + chartHeight + 12 + Math.floor(i / perRow) * LEGEND_ROW;
     const row = el('g', { transform: `translate(${x},${y})` });
-    if (entry.color) row.append(el('rect', { width: 12, height: 12, rx: 2, fill: entry.color }));
-    if (entry.path) row.append(el('path', { d: entry.path, transform: 'translate(6,6) scale(0.8)', fill: ink, opacity: 0.7 }));
-    if (entry.outline) {
-      row.append(el('path', { d: entry.outline, transform: 'translate(6,6) scale(0.6)', fill: 'none', stroke: ink, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }));
-    }
+    row.append(...legendSample(entry, ink));
     row.append(el('text', { x: 18, y: 10, 'font-size': 12, fill: ink }, entry.label));
     out.append(row);
   });
@@ -210,13 +294,16 @@ function drawStandalone(source: SVGSVGElement, background: string, frame: Export
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}\n`;
 }
 
-/** Renders SVG text to PNG bytes at the given scale (1 or 2 for high-density screens). */
 /** The size an exported SVG declares. */
 export function svgSize(svgText: string): { width: number; height: number } {
   const root = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
   return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
 }
 
+/**
+ * Renders SVG text to PNG bytes at `scale` (1, 2, or less when the size checked by
+ * io/image-size.ts `pngSize` said the one asked for would not fit a canvas).
+ */
 export async function svgToPng(svgText: string, width: number, height: number, scale: number): Promise<Uint8Array> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
@@ -224,7 +311,7 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     image.decoding = 'sync';
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The map could not be drawn as an image.'));
+      image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
       image.src = url;
     });
     const canvas = document.createElement('canvas');

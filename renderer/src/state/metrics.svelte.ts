@@ -69,6 +69,11 @@ export class MetricsState {
     this.metricsLive = new Live(() => this.repo.watchMetrics(this.program().id));
   }
 
+  /** The program's name, for what is saved from this area (a chart's subtitle). */
+  get programName(): string {
+    return this.program().name;
+  }
+
   get programId(): string {
     return this.program().id;
   }

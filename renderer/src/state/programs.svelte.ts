@@ -1,5 +1,6 @@
 import { checkProgramDescription, countByView, selectPrograms, type Program, type ProgramSort, type ProgramView } from '../domain/program';
 import { describeImportError } from '../io/import-errors';
+import type { OpenFileResult } from '../../../electron/ipc-contract';
 import { openKeelFile } from '../platform/files';
 import { classifyStorageError } from '../storage/errors';
 import { ProgramRepository } from '../storage/programs-repo';
@@ -165,6 +166,11 @@ export class ProgramsState {
   async import(): Promise<Result<Program> | undefined> {
     const opened = await openKeelFile();
     if (opened.status === 'cancelled') return undefined;
+    return this.importOpened(opened);
+  }
+
+  /** Imports a file that was read (chosen, or dropped on the window), or says why it could not be read. */
+  async importOpened(opened: Exclude<OpenFileResult, { status: 'cancelled' }>): Promise<Result<Program>> {
     if (opened.status === 'failed') return failed(opened.message);
     if (opened.status === 'too-large') {
       return failed(describeImportError({ kind: 'too-large', sizeBytes: opened.sizeBytes, limitBytes: opened.limitBytes }, opened.fileName));

@@ -81,6 +81,11 @@ export class ScopeState {
     this.targetsLive = new Live(() => watchLinkTargets(services.db, this.program().id, LINKED_KINDS));
   }
 
+  /** The program's name, for what is saved from this area (a chart's subtitle). */
+  get programName(): string {
+    return this.program().name;
+  }
+
   get programId(): string {
     return this.program().id;
   }

@@ -44,6 +44,11 @@ export class TradeoffsState {
     this.matricesLive = new Live(() => this.repo.watchMatrices(this.program().id));
   }
 
+  /** The program's name, for what is saved from this area (a chart's subtitle). */
+  get programName(): string {
+    return this.program().name;
+  }
+
   get programId(): string {
     return this.program().id;
   }

@@ -11,8 +11,7 @@ import { MetricsRepository } from '../storage/metrics-repo';
 import { ProgramRepository } from '../storage/programs-repo';
 import { UncertaintyRepository } from '../storage/uncertainty-repo';
 import { mapLegend } from '../charts/uncertainty-map';
-import { formatDateTime } from '../domain/time';
-import { saveChartImage, type DrawForExport, type ImageFormat } from './image-files';
+import { chartSubtitle, type ChartImage } from './image-files';
 import { Live } from './live.svelte';
 import { fields, finite, flag, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
@@ -207,15 +206,15 @@ export class UncertaintyState {
     return confirm({ title, message: `${describeLinkLoss(found.value)} Undo restores both.`, confirmLabel, danger: true });
   }
 
-  /** Saves the map as an image file, framed with the program's name, what it shows and a legend. */
-  async exportMap(format: ImageFormat, draw: DrawForExport): Promise<Result<string> | undefined> {
+  /** The map as an image file: framed with the program's name, what it shows and a legend. */
+  mapImage(): ChartImage {
     const program = this.program();
     const frame = {
       title: `${program.name}: uncertainty map`,
-      subtitle: `${this.visible.length} of ${this.items.length} items · exported ${formatDateTime(Date.now())} · Keel`,
+      subtitle: chartSubtitle(`${this.visible.length} of ${this.items.length} items`, program.name),
       legend: mapLegend(this.layers, this.visible, this.visible.some((i) => isStale(i, this.now, this.staleAfterDays)) ? staleMarkMeaning(this.staleAfterDays) : undefined),
     };
-    return saveChartImage(format, { what: 'map', name: `${program.name} uncertainty map`, frame }, draw);
+    return { what: 'map', name: `${program.name} uncertainty map`, frame };
   }
 
   /** Every text field of an item, as drafts (the view syncs them with the stored item). */

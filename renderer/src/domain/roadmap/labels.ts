@@ -1,5 +1,6 @@
 import { parseDay } from '../dates';
 import { formatDay } from '../time';
+import { capitalised } from '../words';
 import { confidenceWords, describeMovement, hasMoved, itemMovement, type Movement } from './movement';
 import type { ForecastConfidence, RoadmapItem } from './model';
 
@@ -28,6 +29,5 @@ export function movementLine(item: RoadmapItem): string | undefined {
 
 /** describeMovement as a sentence of its own: "Slipped 3 weeks since Oct 2". */
 export function movementSentence(movement: Movement): string {
-  const text = describeMovement(movement);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalised(describeMovement(movement));
 }
