@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { FIXTURE_V7, openReport, pdfInfo, pdfOutlineTitles, pdfPages, printReport, programIdOf, programWithItems } from './report-pdf';
+
+test('a full program prints as an A4 report with header, page numbers, outline and tags', async ({ app, page }, testInfo) => {
+  await app.open();
+  await app.importFile(FIXTURE_V7, 'Support assistant');
+  const programId = programIdOf(page);
+  await openReport(page, `#/report/${programId}?page=a4`);
+
+  const pdf = testInfo.outputPath('program-a4.pdf');
+  await printReport(page, pdf);
+  const info = pdfInfo(pdf);
+  expect(info.pages).toBeGreaterThan(1);
+  expect(info.size).toBe('595 x 842');
+  expect(info.tagged).toBe(true);
+  const outline = pdfOutlineTitles(pdf);
+  for (const heading of ['What needs attention', 'Uncertainty map', 'Items to test first', 'Shared metrics']) expect(outline).toContain(heading);
+
+  const pages = pdfPages(pdf);
+  expect(pages).toHaveLength(info.pages);
+  const text = pages.join('\n');
+  for (const heading of ['What needs attention', 'Uncertainty map', 'Items to test first', 'All items', 'Shared metrics', 'Contents']) expect(text).toContain(heading);
+  expect(text).toContain('Customers accept bot answers'); // an item's title
+  expect(text).toMatch(/Answer accuracy|Resolution rate|Escalation/); // a metric's name
+  // The running header on every page but the cover, and "n of N" at the foot of every page.
+  pages.forEach((pageText, i) => expect(pageText).toContain(`${i + 1} of ${info.pages}`));
+  expect(pages[1]).toContain('Program report');
+  expect(pages[1]).toContain('Support assistant');
+
+  // Pages rendered to look at (kept with the test's output).
+  execFileSync('pdftoppm', ['-png', '-r', '50', pdf, testInfo.outputPath('page')]);
+  expect(readdirSync(testInfo.outputPath()).filter((f) => f.startsWith('page')).length).toBe(info.pages);
+});
+
+test('Letter paper prints on Letter pages', async ({ app, page }, testInfo) => {
+  await app.open();
+  await app.importFile(FIXTURE_V7, 'Support assistant');
+  await openReport(page, `#/report/${programIdOf(page)}?sections=cover,metrics&page=letter`);
+  const pdf = testInfo.outputPath('letter.pdf');
+  await printReport(page, pdf);
+  expect(pdfInfo(pdf).size).toBe('612 x 792');
+  const text = pdfPages(pdf).join('\n');
+  expect(text).toContain('Shared metrics');
+  expect(text).not.toContain('What needs attention');
+});
+
+test('a table of 60 items prints with no row split across pages and its header on every page', async ({ app, page }, testInfo) => {
+  const file = programWithItems(60, 'Sixty items', testInfo.outputPath('sixty.keel.json'));
+  await app.open();
+  await app.importFile(file, 'Sixty items');
+  await openReport(page, `#/report/${programIdOf(page)}?sections=uncertainty&page=a4`);
+  const pdf = testInfo.outputPath('sixty.pdf');
+  await printReport(page, pdf);
+  const pages = pdfPages(pdf);
+  expect(pages.length).toBeGreaterThan(2);
+  // Every block of text holding an item's title (a table row, a line of the map's key) is whole
+  // on one page: on each page, each item's first word appears as often as its last word.
+  const count = (text: string, word: string) => text.split(word).length - 1;
+  for (let n = 1; n <= 60; n++) {
+    const id = String(n).padStart(2, '0');
+    expect(pages.some((p) => p.includes(`begin${id}`)), `item ${id} printed`).toBe(true);
+    pages.forEach((p, i) => expect(count(p, `begin${id}`), `item ${id} on page ${i + 1}`).toBe(count(p, `end${id}`)));
+  }
+  // The "All items" table's header repeats on each page it runs across.
+  const first = pages.findIndex((p) => p.includes('All items'));
+  const tablePages = pages.slice(first).filter((p) => /begin\d\d/.test(p));
+  expect(tablePages.length).toBeGreaterThan(1);
+  for (const p of tablePages) expect(p).toMatch(/No\.\s+Item\s+Layer\s+Kind/);
+});
