@@ -69,3 +69,71 @@ test('a table of 60 items prints with no row split across pages and its header o
   expect(tablePages.length).toBeGreaterThan(1);
   for (const p of tablePages) expect(p).toMatch(/No\.\s+Item\s+Layer\s+Kind/);
 });
+
+test('the report form: sections and paper survive a reload, Preview opens the report, Save PDF prints it', async ({ app, page }) => {
+  // The browser's print dialog cannot be driven: count the calls instead.
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await app.open();
+  await app.importFile(FIXTURE_V7, 'Support assistant');
+  await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Export & share' }).click();
+  const form = page.getByRole('region', { name: 'Report (PDF)' });
+  await expect(form.getByRole('combobox', { name: 'Report of' })).toHaveValue('program');
+  await expect(form.getByRole('option', { name: /^Session: Kick-off/ })).toBeAttached();
+
+  // Keyboard only: untick the map, choose Letter.
+  await form.getByRole('checkbox', { name: 'Uncertainty map' }).focus();
+  await page.keyboard.press('Space');
+  await expect(form.getByRole('checkbox', { name: 'Uncertainty map' })).not.toBeChecked();
+  await form.getByRole('radio', { name: 'A4' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: 'Letter' })).toBeChecked();
+  await app.expectAccessible('the Export & share area');
+
+  await page.reload();
+  await expect(form.getByRole('checkbox', { name: 'Uncertainty map' })).not.toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'Shared metrics' })).toBeChecked();
+  await expect(form.getByRole('radio', { name: 'Letter' })).toBeChecked();
+
+  // Nothing ticked: nothing to make, and it says why.
+  await form.getByRole('button', { name: 'Clear' }).click();
+  await expect(form.getByText('Tick at least one section to make a report.')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Save PDF…' })).toBeDisabled();
+  await form.getByRole('button', { name: 'Tick all' }).click();
+  await form.getByRole('checkbox', { name: 'Uncertainty map' }).uncheck();
+
+  await form.getByRole('link', { name: 'Preview' }).click();
+  await expect(page.locator('html[data-report-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(page).toHaveURL(/#\/report\/[^?]+\?sections=cover,attention,metrics,tradeoffs,decisions,scope,roadmap,actions&page=letter$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Shared metrics' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Uncertainty map' })).toHaveCount(0);
+  await app.expectAccessible('the report page');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
+
+  await page.getByRole('link', { name: '← Back to Export & share' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Export & share' })).toBeVisible();
+
+  // A held session's report offers the session's own sections, remembered apart from the program's.
+  const kickOff = await form.getByRole('option', { name: /^Session: Kick-off/ }).getAttribute('value');
+  await form.getByRole('combobox', { name: 'Report of' }).selectOption(kickOff!);
+  await expect(form.getByRole('checkbox', { name: 'Votes' })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'What needs attention' })).toHaveCount(0);
+  await form.getByRole('button', { name: 'Save PDF…' }).click();
+  await expect(page.locator('html[data-report-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByText('Session report: Kick-off').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the report page and its form pass axe (${colorScheme})`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme });
+    await app.open();
+    await app.importFile(FIXTURE_V7, 'Support assistant');
+    await page.getByRole('navigation', { name: 'Program areas' }).getByRole('link', { name: 'Export & share' }).click();
+    await app.expectAccessible(`Export & share (${colorScheme})`);
+    await openReport(page, `#/report/${programIdOf(page)}`);
+    await app.expectAccessible(`the report (${colorScheme})`);
+  });
+}
