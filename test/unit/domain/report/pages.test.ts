@@ -36,8 +36,10 @@ describe('report pages', () => {
         const literal = cssString(name);
         // Only escaped quotes inside: the literal ends where it should.
         expect(literal.slice(1, -1)).not.toMatch(/(^|[^\\])(\\\\)*"/);
+        // eslint-disable-next-line no-control-regex -- the property: no control character gets through
         expect(literal).not.toMatch(/[\u0000-\u001f\u007f]/);
         const back = readCssString(literal);
+        // eslint-disable-next-line no-control-regex -- what a header may show of a name with control characters
         expect(back).toBe(name.replace(/[\r\n\f]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, ''));
       }),
     );
