@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { FIXTURE_V7, writeProgramWithItems } from '../../bench/lib/report-program.mjs';
 
 // Helpers for the report's end-to-end tests: open a report route, print it to PDF as Electron
 // does (CSS page size, outline, tagged), and read the PDF back with poppler's tools.
 
-export const FIXTURE_V7 = fileURLToPath(new URL('../../fixtures/format-v7/support-assistant-workshop.keel.json', import.meta.url));
+export { FIXTURE_V7 };
 
 /** The program id of the program open in the app (#/programs/<id>/...). */
 export function programIdOf(page: Page): string {
@@ -65,32 +65,7 @@ export function pdfPages(path: string): string[] {
   return text.split('\f').slice(0, -1);
 }
 
-/**
- * The format-7 fixture named `name`, with `count` more uncertainty items whose long titles start
- * with "beginNN" and end with "endNN": a row printed whole has both on the same page.
- */
+/** The format-7 fixture named `name` with `count` more items titled "beginNN … endNN" (test/bench/lib/report-program.mjs). */
 export function programWithItems(count: number, name: string, path: string): string {
-  const file = JSON.parse(readFileSync(FIXTURE_V7, 'utf8'));
-  const template = file.data.uncertaintyItems[0];
-  file.program.name = name;
-  const added = Array.from({ length: count }, (_, i) => {
-    const n = i + 1;
-    const id = String(n).padStart(2, '0');
-    const impact = 1 + ((n * 7) % 41) / 10;
-    const uncertainty = 1 + ((n * 13) % 41) / 10;
-    const at = new Date(Date.UTC(2026, 10, 1, 0, n)).toISOString();
-    return {
-      ...template,
-      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      title: `begin${id} the assistant's answer for case ${n} rests on an assumption written out at some length end${id}`,
-      impact,
-      uncertainty,
-      history: [{ at, impact, uncertainty, status: 'open' }],
-      createdAt: at,
-      updatedAt: at,
-    };
-  });
-  file.data.uncertaintyItems = [...file.data.uncertaintyItems, ...added];
-  writeFileSync(path, JSON.stringify(file));
-  return path;
+  return writeProgramWithItems(count, name, path);
 }
