@@ -43,6 +43,12 @@ export function pdfInfo(path: string): PdfInfo {
   };
 }
 
+/** Each page's size in points, rounded ("595 x 842"), first page first. */
+export function pdfPageSizes(path: string): string[] {
+  const text = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', path], { encoding: 'utf8' });
+  return [...text.matchAll(/^Page\s+\d+ size:\s*([\d.]+) x ([\d.]+)/gm)].map((m) => `${Math.round(Number(m[1]))} x ${Math.round(Number(m[2]))}`);
+}
+
 /**
  * The titles of the PDF's bookmarks (and its document title). The poppler here has no
  * `pdfinfo -outline`, and Chromium writes outline items as plain objects, so their /Title strings

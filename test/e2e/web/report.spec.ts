@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { FIXTURE_V7, openReport, pdfInfo, pdfOutlineTitles, pdfPages, printReport, programIdOf, programWithItems } from './report-pdf';
+import { FIXTURE_V7, openReport, pdfInfo, pdfOutlineTitles, pdfPageSizes, pdfPages, printReport, programIdOf, programWithItems } from './report-pdf';
 
 test('a full program prints as an A4 report with header, page numbers, outline and tags', async ({ app, page }, testInfo) => {
   await app.open();
@@ -137,3 +137,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await app.expectAccessible(`the report (${colorScheme})`);
   });
 }
+
+test('wide content (.report-landscape) prints on landscape pages of the same paper', async ({ app, page }, testInfo) => {
+  await app.open();
+  await app.importFile(FIXTURE_V7, 'Support assistant');
+  await openReport(page, `#/report/${programIdOf(page)}?sections=cover,attention&page=a4`);
+  // What the roadmap section does with its horizons: a section of its own on a landscape page.
+  await page.evaluate(() => {
+    const wide = document.createElement('section');
+    wide.className = 'report-section report-landscape';
+    wide.innerHTML = `<h2>Wide</h2><p style="width: 250mm">${'wide '.repeat(80)}</p>`;
+    document.querySelector('main.report')!.append(wide);
+  });
+  const pdf = testInfo.outputPath('landscape.pdf');
+  await printReport(page, pdf);
+  const sizes = pdfPageSizes(pdf);
+  expect(sizes[0]).toBe('595 x 842');
+  expect(sizes.at(-1)).toBe('842 x 595');
+  expect(pdfPages(pdf).at(-1)).toContain(`${sizes.length} of ${sizes.length}`);
+});
