@@ -122,7 +122,8 @@ test('the report form: sections and paper survive a reload, Preview opens the re
   await expect(form.getByRole('checkbox', { name: 'What needs attention' })).toHaveCount(0);
   await form.getByRole('button', { name: 'Save PDF…' }).click();
   await expect(page.locator('html[data-report-ready="true"]')).toBeAttached({ timeout: 20_000 });
-  await expect(page.getByText('Session report: Kick-off').first()).toBeVisible();
+  await expect(page).toHaveTitle('Support assistant: Session report: Kick-off');
+  await expect(page.getByText('Session report', { exact: true })).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 });
 
