@@ -1,4 +1,4 @@
-import type { ReportContext } from '../domain/report/sections';
+import type { ReportContext, ReportSectionId } from '../domain/report/sections';
 import { readProgramRecords } from './program-records';
 import { useServices, type Services } from './services';
 
@@ -13,6 +13,7 @@ export class ReportState {
   constructor(
     private readonly programId: string,
     private readonly sessionId: string | undefined,
+    private readonly sections: readonly ReportSectionId[],
     private readonly services: Services = useServices(),
   ) {}
 
@@ -27,6 +28,6 @@ export class ReportState {
       this.problem = 'That session is not in this program any more.';
       return;
     }
-    this.report = { records: read.value, session, generatedAt: Date.now() };
+    this.report = { records: read.value, session, generatedAt: Date.now(), sections: this.sections };
   }
 }

@@ -44,4 +44,6 @@ export interface ReportContext {
   session: Session | undefined;
   /** When the report was made (ms): its date, and "now" for anything that depends on the day. */
   generatedAt: number;
+  /** The sections this report prints, in order (the cover lists them); every one offered when absent. */
+  sections?: readonly ReportSectionId[];
 }
