@@ -3,7 +3,10 @@ import { describeImportError } from '../io/import-errors';
 import { openKeelFile } from '../platform/files';
 import { classifyStorageError } from '../storage/errors';
 import { ProgramRepository } from '../storage/programs-repo';
-import { importSnapshot, snapshotForExport } from '../storage/transfer';
+import { importSnapshot, importSnapshots, snapshotForExport, snapshotsForWorkspace } from '../storage/transfer';
+import { isoDay } from '../domain/dates';
+import { plural } from '../domain/words';
+import { lastDownloadAt } from './backup-reminder.svelte';
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { oneOf, preference } from './preferences.svelte';
@@ -23,6 +26,14 @@ import { Writes } from './writes';
 async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefined> {
   try {
     return await import('../io/keel-file');
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadWorkspaceFile(): Promise<typeof import('../io/workspace-file') | undefined> {
+  try {
+    return await import('../io/workspace-file');
   } catch {
     return undefined;
   }
@@ -161,8 +172,8 @@ export class ProgramsState {
     return saveWithReport('keel-json', keelFile.exportFileName(program.name), text, (fileName) => `Exported "${program.name}" to ${fileName}.`);
   }
 
-  /** Asks for a .keel.json file and imports it as a new program; undefined when the user cancelled. */
-  async import(): Promise<Result<Program> | undefined> {
+  /** Asks for a .keel.json or workspace file and imports it as new programs; undefined when the user cancelled. */
+  async import(): Promise<Result<Program[]> | undefined> {
     const opened = await openKeelFile();
     if (opened.status === 'cancelled') return undefined;
     if (opened.status === 'failed') return failed(opened.message);
@@ -172,18 +183,46 @@ export class ProgramsState {
     return this.importText(opened.text, opened.fileName);
   }
 
-  async importText(text: string, fileName: string): Promise<Result<Program>> {
-    const keelFile = await loadKeelFile();
-    if (!keelFile) return failed(PART_NOT_LOADED);
-    const parsed = keelFile.parseKeelFile(text);
+  /**
+   * Imports the text of either kind of Keel file as new programs: one program's .keel.json
+   * (opened once imported) or a workspace file (every program in it, in one undoable step).
+   * A dropped file comes here too. The programs imported, or the sentence of the refusal.
+   */
+  async importText(text: string, fileName: string): Promise<Result<Program[]>> {
+    const workspaceFile = await loadWorkspaceFile();
+    if (!workspaceFile) return failed(PART_NOT_LOADED);
+    const parsed = workspaceFile.parseAnyKeelFile(text);
     if (!parsed.ok) return failed(describeImportError(parsed.error, fileName));
+    if (parsed.kind === 'workspace' && parsed.snapshots.length === 0) return failed(`${fileName} is a workspace file with no programs in it. Nothing was imported.`);
     try {
-      const program = await importSnapshot(this.services.editor, parsed.snapshot);
-      toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
-      this.open(program);
-      return { ok: true, value: program };
+      if (parsed.kind === 'program') {
+        const program = await importSnapshot(this.services.editor, parsed.snapshots[0]!);
+        toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
+        this.open(program);
+        return { ok: true, value: [program] };
+      }
+      const programs = await importSnapshots(this.services.editor, parsed.snapshots, `Import ${plural(parsed.snapshots.length, 'program')}`);
+      toasts.show(`Imported ${plural(programs.length, 'program')} from ${fileName} as new copies.`, 'success', this.writes.undoOffer());
+      this.router.go({ name: 'programs', view: 'active' });
+      return { ok: true, value: programs };
     } catch (error) {
       return failed(describeImportError({ kind: 'storage', problem: classifyStorageError(error) }, fileName));
     }
+  }
+
+  /** Every program but those in the trash, in one workspace file where the user chooses. */
+  async exportAll(): Promise<Result<string> | undefined> {
+    const snapshots = await this.writes.read(() => snapshotsForWorkspace(this.services.editor), 'read your programs to export them');
+    if (!snapshots.ok) return snapshots;
+    if (!snapshots.value.length) return failed('There are no programs to export yet (programs in the trash are left out).');
+    const workspaceFile = await loadWorkspaceFile();
+    if (!workspaceFile) return failed(PART_NOT_LOADED);
+    const now = Date.now();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
+    const text = workspaceFile.serializeWorkspace(snapshots.value, __APP_VERSION__, new Date(now));
+    const count = plural(snapshots.value.length, 'program');
+    const saved = await saveWithReport('keel-workspace', workspaceFile.workspaceFileName(isoDay(now)), text, (name) => `Exported ${count} to ${name}.`);
+    if (saved?.ok) lastDownloadAt.set(now);
+    return saved;
   }
 }
