@@ -120,8 +120,11 @@ export class BackupsState {
     const chosen = which === 'all' ? snapshots : snapshots.slice(which, which + 1);
     const label = chosen.length === 1 ? `Restore "${chosen[0]!.program.name}" from a backup` : `Restore ${plural(chosen.length, 'program')} from a backup`;
     return this.writes.run(() => importSnapshots(this.services.editor, chosen, label), {
-      success: (programs) =>
-        programs.length === 1 ? `Restored a copy of "${snapshots[which === 'all' ? 0 : which]!.program.name}" as "${programs[0]!.name}".` : `Restored ${plural(programs.length, 'program')} as new copies.`,
+      success: (programs) => {
+        if (programs.length !== 1) return `Restored ${plural(programs.length, 'program')} from the backup as new copies.`;
+        const [original, copy] = [chosen[0]!.program.name, programs[0]!.name];
+        return `Restored "${original}" from the backup as a new copy${copy === original ? '' : ` named "${copy}"`}.`;
+      },
       undo: true,
     });
   }
