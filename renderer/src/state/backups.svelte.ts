@@ -33,6 +33,8 @@ export class BackupsState {
   problem = $state<string | undefined>(undefined);
   contents = $state<Record<string, BackupContents>>({});
   busy = $state(false);
+  /** When the list was read: times are told against it when the page's clock has not ticked since. */
+  listedAt = $state(0);
   readonly inFiles = backupsAreFiles();
   private readonly writes: Writes;
   // Parsed once per backup: the preview and the restore use the same programs.
@@ -55,6 +57,7 @@ export class BackupsState {
         return [{ name: file.name, time, sizeBytes: file.sizeBytes }];
       });
       this.problem = undefined;
+      this.listedAt = Date.now();
     } catch (error) {
       this.problem = `The backups could not be listed (${error instanceof Error ? error.message : String(error)}). Reload to try again.`;
     }
