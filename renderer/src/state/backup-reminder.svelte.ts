@@ -2,7 +2,7 @@
 // same browser as the programs, so clearing its data would take both.
 import { shouldRemindToDownload } from '../domain/backups/reminder';
 import type { Program } from '../domain/program';
-import { backupsAreFiles } from './backup-store';
+import { bridge } from '../platform/files';
 import { finite, preference } from './preferences.svelte';
 
 /** When a workspace file was last saved from this computer (set by ProgramsState.exportAll). */
@@ -12,7 +12,7 @@ const dismissedAt = preference<number | undefined>('keel.backups.reminderDismiss
 export const downloadReminder = {
   /** Whether the home screen shows it now; never in Electron, never without programs to lose. */
   shown(programs: readonly Program[], now: number): boolean {
-    if (backupsAreFiles()) return false;
+    if (bridge()) return false;
     const kept = programs.filter((p) => p.deletedAt === null);
     const oldestProgramAt = kept.length ? Math.min(...kept.map((p) => p.createdAt)) : undefined;
     return shouldRemindToDownload({ now, lastDownloadAt: lastDownloadAt.value, dismissedAt: dismissedAt.value, oldestProgramAt });

@@ -20,20 +20,13 @@ import { saveWithReport } from './save-file';
 import { Writes } from './writes';
 
 /**
- * The .keel.json reader and writer (schemas, migrations, reference checks) load on first
- * import or export, keeping them out of what every window loads at start-up.
+ * A part loaded on first use (the .keel.json reader and writer with its schemas, migrations and
+ * reference checks; the workspace file), keeping it out of what every window loads at start-up.
+ * Undefined when it could not be loaded.
  */
-async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefined> {
+async function loadPart<T>(load: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await import('../io/keel-file');
-  } catch {
-    return undefined;
-  }
-}
-
-async function loadWorkspaceFile(): Promise<typeof import('../io/workspace-file') | undefined> {
-  try {
-    return await import('../io/workspace-file');
+    return await load();
   } catch {
     return undefined;
   }
@@ -165,7 +158,7 @@ export class ProgramsState {
     const snapshot = await this.writes.read(() => snapshotForExport(this.services.editor, program.id), `read "${program.name}" to export it`);
     if (!snapshot.ok) return snapshot;
     if (!snapshot.value) return failed('That program no longer exists.');
-    const keelFile = await loadKeelFile();
+    const keelFile = await loadPart(() => import('../io/keel-file'));
     if (!keelFile) return failed(PART_NOT_LOADED);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
     const text = keelFile.serializeProgram(snapshot.value, __APP_VERSION__, new Date());
@@ -189,7 +182,7 @@ export class ProgramsState {
    * A dropped file comes here too. The programs imported, or the sentence of the refusal.
    */
   async importText(text: string, fileName: string): Promise<Result<Program[]>> {
-    const workspaceFile = await loadWorkspaceFile();
+    const workspaceFile = await loadPart(() => import('../io/workspace-file'));
     if (!workspaceFile) return failed(PART_NOT_LOADED);
     const parsed = workspaceFile.parseAnyKeelFile(text);
     if (!parsed.ok) return failed(describeImportError(parsed.error, fileName));
@@ -215,7 +208,7 @@ export class ProgramsState {
     const snapshots = await this.writes.read(() => snapshotsForWorkspace(this.services.editor), 'read your programs to export them');
     if (!snapshots.ok) return snapshots;
     if (!snapshots.value.length) return failed('There are no programs to export yet (programs in the trash are left out).');
-    const workspaceFile = await loadWorkspaceFile();
+    const workspaceFile = await loadPart(() => import('../io/workspace-file'));
     if (!workspaceFile) return failed(PART_NOT_LOADED);
     const now = Date.now();
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
