@@ -47,6 +47,8 @@ export const FORMAT_NAME = 'keel';
  */
 export const CURRENT_FORMAT_VERSION = 7;
 export const FILE_EXTENSION = '.keel.json';
+/** A workspace file: every program of a computer in one file (io/workspace-file.ts). */
+export const WORKSPACE_FORMAT_NAME = 'keel-workspace';
 
 import { count, day, id, isoDate, line, readingDay, score, text } from './format-parts';
 import { ActionFileSchema, DecisionFileSchema, RevisitReviewFileSchema, RoadmapItemFileSchema, ScopeChangeFileSchema } from './format-plan';

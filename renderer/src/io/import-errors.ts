@@ -5,6 +5,10 @@ export type ImportError =
   | { kind: 'too-large'; sizeBytes: number; limitBytes: number }
   | { kind: 'not-json'; detail: string }
   | { kind: 'not-keel' }
+  /** A workspace file (every program) where one program's file was expected. */
+  | { kind: 'workspace-file' }
+  /** One program inside a workspace file is broken: the whole file is refused. */
+  | { kind: 'in-program'; position: number; name?: string; error: ImportError }
   | { kind: 'bad-version'; found: unknown; supportedVersion: number }
   | { kind: 'newer-version'; fileVersion: number; supportedVersion: number; appVersion?: string }
   | { kind: 'forbidden-key'; path: string }
@@ -27,6 +31,11 @@ export function describeImportError(error: ImportError, fileName = 'The file'): 
       return `${fileName} is not a Keel file: it is not valid JSON (${error.detail}). It may be damaged or incomplete. ${nothingChanged}`;
     case 'not-keel':
       return `${fileName} is not a Keel file: export one from Keel with "Export" and import that. ${nothingChanged}`;
+    case 'workspace-file':
+      return `${fileName} is a Keel workspace file (every program in one file): import it with "Import…" on the home screen. ${nothingChanged}`;
+    case 'in-program':
+      // The program's own sentence, naming it and where it sits, so the user can find it.
+      return describeImportError(error.error, `Program ${error.position}${error.name ? ` ("${error.name.slice(0, 80)}")` : ''} in ${fileName}`);
     case 'bad-version':
       return typeof error.found === 'number' && Number.isInteger(error.found) && error.found > error.supportedVersion
         ? `${fileName} names format version ${String(error.found)}, which no Keel has written; this Keel reads versions 1 to ${error.supportedVersion}. The file is damaged or was edited by hand. ${nothingChanged}`

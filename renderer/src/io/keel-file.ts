@@ -4,7 +4,7 @@ import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
 import type { Layer, UncertaintyItem } from '../domain/uncertainty/model';
 import type { Metric, ProgramFunction, Signoff } from '../domain/metrics/model';
 import { judgesTwoOf, SCALES, type Decision, type Judgements, type Matrix, type StoredCombined } from '../domain/tradeoffs/model';
-import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, KeelFileSchema, type KeelFileType, type MatrixFileType } from './format';
+import { CURRENT_FORMAT_VERSION, FILE_EXTENSION, FORMAT_NAME, WORKSPACE_FORMAT_NAME, KeelFileSchema, type KeelFileType, type MatrixFileType } from './format';
 import type { ImportError } from './import-errors';
 import { migrateFile } from './migrations';
 import { oldestFirst } from '../domain/order';
@@ -19,6 +19,11 @@ const iso = (time: number) => new Date(time).toISOString();
 
 /** Serialises one program to the text of a .keel.json file. Rows are written without programId. */
 export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, exportedAt: Date): string {
+  return `${JSON.stringify(programFile(snapshot, appVersion, exportedAt), null, 2)}\n`;
+}
+
+/** One program as a .keel.json file's content (a workspace file holds one per program). */
+export function programFile(snapshot: ProgramSnapshot, appVersion: string, exportedAt: Date): KeelFileType {
   const { program } = snapshot;
   const layers = ((snapshot.owned.layers ?? []) as unknown as Layer[]).slice().sort((a, b) => a.order - b.order);
   const items = (snapshot.owned.uncertaintyItems ?? []) as unknown as UncertaintyItem[];
@@ -27,7 +32,7 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
   const matrices = oldestFirst((snapshot.owned.matrices ?? []) as unknown as Matrix[]);
   const signoffsOut = (signoffs: readonly Signoff[]) => signoffs.map((s) => ({ ...s, at: iso(s.at) }));
   const decisionOut = (d: Decision) => ({ ...d, recordedAt: iso(d.recordedAt) });
-  const file: KeelFileType = {
+  return {
     format: FORMAT_NAME,
     formatVersion: CURRENT_FORMAT_VERSION,
     appVersion,
@@ -70,7 +75,6 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
       ...sessionsToFile(snapshot),
     },
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /**
@@ -79,13 +83,13 @@ export function serializeProgram(snapshot: ProgramSnapshot, appVersion: string, 
  */
 const MAX_NESTING = 64;
 
-type StructureProblem = { kind: 'forbidden-key'; path: string } | { kind: 'too-deep'; limit: number };
+export type StructureProblem = { kind: 'forbidden-key'; path: string } | { kind: 'too-deep'; limit: number };
 
 /**
  * Finds a key that could pollute prototypes if the data were ever merged or spread, or nesting
  * deeper than MAX_NESTING. Walks with its own stack, so no file can overflow the call stack.
  */
-function findStructureProblem(root: unknown): StructureProblem | undefined {
+export function findStructureProblem(root: unknown): StructureProblem | undefined {
   const stack: { value: object; path: string; depth: number }[] = [];
   const visit = (value: unknown, path: string, depth: number) => {
     if (value !== null && typeof value === 'object') stack.push({ value, path, depth });
@@ -126,19 +130,39 @@ export function parseKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): Pars
 }
 
 function parseWithinLimit(text: string, limitBytes: number): ParseResult {
+  const json = parseJsonWithinLimit(text, limitBytes);
+  return json.ok ? parseKeelValue(json.raw) : json;
+}
+
+/** JSON text within the size limit, parsed; oversized text is refused before it is parsed. */
+export function parseJsonWithinLimit(text: string, limitBytes: number): { ok: true; raw: unknown } | { ok: false; error: ImportError } {
   // Each UTF-16 unit is at least one UTF-8 byte, so this refuses without encoding huge texts.
   if (text.length > limitBytes) return { ok: false, error: { kind: 'too-large', sizeBytes: text.length, limitBytes } };
   const size = utf8Length(text);
   if (size > limitBytes) return { ok: false, error: { kind: 'too-large', sizeBytes: size, limitBytes } };
-
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, raw: JSON.parse(text) };
   } catch (error) {
     return { ok: false, error: { kind: 'not-json', detail: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/**
+ * The pipeline from parsed JSON on: envelope, structure, version, migration, strict validation,
+ * references. A workspace file runs each of its programs through it.
+ */
+export function parseKeelValue(raw: unknown): ParseResult {
+  try {
+    return parseValue(raw);
+  } catch (error) {
+    return { ok: false, error: { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function parseValue(raw: unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: { kind: 'not-keel' } };
   const envelope = raw as Record<string, unknown>;
+  if (envelope.format === WORKSPACE_FORMAT_NAME) return { ok: false, error: { kind: 'workspace-file' } };
   if (envelope.format !== FORMAT_NAME) return { ok: false, error: { kind: 'not-keel' } };
 
   const structure = findStructureProblem(raw);

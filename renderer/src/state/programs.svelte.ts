@@ -4,7 +4,10 @@ import type { OpenFileResult } from '../../../electron/ipc-contract';
 import { openKeelFile } from '../platform/files';
 import { classifyStorageError } from '../storage/errors';
 import { ProgramRepository } from '../storage/programs-repo';
-import { importSnapshot, snapshotForExport } from '../storage/transfer';
+import { importSnapshot, importSnapshots, snapshotForExport, snapshotsForWorkspace } from '../storage/transfer';
+import { isoDay } from '../domain/dates';
+import { plural } from '../domain/words';
+import { lastDownloadAt } from './backup-reminder.svelte';
 import { confirm } from './confirm.svelte';
 import { Live } from './live.svelte';
 import { oneOf, preference } from './preferences.svelte';
@@ -18,12 +21,13 @@ import { saveWithReport } from './save-file';
 import { Writes } from './writes';
 
 /**
- * The .keel.json reader and writer (schemas, migrations, reference checks) load on first
- * import or export, keeping them out of what every window loads at start-up.
+ * A part loaded on first use (the .keel.json reader and writer with its schemas, migrations and
+ * reference checks; the workspace file), keeping it out of what every window loads at start-up.
+ * Undefined when it could not be loaded.
  */
-async function loadKeelFile(): Promise<typeof import('../io/keel-file') | undefined> {
+async function loadPart<T>(load: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await import('../io/keel-file');
+    return await load();
   } catch {
     return undefined;
   }
@@ -155,15 +159,15 @@ export class ProgramsState {
     const snapshot = await this.writes.read(() => snapshotForExport(this.services.editor, program.id), `read "${program.name}" to export it`);
     if (!snapshot.ok) return snapshot;
     if (!snapshot.value) return failed('That program no longer exists.');
-    const keelFile = await loadKeelFile();
+    const keelFile = await loadPart(() => import('../io/keel-file'));
     if (!keelFile) return failed(PART_NOT_LOADED);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
     const text = keelFile.serializeProgram(snapshot.value, __APP_VERSION__, new Date());
     return saveWithReport('keel-json', keelFile.exportFileName(program.name), text, (fileName) => `Exported "${program.name}" to ${fileName}.`);
   }
 
-  /** Asks for a .keel.json file and imports it as a new program; undefined when the user cancelled. */
-  async import(): Promise<Result<Program> | undefined> {
+  /** Asks for a .keel.json or workspace file and imports it as new programs; undefined when the user cancelled. */
+  async import(): Promise<Result<Program[]> | undefined> {
     const opened = await openKeelFile();
     if (opened.status === 'cancelled') return undefined;
     return this.importOpened(opened);
@@ -178,18 +182,46 @@ export class ProgramsState {
     return this.importText(opened.text, opened.fileName);
   }
 
-  async importText(text: string, fileName: string): Promise<Result<Program>> {
-    const keelFile = await loadKeelFile();
-    if (!keelFile) return failed(PART_NOT_LOADED);
-    const parsed = keelFile.parseKeelFile(text);
+  /**
+   * Imports the text of either kind of Keel file as new programs: one program's .keel.json
+   * (opened once imported) or a workspace file (every program in it, in one undoable step).
+   * A dropped file comes here too. The programs imported, or the sentence of the refusal.
+   */
+  async importText(text: string, fileName: string): Promise<Result<Program[]>> {
+    const workspaceFile = await loadPart(() => import('../io/workspace-file'));
+    if (!workspaceFile) return failed(PART_NOT_LOADED);
+    const parsed = workspaceFile.parseAnyKeelFile(text);
     if (!parsed.ok) return failed(describeImportError(parsed.error, fileName));
+    if (parsed.kind === 'workspace' && parsed.snapshots.length === 0) return failed(`${fileName} is a workspace file with no programs in it. Nothing was imported.`);
     try {
-      const program = await importSnapshot(this.services.editor, parsed.snapshot);
-      toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
-      this.open(program);
-      return { ok: true, value: program };
+      if (parsed.kind === 'program') {
+        const program = await importSnapshot(this.services.editor, parsed.snapshots[0]!);
+        toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
+        this.open(program);
+        return { ok: true, value: [program] };
+      }
+      const programs = await importSnapshots(this.services.editor, parsed.snapshots, `Import ${plural(parsed.snapshots.length, 'program')}`);
+      toasts.show(`Imported ${plural(programs.length, 'program')} from ${fileName} as new copies.`, 'success', this.writes.undoOffer());
+      this.router.go({ name: 'programs', view: 'active' });
+      return { ok: true, value: programs };
     } catch (error) {
       return failed(describeImportError({ kind: 'storage', problem: classifyStorageError(error) }, fileName));
     }
+  }
+
+  /** Every program but those in the trash, in one workspace file where the user chooses. */
+  async exportAll(): Promise<Result<string> | undefined> {
+    const snapshots = await this.writes.read(() => snapshotsForWorkspace(this.services.editor), 'read your programs to export them');
+    if (!snapshots.ok) return snapshots;
+    if (!snapshots.value.length) return failed('There are no programs to export yet (programs in the trash are left out).');
+    const workspaceFile = await loadPart(() => import('../io/workspace-file'));
+    if (!workspaceFile) return failed(PART_NOT_LOADED);
+    const now = Date.now();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the file's timestamp, not state
+    const text = workspaceFile.serializeWorkspace(snapshots.value, __APP_VERSION__, new Date(now));
+    const count = plural(snapshots.value.length, 'program');
+    const saved = await saveWithReport('keel-workspace', workspaceFile.workspaceFileName(isoDay(now)), text, (name) => `Exported ${count} to ${name}.`);
+    if (saved?.ok) lastDownloadAt.set(now);
+    return saved;
   }
 }

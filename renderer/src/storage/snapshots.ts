@@ -1,3 +1,4 @@
+import type { Program } from '../domain/program';
 import type { ProgramSnapshot, OwnedRow } from '../domain/snapshot';
 import { PROGRAM_OWNED_TABLES, type KeelDB } from './db';
 import type { EditTransaction } from './editor';
@@ -12,6 +13,25 @@ export function readSnapshot(db: KeelDB, programId: string): Promise<ProgramSnap
       owned[table] = (await db.table(table).where('programId').equals(programId).toArray()) as OwnedRow[];
     }
     return { program, owned };
+  });
+}
+
+/**
+ * Reads every program that `keep` accepts and all it owns, in one consistent read transaction:
+ * a workspace file or a backup never mixes states from before and after an edit.
+ */
+export function readSnapshots(db: KeelDB, keep: (program: Program) => boolean): Promise<ProgramSnapshot[]> {
+  return db.transaction('r', db.tables, async () => {
+    const programs = (await db.programs.toArray()).filter(keep);
+    const snapshots: ProgramSnapshot[] = [];
+    for (const program of programs) {
+      const owned: Record<string, OwnedRow[]> = {};
+      for (const table of PROGRAM_OWNED_TABLES) {
+        owned[table] = (await db.table(table).where('programId').equals(program.id).toArray()) as OwnedRow[];
+      }
+      snapshots.push({ program, owned });
+    }
+    return snapshots;
   });
 }
 
