@@ -1,19 +1,8 @@
-// What a file dropped on the window is, decided in one place: the drop handler imports a program
-// file, and the seam for a workspace file (every program in one file) is here, by its name.
+// The rules of a drop of files on the window: how many one drop may hold, and what the toast says
+// after several. Each file is imported as Import… imports it (a program or a workspace file).
 
 /** How many files one drop may hold: each becomes a program, so a slip of the mouse stays small. */
 export const MAX_DROPPED_FILES = 20;
-
-/** Where a dropped file goes: the program importer, or the workspace reader. */
-export type DroppedFileKind = 'program' | 'workspace';
-
-/**
- * What a dropped file is, by its name: a `.keel-workspace.json` is a workspace file; anything
- * else goes to the program importer, whose own sentence refuses what is not a Keel file.
- */
-export function droppedFileKind(fileName: string): DroppedFileKind {
-  return /\.keel-workspace\.json$/i.test(fileName.trim()) ? 'workspace' : 'program';
-}
 
 /** The toast after a drop of several files: how many were imported, and which were not. */
 export function droppedSummary(results: readonly { fileName: string; ok: boolean }[]): { message: string; ok: boolean } {

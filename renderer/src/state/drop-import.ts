@@ -1,4 +1,4 @@
-import { droppedFileKind, droppedSummary, MAX_DROPPED_FILES, tooManyDropped } from '../io/dropped-file';
+import { droppedSummary, MAX_DROPPED_FILES, tooManyDropped } from '../io/dropped-file';
 import { readChosenFile } from '../platform/files';
 import type { ProgramsState } from './programs.svelte';
 import type { Result } from './result';
@@ -26,18 +26,9 @@ export async function importDroppedFiles(programs: ProgramsState, files: readonl
   return summary.ok ? { ok: true, value: results.length } : { ok: false, message: summary.message };
 }
 
+/** A program file or a workspace file: ProgramsState tells them apart, as Import… does. */
 async function importDroppedFile(programs: ProgramsState, file: File): Promise<Result<unknown>> {
-  switch (droppedFileKind(file.name)) {
-    case 'workspace': {
-      // The seam for the whole-workspace file: once its reader is in, it is called here.
-      const message = `${file.name} is a workspace file (every program in one file); Keel cannot import one by dropping it yet. Nothing was imported and your programs are unchanged.`;
-      toasts.show(message, 'error');
-      return { ok: false, message };
-    }
-    case 'program': {
-      const opened = await readChosenFile(file);
-      // Reading a dropped file is never cancelled (only the file picker is).
-      return opened.status === 'cancelled' ? { ok: false, message: '' } : programs.importOpened(opened);
-    }
-  }
+  const opened = await readChosenFile(file);
+  // Reading a dropped file is never cancelled (only the file picker is).
+  return opened.status === 'cancelled' ? { ok: false, message: '' } : programs.importOpened(opened);
 }

@@ -174,7 +174,7 @@ export class ProgramsState {
   }
 
   /** Imports a file that was read (chosen, or dropped on the window), or says why it could not be read. */
-  async importOpened(opened: Exclude<OpenFileResult, { status: 'cancelled' }>): Promise<Result<Program>> {
+  async importOpened(opened: Exclude<OpenFileResult, { status: 'cancelled' }>): Promise<Result<Program[]>> {
     if (opened.status === 'failed') return failed(opened.message);
     if (opened.status === 'too-large') {
       return failed(describeImportError({ kind: 'too-large', sizeBytes: opened.sizeBytes, limitBytes: opened.limitBytes }, opened.fileName));

@@ -104,13 +104,18 @@ test('several files are imported in turn, and the last toast says which were not
   await expect(app.row('Second program')).toHaveCount(1);
 });
 
-test('a workspace file is named for what it is and left alone until its reader is in', async ({ app, page }) => {
+test('a workspace file dropped on the window imports every program in it, as Import… does', async ({ app, page }) => {
   await app.open();
-  const data = await transfer(page, [{ name: 'Everything.keel-workspace.json', text: '{}' }]);
+  const program = JSON.parse(KEEL_TEXT) as { program: { name: string } };
+  const second = { ...program, program: { ...program.program, name: 'Second program' } };
+  const workspace = { format: 'keel-workspace', formatVersion: 1, appVersion: '0.1.0', exportedAt: '2026-11-29T10:00:00.000Z', programs: [program, second] };
+  const data = await transfer(page, [{ name: 'Everything.keel-workspace.json', text: JSON.stringify(workspace) }]);
   await dragOver(page, data);
   await page.dispatchEvent('main', 'drop', { dataTransfer: data });
-  await expect(app.toast(/^Everything\.keel-workspace\.json is a workspace file/)).toBeVisible();
-  await expect(app.rows()).toHaveCount(0);
+  await expect(app.toast('Imported 2 programs from Everything.keel-workspace.json as new copies.')).toBeVisible();
+  await app.goHome();
+  await expect(app.row('Support assistant')).toHaveCount(1);
+  await expect(app.row('Second program')).toHaveCount(1);
 });
 
 test('dragged text is not a file: no overlay and no import', async ({ app, page }) => {

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppedFileKind, droppedSummary, MAX_DROPPED_FILES, tooManyDropped } from '../../../renderer/src/io/dropped-file';
-
-describe('droppedFileKind', () => {
-  it('sends a workspace file to the workspace reader, by its name', () => {
-    expect(droppedFileKind('Everything.keel-workspace.json')).toBe('workspace');
-    expect(droppedFileKind('EVERYTHING.KEEL-WORKSPACE.JSON ')).toBe('workspace');
-  });
-
-  it('sends everything else to the program importer, whose sentence refuses what is not a Keel file', () => {
-    for (const name of ['Support.keel.json', 'plan.json', 'notes.txt', 'keel-workspace.json.txt', '']) expect(droppedFileKind(name)).toBe('program');
-  });
-});
+import { droppedSummary, MAX_DROPPED_FILES, tooManyDropped } from '../../../renderer/src/io/dropped-file';
 
 describe('droppedSummary', () => {
   it('says all were imported', () => {
