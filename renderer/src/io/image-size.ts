@@ -34,7 +34,9 @@ export function pngSize(width: number, height: number, wanted: number, limits: C
   };
   if (fits(wanted)) return { scale: wanted, width: Math.round(width * wanted), height: Math.round(height * wanted), reduced: false };
   const most = Math.min(limits.side / width, limits.side / height, Math.sqrt(limits.area / (width * height)));
-  let scale = Math.floor(most * 100) / 100;
+  // From the hundredth just above the exact bound, down: the pixel sizes are rounded, so the
+  // largest hundredth that fits can sit a hair above it (18,409 px at 0.89 is 16,384.01).
+  let scale = Math.min(wanted, Math.ceil(most * 100) / 100);
   while (scale > 0.01 && !fits(scale)) scale = Math.round((scale - 0.01) * 100) / 100;
   // Even a hundredth is too large (a chart miles long): nothing sensible can be drawn.
   if (scale < 0.01 || !fits(scale)) throw new RangeError('The image is too large to draw at any scale.');

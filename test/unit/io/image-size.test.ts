@@ -38,6 +38,11 @@ describe('pngSize', () => {
     expect(() => pngSize(1e9, 1e9, 1)).toThrow(RangeError);
   });
 
+  it('takes the largest hundredth that fits even when rounding puts it a hair past the exact bound', () => {
+    // 18,409 x 0.89 = 16,384.01 px, which rounds to the cap itself: 0.89 fits, 0.90 does not.
+    expect(pngSize(18_409, 1, 1)).toEqual({ scale: 0.89, width: 16_384, height: 1, reduced: true });
+  });
+
   it('never passes the cap, never exceeds the scale asked for, and reduces only when it must', () => {
     fc.assert(
       fc.property(
