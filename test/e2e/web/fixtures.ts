@@ -4,7 +4,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 /** A title as a literal inside a pattern (titles may hold . ( ? and the like). */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export type Area = 'Overview' | 'Uncertainty' | 'Shared metrics' | 'Trade-offs' | 'Roadmap' | 'Decision log' | 'Scope changes' | 'Actions' | 'Sessions';
+export type Area = 'Overview' | 'Uncertainty' | 'Shared metrics' | 'Trade-offs' | 'Roadmap' | 'Decision log' | 'Scope changes' | 'Actions' | 'Sessions' | 'Export & share';
 
 const AREA_HEADINGS: Record<Area, string | undefined> = {
   Overview: undefined,
@@ -16,6 +16,7 @@ const AREA_HEADINGS: Record<Area, string | undefined> = {
   'Scope changes': 'Scope changes',
   Actions: 'Actions',
   Sessions: 'Sessions',
+  'Export & share': 'Export & share',
 };
 
 /**
