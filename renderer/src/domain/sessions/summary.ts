@@ -27,6 +27,8 @@ export interface BlockSummary {
 export interface SessionSummary {
   blocks: BlockSummary[];
   plannedMinutes: number;
+  /** The blocks' held minutes added up (a block not started counts none). */
+  heldMinutes: number;
   /** The session's own planned length, and how long it took from start to close. */
   sessionPlannedMinutes: number;
   sessionMinutes: number;
@@ -89,6 +91,7 @@ export function summarize(
   return {
     blocks,
     plannedMinutes: session.blocks.reduce((sum, b) => sum + b.plannedMinutes, 0),
+    heldMinutes: blocks.reduce((sum, b) => sum + (b.actualMinutes ?? 0), 0),
     sessionPlannedMinutes: session.plannedMinutes,
     sessionMinutes: wholeMinutes(sessionElapsedMs(session, session.endedAt ?? session.startedAt ?? 0)),
     captures: byKind,

@@ -44,6 +44,8 @@ describe('summarize', () => {
       ['Retro', 'Retro', 10, null, 'not-reached'],
     ]);
     expect(summary.plannedMinutes).toBe(50);
+    // 25 + 5, and nothing for the block never reached.
+    expect(summary.heldMinutes).toBe(30);
     expect(summary.sessionPlannedMinutes).toBe(60);
     expect(summary.sessionMinutes).toBe(31);
     expect(summary.carried.map((b) => b.title)).toEqual(['Review the map', 'Retro']);
