@@ -83,8 +83,20 @@ export function rowProblem(table: CsvTable, index: number, message: string): Row
 const YEAR_FIRST = /^(?<y>\d{4})([-/.])(?<m>\d{1,2})\2(?<d>\d{1,2})$/;
 const ISO_DATE_TIME =
   /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-// 03/04/2026 is March 4 in one country and April 3 in another, so such dates are refused.
+// 03/04/2026 is March 4 in one country and April 3 in another, so such dates are refused; one
+// whose first or second number is past 12 (25.12.2026, 06/30/2027) can be read only one way.
 const DAY_OR_MONTH_FIRST = /^\d{1,2}([-/.])\d{1,2}\1(?:\d{2}|\d{4})$/;
+const DAY_MONTH_YEAR = /^(?<a>\d{1,2})([-/.])(?<b>\d{1,2})\2(?<y>\d{4})$/;
+
+/** A day-first or month-first date that only one reading makes a date, as year, month, day. */
+function unambiguousDay(text: string): { y: string; m: string; d: string } | undefined {
+  const groups = DAY_MONTH_YEAR.exec(text)?.groups;
+  if (!groups) return undefined;
+  const [a, b] = [Number(groups.a), Number(groups.b)];
+  if (a > 12 && b >= 1 && b <= 12) return { y: groups.y!, m: groups.b!, d: groups.a! };
+  if (b > 12 && a >= 1 && a <= 12) return { y: groups.y!, m: groups.a!, d: groups.b! };
+  return undefined;
+}
 
 /** Any year a stored day may have (dates.ts isDay): for a cell whose field sets no range of its own. */
 export const ANY_YEAR = { min: 1000, max: 9999 } as const;
@@ -97,9 +109,11 @@ export function readCsvDay(raw: string, years: { min: number; max: number }, wha
   const text = raw.trim();
   const The = `The ${what}`;
   if (!text) return { ok: false, message: `${The} is missing.` };
-  const groups = (YEAR_FIRST.exec(text) ?? ISO_DATE_TIME.exec(text))?.groups;
+  const groups = (YEAR_FIRST.exec(text) ?? ISO_DATE_TIME.exec(text))?.groups ?? unambiguousDay(text);
   if (!groups) {
-    const message = DAY_OR_MONTH_FIRST.test(text)
+    // Past 12 in both places it is no date either way; a two-digit year is ambiguous whatever the day.
+    const neither = !!DAY_MONTH_YEAR.exec(text) && text.split(/[-/.]/).slice(0, 2).every((part) => Number(part) > 12);
+    const message = DAY_OR_MONTH_FIRST.test(text) && !neither
       ? `${The} ${quoted(text)} could be read day-first or month-first. Write it as YYYY-MM-DD.`
       : `${The} ${quoted(text)} is not a date. Write it as YYYY-MM-DD.`;
     return { ok: false, message };

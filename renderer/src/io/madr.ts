@@ -16,11 +16,11 @@ export function madrFileName(record: Pick<DecisionRecord, 'number' | 'title'>): 
 }
 
 /**
- * Keel's status as MADR's: MADR has no draft, so a draft is "proposed" (its More Information says
- * it is a draft); a superseded record names its successor, "superseded by ADR-0005", as MADR writes it.
+ * Keel's status as MADR's. MADR's template lists proposed, rejected, accepted, deprecated, "…" and
+ * "superseded by ADR-0005"; a draft stays "draft" (the "…" leaves room for it, and calling it
+ * proposed would say more than the team did). A superseded record names its successor.
  */
 export function madrStatus(status: DecisionStatus, successor: DecisionRecord | undefined): string {
-  if (status === 'draft') return 'proposed';
   if (status === 'superseded') return successor ? `superseded by ${decisionNumber(successor.number)}` : 'superseded';
   return status;
 }
@@ -56,7 +56,6 @@ export function madrFile(record: DecisionRecord, records: ProgramRecords): strin
   const good = record.consequencesGood.trim() ? bullet(`Good: ${record.consequencesGood}`) : '';
   const bad = record.consequencesBad.trim() ? bullet(`Bad: ${record.consequencesBad}`) : '';
   const more: string[] = [];
-  if (record.status === 'draft') more.push('* A draft in Keel: not yet proposed.');
   if (record.statusNote.trim()) more.push(`* ${oneLine(record.statusNote)}`);
   if (predecessor) more.push(`* Supersedes ${recordLink(predecessor)}`);
   if (successor) more.push(`* Superseded by ${recordLink(successor)}`);

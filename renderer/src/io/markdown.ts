@@ -5,7 +5,7 @@
 import { ACTION_STATUS_LABELS } from '../domain/actions/model';
 import { ATTENTION_TITLES, attentionOf } from '../domain/attention';
 import { DECISION_STATUS_LABELS, decisionNumber } from '../domain/decisions/model';
-import { sortFunctions } from '../domain/metrics/functions';
+import { metricOwner, sortFunctions } from '../domain/metrics/functions';
 import { AGREEMENT_LABELS, agreementOf, CHOICE_LABELS, choiceOf, signoffOf } from '../domain/metrics/agreement';
 import { categoryLabel, describeGuardrail, describeTarget, DIRECTION_LABELS, formatValue, type Metric } from '../domain/metrics/model';
 import { STATUS_LABELS as METRIC_STATUS_LABELS, metricStatus } from '../domain/metrics/status';
@@ -69,7 +69,9 @@ function metric(m: Metric, r: ProgramRecords): string {
     ['Guardrail', describeGuardrail(m.guardrail, m.unit)],
     ['Window', m.window],
     ['Data source', m.dataSource],
-    ['Owner', m.ownerPerson],
+    ['Owner', metricOwner(m, r.functions)],
+    ['Decision it informs', m.decision],
+    ['Cadence', m.cadence],
     ['Status', `${METRIC_STATUS_LABELS[status.status]}: ${status.reason}`],
   ]);
   const functions = sortFunctions(r.functions);

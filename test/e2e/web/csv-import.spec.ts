@@ -49,7 +49,7 @@ test('uncertainty items from a CSV file: the bad row is listed and skipped, the 
   await expect(preview.getByRole('cell', { name: 'Users and adoption' })).toBeVisible();
   await expectDialogAccessible(app, page, 'uncertainty CSV import dialog');
 
-  await dialog.getByRole('button', { name: 'Import 3 items' }).click();
+  await dialog.getByRole('button', { name: 'Import 3 items, skip 1 row', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(app.toast('Imported 3 items from items.csv.')).toBeVisible();
   await app.map.expectMarks(3);

@@ -80,7 +80,7 @@ test('CSV: a table with a BOM, a header, quoting and formulas escaped; every tab
 test('Markdown: the summary with its decision records in a zip, and the records alone', async ({ app, page }) => {
   await openExport(app, page);
   await expect(page.getByText('3 decision records in the MADR layout, one file each, in a .zip.')).toBeVisible();
-  const summary = await save(page, 'Save Markdown summary…');
+  const summary = await save(page, 'Save Markdown summary (.zip)…');
   expect(summary.name).toBe('Support assistant - summary.zip');
   const files = unzipSync(new Uint8Array(summary.bytes));
   expect(Object.keys(files)).toEqual([

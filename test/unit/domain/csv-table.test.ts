@@ -93,6 +93,14 @@ describe('readCsvDay', () => {
     expect(readCsvDay('2026/03/04', years)).toEqual({ ok: true, value: '2026-03-04' });
     expect(readCsvDay(' 2026-03-04T23:30:00Z ', years)).toEqual({ ok: true, value: '2026-03-04' });
   });
+  it('reads a day-first or month-first date when only one order makes it a date', () => {
+    expect(readCsvDay('06/30/2027', years)).toEqual({ ok: true, value: '2027-06-30' });
+    expect(readCsvDay('30.6.2027', years)).toEqual({ ok: true, value: '2027-06-30' });
+    // 31 in both places is no date either way; a two-digit year leaves the century open.
+    expect(readCsvDay('31/31/2027', years)).toEqual({ ok: false, message: 'The date "31/31/2027" is not a date. Write it as YYYY-MM-DD.' });
+    expect(readCsvDay('30/06/27', years).ok).toBe(false);
+    expect(readCsvDay('31/02/2027', years)).toEqual({ ok: false, message: 'The date "31/02/2027" does not exist.' });
+  });
   it('names the field in its sentences', () => {
     expect(readCsvDay('03/04/2026', years, 'review date')).toEqual({
       ok: false,

@@ -51,6 +51,11 @@ describe('the Markdown summary', () => {
   it('lists items to test first, every metric with its definition and sign-off, and the roadmap by horizon', () => {
     for (const m of records.metrics) expect(headings(summary, 3)).toContain(m.name);
     expect(summary).toContain('| Target | ≥ 90% |');
+    // The owner is the person and the owning function, as the app and the report name them.
+    const escalations = records.metrics.find((m) => m.name === 'Escalation rate to a human')!;
+    const owner = records.functions.find((f) => f.id === escalations.ownerFunctionId)!.name;
+    expect(owner).toBe('Product');
+    expect(summary.split('### Escalation rate to a human')[1]).toMatch(new RegExp(`\\| Owner \\| ${escalations.ownerPerson ? `${escalations.ownerPerson}, ` : ''}Product \\|`));
     expect(summary).toContain('**Sign-off of version 2: Awaiting sign-off**');
     expect(summary).toContain('* **Hallucinated refund policy** (impact 4.8, uncertainty 3.5)');
     expect(headings(summary, 3)).toEqual(expect.arrayContaining(['Now', 'Next', 'Later', 'Test first', 'All items']));
@@ -91,7 +96,7 @@ describe('MADR decision records', () => {
     const [superseded, accepted, draft] = Object.values(files).map(frontMatter);
     expect(superseded).toEqual({ status: 'superseded by ADR-0002', date: '2026-12-01', deciders: 'Priya (eng lead), Sam (product)' });
     expect(accepted).toMatchObject({ status: 'accepted', date: '2026-12-02', deciders: 'Priya (eng lead), Sam (product), Dana (VP support)' });
-    expect(draft!.status).toBe('proposed');
+    expect(draft!.status).toBe('draft');
   });
 
   it('keeps awkward text inside its front-matter field', () => {
@@ -114,7 +119,7 @@ describe('MADR decision records', () => {
   });
 
   it('maps every Keel status to MADR', () => {
-    expect(madrStatus('draft', undefined)).toBe('proposed');
+    expect(madrStatus('draft', undefined)).toBe('draft');
     expect(madrStatus('proposed', undefined)).toBe('proposed');
     expect(madrStatus('rejected', undefined)).toBe('rejected');
     expect(madrStatus('deprecated', undefined)).toBe('deprecated');

@@ -33,10 +33,11 @@ export function reportTitle(session: Pick<Session, 'title'> | undefined): string
 
 /**
  * The @page rules for one report: the size, margins, a running header (program, report title) on
- * every page but the cover, and "3 of 12" at the foot. The named page `landscape` turns wide
- * content (`.report-landscape`) on its side at the same paper size.
+ * every page but the cover (on every page when there is no cover, so page 1 says what it is),
+ * and "3 of 12" at the foot. The named page `landscape` turns wide content (`.report-landscape`)
+ * on its side at the same paper size.
  */
-export function reportPageCss(size: ReportPageSize, programName: string, title: string): string {
+export function reportPageCss(size: ReportPageSize, programName: string, title: string, hasCover = true): string {
   const paper = REPORT_PAGE_SIZES[size].css;
   const box = `font-family: ${REPORT_FONT}; font-size: 8pt; color: #444;`;
   const margins = `
@@ -47,7 +48,7 @@ export function reportPageCss(size: ReportPageSize, programName: string, title: 
     `@page { size: ${paper}; margin: ${REPORT_MARGINS}; ${margins} }`,
     `@page landscape { size: ${paper} landscape; margin: ${REPORT_MARGINS}; ${margins} }`,
     // The cover carries the program's name itself.
-    '@page :first { @top-left { content: none; } @top-right { content: none; } }',
+    ...(hasCover ? ['@page :first { @top-left { content: none; } @top-right { content: none; } }'] : []),
   ].join('\n');
 }
 

@@ -222,10 +222,14 @@ describe('parseReadings: dates', () => {
     expect(readDate('1899-12-31')).toBe('The date "1899-12-31" is not between the years 1900 and 2200.');
     expect(readDate('2201-01-01')).toBe('The date "2201-01-01" is not between the years 1900 and 2200.');
   });
-  it('refuses day-first and month-first dates because their order is ambiguous', () => {
-    for (const date of ['03/04/2026', '3/4/2026', '25.12.2026', '12-25-2026', '03/04/26', '26-03-01']) {
+  it('refuses day-first and month-first dates whose order is ambiguous', () => {
+    for (const date of ['03/04/2026', '3/4/2026', '03/04/26', '26-03-01', '25.12.26']) {
       expect(readDate(date)).toBe(`The date "${date}" could be read day-first or month-first. Write it as YYYY-MM-DD.`);
     }
+  });
+  it('reads a day-first or month-first date that only one order makes a date', () => {
+    expect(readDate('25.12.2026')).toBe('2026-12-25');
+    expect(readDate('12-25-2026')).toBe('2026-12-25');
   });
   it('refuses text that is not a date', () => {
     for (const date of ['yesterday', '2026-03', '20260301', '2026-03/01', '2026-003-01', '2026-03-01T', '45000', 'March 1, 2026']) {

@@ -25,6 +25,8 @@ describe('report pages', () => {
     expect(css).toContain('@top-right { content: "Session report: Kick-off"');
     expect(css).toContain('@bottom-right { content: counter(page) " of " counter(pages)');
     expect(css).toContain('@page :first { @top-left { content: none; } @top-right { content: none; } }');
+    // Without a cover, page 1 keeps the header: nothing else on it would name the report.
+    expect(reportPageCss('a4', 'Support assistant', 'Session report: Kick-off', false)).not.toContain('@page :first');
   });
 
   it('quotes any name so that it cannot end the rule it is in', () => {
