@@ -62,7 +62,7 @@ describe('CsvImportDialog', () => {
 
     await fireEvent.change(dialog.getByRole('combobox', { name: 'Risk', hidden: true }), { target: { value: 'title' } });
     expect(dialog.queryByText(/Choose the column that holds the title/)).toBeNull();
-    expect(dialog.getByRole('button', { name: 'Import 1 item', hidden: true })).toBeEnabled();
+    expect(dialog.getByRole('button', { name: 'Import 1 item, skip 2 rows', hidden: true })).toBeEnabled();
     const problems = dialog.getByRole('list', { name: 'Rows with problems', hidden: true });
     expect(problems).toHaveTextContent('Row 3: The layer "Nowhere" is not a layer of this map.');
     expect(problems).toHaveTextContent('Row 4: The impact "9" is not a number from 1 to 5.');
@@ -85,7 +85,7 @@ describe('CsvImportDialog', () => {
 
   it('imports only the good rows, with the file they came from', async () => {
     const { dialog, onimport } = open('Title,Layer\nA,Model\n,Data\nB,');
-    await fireEvent.click(dialog.getByRole('button', { name: 'Import 2 items', hidden: true }));
+    await fireEvent.click(dialog.getByRole('button', { name: 'Import 2 items, skip 1 row', hidden: true }));
     await vi.waitFor(() => expect(onimport).toHaveBeenCalledOnce());
     const [records, fileName] = onimport.mock.calls[0]!;
     expect(records.map((r) => [r.title, r.layerId])).toEqual([

@@ -204,3 +204,14 @@ describe('AgendaSection', () => {
     expect(rows[2]).toHaveTextContent(/Place them on the map.*Skipped, carried over/);
   });
 });
+
+describe('the decision log', () => {
+  it('prints what a matrix decision was made on, frozen with its record', () => {
+    render(DecisionsSection, context(workshop()));
+    const record = screen.getAllByTestId('report-decision').find((el) => el.querySelector('h3')?.textContent?.startsWith('ADR-0002'))!;
+    expect(within(record).getByText('What it was decided on')).toBeInTheDocument();
+    expect(within(record).getByRole('row', { name: /Hybrid search/ })).toHaveTextContent(/1.*Hybrid search.*53.*chosen/);
+    expect(within(record).getByRole('row', { name: /Bigger generation model/ })).toHaveTextContent(/37.*vetoed/);
+    expect(record).toHaveTextContent('No single weight change flips the winner.');
+  });
+});

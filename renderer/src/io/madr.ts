@@ -1,9 +1,11 @@
 // Decision records as MADR files (https://adr.github.io/madr/): YAML front matter, then the
 // template's sections in its order. One file per record, named decisions/NNNN-title-slug.md.
 import { stringify } from 'yaml';
+import type { MatrixBasis } from '../domain/decisions/basis';
+import { basisOption, basisRanking, COMBINED_HOW } from '../domain/decisions/basis-summary';
 import { decisionNumber, type DecisionRecord, type DecisionStatus } from '../domain/decisions/model';
 import type { ProgramRecords } from '../domain/program-records';
-import { bullet, oneLine, paragraphs } from './markdown-text';
+import { bullet, inline, oneLine, paragraphs, table } from './markdown-text';
 import { slug } from './slug';
 
 /** The MADR sections, in the template's order. */
@@ -46,6 +48,24 @@ function titles(ids: readonly string[], byId: ReadonlyMap<string, string>): stri
 }
 
 /** One decision record as a MADR file. */
+/**
+ * What a matrix's decision was made on, frozen when it was decided: the ranking, the vetoes and
+ * how far a weight could move before the winner changed, as the record's page in Keel shows it.
+ */
+function basisSection(basis: MatrixBasis): string {
+  const ranking = table(['Rank', 'Option', 'Score /100', 'Notes'], basisRanking(basis).map((r) => [r.rank, r.title, r.score, r.notes]));
+  const vetoes = basis.vetoes.map((v) => `* ${oneLine(basisOption(basis, v.option))}: ${oneLine(v.reason)}`);
+  return [
+    '### What it was decided on',
+    '',
+    `Frozen in Keel when the matrix was decided on ${basis.date}. Weighted with ${COMBINED_HOW[basis.combined.how]}.`,
+    '',
+    ranking,
+    ...(vetoes.length ? ['', 'Vetoed by a guardrail:', '', ...vetoes] : []),
+    ...(basis.flip ? ['', inline(basis.flip)] : []),
+  ].join('\n');
+}
+
 export function madrFile(record: DecisionRecord, records: ProgramRecords): string {
   const byId = new Map(records.decisions.map((d) => [d.id, d]));
   const successor = byId.get(record.supersededBy);
@@ -85,6 +105,7 @@ export function madrFile(record: DecisionRecord, records: ProgramRecords): strin
     '',
     paragraphs(record.outcome),
     '',
+    ...(record.basis ? [basisSection(record.basis), ''] : []),
     `### ${MADR_SECTIONS[3]}`,
     '',
     [good, bad].filter(Boolean).join('\n') || '_None recorded._',

@@ -115,6 +115,12 @@ describe('MADR decision records', () => {
     const accepted = files['decisions/0002-which-retrieval-upgrade-ships-next-quarter-hybrid-search.md']!;
     expect(accepted).toContain('### Consequences');
     expect(accepted).toContain('* Supersedes [ADR-0001');
+    // What it was decided on, frozen with the record, before its consequences.
+    const basis = accepted.split('### What it was decided on')[1]!.split('### Consequences')[0]!;
+    expect(basis).toContain('| 1 | Hybrid search | 53 | chosen |');
+    expect(basis).toContain('| 3 | Bigger generation model | 37 | vetoed |');
+    expect(basis).toContain('* Bigger generation model: Cost per resolved ticket expected $0.71 breaks its guardrail (must stay ≤ $0.60).');
+    expect(basis).toContain('No single weight change flips the winner.');
     expect(accepted).toContain('* Hybrid search: Keyword (BM25)');
   });
 
