@@ -28,7 +28,8 @@ export function describeImportError(error: ImportError, fileName = 'The file'): 
     case 'too-large':
       return `${fileName} is ${megabytes(error.sizeBytes)}, more than the ${megabytes(error.limitBytes)} Keel can import. ${nothingChanged}`;
     case 'not-json':
-      return `${fileName} is not a Keel file: it is not valid JSON (${error.detail}). It may be damaged or incomplete. ${nothingChanged}`;
+      // The parser's own words ("Unexpected token 'h'…") mean nothing to the person holding the file.
+      return `${fileName} is not a Keel file: it is not valid JSON. It may be damaged or cut off, or another kind of file. ${nothingChanged}`;
     case 'not-keel':
       return `${fileName} is not a Keel file: export one from Keel with "Export" and import that. ${nothingChanged}`;
     case 'workspace-file':

@@ -82,7 +82,7 @@ test('a file that is not a Keel file is refused with the importer’s own senten
   const data = await transfer(page, [{ name: 'notes.txt', text: 'Remember to bring the markers.', type: 'text/plain' }]);
   await dragOver(page, data);
   await page.dispatchEvent('main', 'drop', { dataTransfer: data });
-  await expect(app.toast(/^notes\.txt is not a Keel file: it is not valid JSON .*Nothing was imported and your programs are unchanged\.$/)).toBeVisible();
+  await expect(app.toast(/^notes\.txt is not a Keel file: it is not valid JSON\. It may be damaged or cut off, or another kind of file\. Nothing was imported and your programs are unchanged\.$/)).toBeVisible();
   await expect(overlay(page)).toBeHidden();
   await expect(app.rows()).toHaveCount(0);
 });
