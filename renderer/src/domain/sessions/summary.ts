@@ -102,3 +102,13 @@ export function summarize(
     headline,
   };
 }
+
+/**
+ * How long a session took against its plan, in words: "5 min of the 90 min planned". The
+ * session's planned length and its agenda's total are different numbers; when they differ the
+ * agenda's is named too, so the totals beside it do not read as a contradiction.
+ */
+export function heldAgainstPlanned(summary: Pick<SessionSummary, 'sessionMinutes' | 'sessionPlannedMinutes' | 'plannedMinutes'>): string {
+  const agenda = summary.plannedMinutes === summary.sessionPlannedMinutes ? '' : ` (the agenda's blocks add up to ${summary.plannedMinutes} min)`;
+  return `${summary.sessionMinutes} min of the ${summary.sessionPlannedMinutes} min planned for the session${agenda}`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffStates } from '../../../../renderer/src/domain/sessions/diff';
 import { newBlock, newSession } from '../../../../renderer/src/domain/sessions/edits';
 import type { Capture, Session, VoteRound } from '../../../../renderer/src/domain/sessions/model';
-import { summarize } from '../../../../renderer/src/domain/sessions/summary';
+import { heldAgainstPlanned, summarize } from '../../../../renderer/src/domain/sessions/summary';
 import { endSession, finishBlock, startBlock } from '../../../../renderer/src/domain/sessions/timer';
 import { emptyState, stateRow } from './state-factory';
 
@@ -46,6 +46,8 @@ describe('summarize', () => {
     expect(summary.plannedMinutes).toBe(50);
     // 25 + 5, and nothing for the block never reached.
     expect(summary.heldMinutes).toBe(30);
+    expect(heldAgainstPlanned(summary)).toBe("31 min of the 60 min planned for the session (the agenda's blocks add up to 50 min)");
+    expect(heldAgainstPlanned({ ...summary, plannedMinutes: 60 })).toBe('31 min of the 60 min planned for the session');
     expect(summary.sessionPlannedMinutes).toBe(60);
     expect(summary.sessionMinutes).toBe(31);
     expect(summary.carried.map((b) => b.title)).toEqual(['Review the map', 'Retro']);
