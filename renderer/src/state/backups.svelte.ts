@@ -8,7 +8,7 @@ import { plural } from '../domain/words';
 import { describeImportError } from '../io/import-errors';
 import type { BackupStore } from '../storage/backup-store';
 import { importSnapshots } from '../storage/transfer';
-import { backUpNow } from './backup-scheduler.svelte';
+import { backUpNow, lastBackupAt } from './backup-scheduler.svelte';
 import { backupsAreFiles, backupStore } from './backup-store';
 import { PART_NOT_LOADED, type Result } from './result';
 import { useServices, type Services } from './services';
@@ -36,6 +36,10 @@ export class BackupsState {
   /** When the list was read: times are told against it when the page's clock has not ticked since. */
   listedAt = $state(0);
   readonly inFiles = backupsAreFiles();
+  /** When any window last wrote a backup: the page lists again when it changes. */
+  get lastWrittenAt(): number | undefined {
+    return lastBackupAt.value;
+  }
   private readonly writes: Writes;
   // Parsed once per backup: the preview and the restore use the same programs.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not rendered state

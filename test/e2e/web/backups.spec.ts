@@ -166,3 +166,19 @@ test('the browser reminds, politely and rarely, to download a backup', async ({ 
   await expect(app.rows()).toHaveCount(1);
   await expect(reminder).toHaveCount(0);
 });
+
+test('a backups screen left open lists a backup another window makes, without a reload', async ({ app, page, context }) => {
+  await app.open();
+  await app.createProgram('Fraud triage');
+  await app.open('#/backups');
+  await expect(page.getByRole('heading', { name: 'No backups yet' })).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto('#/backups');
+  await other.getByRole('button', { name: 'Back up now' }).first().click();
+  await expect(other.getByRole('region', { name: /^1 backup$/ })).toBeVisible();
+
+  // The first window follows without being touched.
+  await expect(page.getByRole('region', { name: /^1 backup$/ }).getByRole('button')).toContainText('1 program: Fraud triage');
+  await other.close();
+});
