@@ -88,14 +88,20 @@ const ISO_DATE_TIME =
 const DAY_OR_MONTH_FIRST = /^\d{1,2}([-/.])\d{1,2}\1(?:\d{2}|\d{4})$/;
 const DAY_MONTH_YEAR = /^(?<a>\d{1,2})([-/.])(?<b>\d{1,2})\2(?<y>\d{4})$/;
 
-/** A day-first or month-first date that only one reading makes a date, as year, month, day. */
-function unambiguousDay(text: string): { y: string; m: string; d: string } | undefined {
+/**
+ * How a day-first or month-first date reads: one way only (as year, month, day), either way
+ * ('ambiguous'; a two-digit year too, its century being open), or neither way; undefined when it
+ * is not written that way at all.
+ */
+function readDayOrMonthFirst(text: string): { y: string; m: string; d: string } | 'ambiguous' | 'neither' | undefined {
+  if (!DAY_OR_MONTH_FIRST.test(text)) return undefined;
   const groups = DAY_MONTH_YEAR.exec(text)?.groups;
-  if (!groups) return undefined;
+  if (!groups) return 'ambiguous';
   const [a, b] = [Number(groups.a), Number(groups.b)];
-  if (a > 12 && b >= 1 && b <= 12) return { y: groups.y!, m: groups.b!, d: groups.a! };
-  if (b > 12 && a >= 1 && a <= 12) return { y: groups.y!, m: groups.a!, d: groups.b! };
-  return undefined;
+  if (a > 12 && b > 12) return 'neither';
+  if (a > 12 && b >= 1) return { y: groups.y!, m: groups.b!, d: groups.a! };
+  if (b > 12 && a >= 1) return { y: groups.y!, m: groups.a!, d: groups.b! };
+  return 'ambiguous';
 }
 
 /** Any year a stored day may have (dates.ts isDay): for a cell whose field sets no range of its own. */
@@ -109,13 +115,13 @@ export function readCsvDay(raw: string, years: { min: number; max: number }, wha
   const text = raw.trim();
   const The = `The ${what}`;
   if (!text) return { ok: false, message: `${The} is missing.` };
-  const groups = (YEAR_FIRST.exec(text) ?? ISO_DATE_TIME.exec(text))?.groups ?? unambiguousDay(text);
+  const numeric = readDayOrMonthFirst(text);
+  const groups = (YEAR_FIRST.exec(text) ?? ISO_DATE_TIME.exec(text))?.groups ?? (typeof numeric === 'object' ? numeric : undefined);
   if (!groups) {
-    // Past 12 in both places it is no date either way; a two-digit year is ambiguous whatever the day.
-    const neither = !!DAY_MONTH_YEAR.exec(text) && text.split(/[-/.]/).slice(0, 2).every((part) => Number(part) > 12);
-    const message = DAY_OR_MONTH_FIRST.test(text) && !neither
-      ? `${The} ${quoted(text)} could be read day-first or month-first. Write it as YYYY-MM-DD.`
-      : `${The} ${quoted(text)} is not a date. Write it as YYYY-MM-DD.`;
+    const message =
+      numeric === 'ambiguous'
+        ? `${The} ${quoted(text)} could be read day-first or month-first. Write it as YYYY-MM-DD.`
+        : `${The} ${quoted(text)} is not a date. Write it as YYYY-MM-DD.`;
     return { ok: false, message };
   }
   const [year, month, day] = [Number(groups.y), Number(groups.m), Number(groups.d)];

@@ -12,6 +12,9 @@ export const QUADRANTS: Record<Quadrant, { label: string; advice: string }> = {
   park: { label: 'Park', advice: 'Low impact, well understood: no action needed.' },
 };
 
+/** The quadrants' names in the order the map's corners show them (charts quadrantCaptionBoxes). */
+export const QUADRANT_CAPTIONS: readonly string[] = [QUADRANTS['test-first'].label, QUADRANTS.plan.label, QUADRANTS.watch.label, QUADRANTS.park.label];
+
 /**
  * An item nobody has placed yet: still where it was created (the middle of the map) with no
  * move since. It is shown on the map but not counted in any quadrant, so a freshly pasted
