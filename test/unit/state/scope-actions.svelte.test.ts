@@ -49,6 +49,9 @@ describe('ScopeState', () => {
     const scope = mount(() => new ScopeState(() => program, services));
     await until(() => scope.loaded);
     await scope.addChange('First');
+    // Newest first is by creation time: two changes made in the same millisecond would tie.
+    const first = Date.now();
+    await until(() => Date.now() > first);
     await scope.addChange('Second');
     await until(() => scope.changes.length === 2);
     expect(scope.sorted.map((c) => c.title)).toEqual(['Second', 'First']);
