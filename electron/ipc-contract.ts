@@ -14,6 +14,14 @@ export const IPC_CHANNELS = {
   backupWrite: 'keel:backup-write',
   backupRead: 'keel:backup-read',
   backupRemove: 'keel:backup-remove',
+  /** main -> renderer: a file opened from the OS (double-click, "Open with", argv, second launch, recent). */
+  fileOpened: 'keel:file-opened',
+  /** renderer -> main: the window listens for fileOpened now; main sends what it queued before. */
+  fileOpenReady: 'keel:file-open-ready',
+  /** renderer -> main: the app's theme choice (native title bar, first-frame background next launch). */
+  setTheme: 'keel:set-theme',
+  /** renderer -> main: what the application menu should enable and say (undo label, program open). */
+  setMenuState: 'keel:set-menu-state',
 } as const;
 
 /** Files larger than this are refused before they are read or parsed. */
@@ -64,10 +72,55 @@ export interface BackupFile {
 
 export type BackupWriteResult = { status: 'written'; file: BackupFile } | { status: 'failed'; message: string };
 
-/** Menu items the main process forwards to the renderer. */
-export type AppCommand = 'undo' | 'redo' | 'new-program' | 'import' | 'find';
+/**
+ * Menu items the main process forwards to the renderer. The renderer's command registry
+ * (renderer/src/state/commands.ts) gives each a label and runs it; the palette lists the same.
+ */
+export const APP_COMMANDS = [
+  // File
+  'new-program',
+  'import',
+  'export-program',
+  'export-workspace',
+  'export-markdown',
+  'export-decisions',
+  'export-csv',
+  'export-openslo',
+  'report',
+  'backups',
+  // Edit
+  'undo',
+  'redo',
+  'find',
+  // View
+  'presenter',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+  'palette',
+  // Help
+  'shortcuts',
+  'guide',
+  'sample-program',
+] as const;
 
-export const APP_COMMANDS: readonly AppCommand[] = ['undo', 'redo', 'new-program', 'import', 'find'];
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/** The app's colour theme: follow the OS, or always light or dark. */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+/** What the renderer tells main so the application menu matches the window. */
+export interface MenuState {
+  /** A program is open: the export, report and presenter items apply to it. */
+  programOpen: boolean;
+  /** What Undo and Redo would do ("Undo Rename program"); absent when there is nothing. */
+  undoLabel?: string;
+  redoLabel?: string;
+}
+
+/** A file the OS asked Keel to open, read by main (the renderer never names a path). */
+export type OpenedFile = Exclude<OpenFileResult, { status: 'cancelled' }>;
 
 /** What the preload exposes as `window.keel`. */
 export interface KeelBridge {
@@ -78,6 +131,15 @@ export interface KeelBridge {
   openExternal(url: string): Promise<boolean>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onAppCommand(listener: (command: AppCommand) => void): () => void;
+  /**
+   * Subscribes to files opened from the OS; returns the unsubscribe function. Subscribing tells
+   * main the window is ready, and main then sends the files it was given before (argv at launch).
+   */
+  onFileOpened(listener: (file: OpenedFile) => void): () => void;
+  /** Tells main the app's theme, so native parts (title bar, next launch's first frame) match. */
+  setTheme(theme: ThemeChoice): Promise<void>;
+  /** Tells main what the menu should enable and say. */
+  setMenuState(state: MenuState): Promise<void>;
   /**
    * The presenter window: opened (or brought forward) on the session's presenter route, full
    * screen on a second display when there is one; closed. Resolves false when refused.

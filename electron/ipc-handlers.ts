@@ -5,23 +5,28 @@ import {
   IPC_CHANNELS,
   type BackupFile,
   type BackupWriteResult,
+  type MenuState,
   type OpenFileRequest,
   type OpenFileResult,
   type ReportPdfRequest,
   type SaveFileRequest,
   type SaveFileResult,
+  type ThemeChoice,
 } from './ipc-contract.js';
 import {
   BackupListArgsSchema,
   BackupNameArgsSchema,
   BackupWriteArgsSchema,
   ClosePresenterArgsSchema,
+  FileOpenReadyArgsSchema,
   KeepDisplayAwakeArgsSchema,
   OpenExternalArgsSchema,
   OpenFileArgsSchema,
   OpenPresenterArgsSchema,
   parseIpcArgs,
   ReportPdfArgsSchema,
+  SetMenuStateArgsSchema,
+  SetThemeArgsSchema,
   SaveFileArgsSchema,
 } from './ipc-schemas.js';
 import { isInternalUrl } from './security.js';
@@ -60,11 +65,16 @@ export interface Capabilities<E extends IpcSenderEvent> {
   writeBackup(name: string, text: string): Promise<BackupWriteResult>;
   readBackup(name: string): Promise<OpenFileResult>;
   removeBackup(name: string): Promise<boolean>;
+  /** The window now listens for opened files: main sends the ones it queued. */
+  fileOpenReady(event: E): Promise<void>;
+  setTheme(event: E, theme: ThemeChoice): Promise<void>;
+  setMenuState(event: E, state: MenuState): Promise<void>;
 }
 
 export type IpcHandler<E> = (event: E, ...args: unknown[]) => Promise<unknown>;
 
-type InvokeChannel = Exclude<(typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS], typeof IPC_CHANNELS.appCommand>;
+/** Channels main sends on (to the renderer) rather than handles. */
+type InvokeChannel = Exclude<(typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS], typeof IPC_CHANNELS.appCommand | typeof IPC_CHANNELS.fileOpened>;
 
 export function createIpcHandlers<E extends IpcSenderEvent>(
   capabilities: Capabilities<E>,
@@ -131,6 +141,21 @@ export function createIpcHandlers<E extends IpcSenderEvent>(
       assertTrusted(event, IPC_CHANNELS.backupRemove);
       const [name] = parseIpcArgs(BackupNameArgsSchema, args, IPC_CHANNELS.backupRemove);
       return capabilities.removeBackup(name);
+    },
+    [IPC_CHANNELS.fileOpenReady]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.fileOpenReady);
+      parseIpcArgs(FileOpenReadyArgsSchema, args, IPC_CHANNELS.fileOpenReady);
+      return capabilities.fileOpenReady(event);
+    },
+    [IPC_CHANNELS.setTheme]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.setTheme);
+      const [theme] = parseIpcArgs(SetThemeArgsSchema, args, IPC_CHANNELS.setTheme);
+      return capabilities.setTheme(event, theme);
+    },
+    [IPC_CHANNELS.setMenuState]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.setMenuState);
+      const [state] = parseIpcArgs(SetMenuStateArgsSchema, args, IPC_CHANNELS.setMenuState);
+      return capabilities.setMenuState(event, state);
     },
   };
 }

@@ -2,7 +2,7 @@
 // treated as untrusted input: an XSS there must not turn into arbitrary file writes.
 import { z } from 'zod';
 import { FILE_KINDS, FILE_KIND_NAMES } from './file-names.js';
-import type { FileKind, OpenFileRequest, ReportPdfRequest, SaveFileRequest } from './ipc-contract.js';
+import { THEME_CHOICES, type FileKind, type MenuState, type OpenFileRequest, type ReportPdfRequest, type SaveFileRequest } from './ipc-contract.js';
 
 /** Largest file the renderer may save (a big PDF export fits many times over). */
 export const MAX_SAVE_BYTES = 100 * 1024 * 1024;
@@ -95,6 +95,18 @@ export const BackupWriteArgsSchema = z.tuple([
 ]);
 export const BackupNameArgsSchema = z.tuple([BackupNameSchema]);
 
+export const FileOpenReadyArgsSchema = z.tuple([]);
+export const ThemeChoiceSchema = z.enum(THEME_CHOICES);
+export const SetThemeArgsSchema = z.tuple([ThemeChoiceSchema]);
+/** Labels are shown in the menu: short, one line. */
+const MenuLabelSchema = z.string().max(120).regex(/^[^\n\r]*$/, 'label must be one line');
+export const MenuStateSchema = z.strictObject({
+  programOpen: z.boolean(),
+  undoLabel: MenuLabelSchema.optional(),
+  redoLabel: MenuLabelSchema.optional(),
+});
+export const SetMenuStateArgsSchema = z.tuple([MenuStateSchema]);
+
 export type SaveFileRequestType = z.infer<typeof SaveFileRequestSchema>;
 export type OpenFileRequestType = z.infer<typeof OpenFileRequestSchema>;
 
@@ -105,7 +117,8 @@ const schemasMatchContract: [
   Equal<OpenFileRequestType, OpenFileRequest>,
   Equal<z.infer<typeof FileKindSchema>, FileKind>,
   Equal<z.infer<typeof ReportPdfRequestSchema>, ReportPdfRequest>,
-] = [true, true, true, true];
+  Equal<z.infer<typeof MenuStateSchema>, MenuState>,
+] = [true, true, true, true, true];
 void schemasMatchContract;
 
 /** Parses IPC arguments or throws a plain Error naming the capability and the first problem. */

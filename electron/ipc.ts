@@ -3,7 +3,7 @@
 // ipc-handlers.ts.
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import type { FileDialogs, FileService } from './files.js';
-import type { BackupFile, BackupWriteResult, OpenFileResult, ReportPdfRequest, SaveFileResult } from './ipc-contract.js';
+import type { BackupFile, BackupWriteResult, MenuState, OpenFileResult, ReportPdfRequest, SaveFileResult, ThemeChoice } from './ipc-contract.js';
 import { createIpcHandlers } from './ipc-handlers.js';
 import type { PresenterRoute } from './presenter-window.js';
 import { openExternalIfAllowed } from './security.js';
@@ -37,12 +37,21 @@ export interface BackupService {
   remove(name: string): Promise<boolean>;
 }
 
+/** The desktop integration main.ts owns: files opened from the OS, the theme, the menu. */
+export interface DesktopService {
+  /** The window with this webContents id listens for opened files: send it what is queued. */
+  fileOpenReady(contentsId: number): void;
+  setTheme(theme: ThemeChoice): void;
+  setMenuState(state: MenuState): void;
+}
+
 /** @param isOurWebContents whether a webContents id belongs to one of Keel's windows */
 export function registerIpcHandlers(
   files: FileService,
   presenter: PresenterService,
   reports: ReportService,
   backups: BackupService,
+  desktop: DesktopService,
   isOurWebContents: (id: number) => boolean,
 ): void {
   const handlers = createIpcHandlers<IpcMainInvokeEvent>(
@@ -64,6 +73,9 @@ export function registerIpcHandlers(
       writeBackup: (name, text) => backups.write(name, text),
       readBackup: (name) => backups.read(name),
       removeBackup: (name) => backups.remove(name),
+      fileOpenReady: async (event) => desktop.fileOpenReady(event.sender.id),
+      setTheme: async (_event, theme) => desktop.setTheme(theme),
+      setMenuState: async (_event, state) => desktop.setMenuState(state),
     },
     isOurWebContents,
   );

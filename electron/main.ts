@@ -6,10 +6,10 @@ import { app, BrowserWindow, dialog, Menu, nativeTheme, powerSaveBlocker, protoc
 import { createFileService } from './files.js';
 import { createBackupService } from './backups.js';
 import { createReportService } from './report-pdf.js';
-import { IPC_CHANNELS, type AppCommand } from './ipc-contract.js';
-import { registerIpcHandlers, type PresenterService } from './ipc.js';
+import { IPC_CHANNELS, type AppCommand, type MenuState, type ThemeChoice } from './ipc-contract.js';
+import { registerIpcHandlers, type DesktopService, type PresenterService } from './ipc.js';
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
-import { buildMenuTemplate } from './menu.js';
+import { buildMenuTemplate, type RecentFile } from './menu.js';
 import { serveRendererRequest } from './renderer-protocol.js';
 import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
 import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
@@ -79,17 +79,44 @@ async function onReady(): Promise<void> {
     createPresenterService(),
     createReportService(),
     createBackupService(path.join(app.getPath('userData'), 'backups')),
+    createDesktopService(),
     (id) => ourWebContents.has(id),
   );
+  installMenu();
+  await createMainWindow();
+}
+
+// What the menu shows; rebuilt when the recent files or the renderer's menu state change.
+// eslint-disable-next-line prefer-const -- the open-files part reassigns it when a file opens
+let recentFiles: readonly RecentFile[] = [];
+let menuState: MenuState = { programOpen: false };
+
+function installMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, sendToFocusedWindow, {
         appName: app.name,
         isPackaged: app.isPackaged,
+        state: menuState,
+        recentFiles,
+        openRecent: (filePath) => void filePath, // wired by the open-files part
       }),
     ),
   );
-  await createMainWindow();
+}
+
+/** Files opened from the OS, the theme and the menu state (IPC from the renderer). */
+function createDesktopService(): DesktopService {
+  return {
+    fileOpenReady: (contentsId) => void contentsId, // wired by the open-files part
+    setTheme: (theme: ThemeChoice) => {
+      nativeTheme.themeSource = theme;
+    },
+    setMenuState: (state) => {
+      menuState = state;
+      installMenu();
+    },
+  };
 }
 
 async function createMainWindow(): Promise<void> {

@@ -1,12 +1,24 @@
 // The application menu as a plain template. Pure: main.ts turns it into a Menu and supplies
 // `send` (to the focused window), so the shape is unit-tested.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from './ipc-contract.js';
+import type { AppCommand, MenuState } from './ipc-contract.js';
 
 export interface MenuOptions {
   appName: string;
   /** Developer tools are offered only in unpackaged (development) runs. */
   isPackaged: boolean;
+  /** What the renderer last said: a program is open, what Undo and Redo would do. */
+  state: MenuState;
+  /** Files opened before, newest first, for File > Open Recent (electron/recent-files.ts). */
+  recentFiles: readonly RecentFile[];
+  /** Opens a recent file (main reads it and sends it to the window like any opened file). */
+  openRecent: (filePath: string) => void;
+}
+
+export interface RecentFile {
+  /** What the menu shows: the file's name. */
+  label: string;
+  filePath: string;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };

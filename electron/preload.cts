@@ -8,11 +8,14 @@ import type {
   BackupFile,
   BackupWriteResult,
   KeelBridge,
+  MenuState,
+  OpenedFile,
   OpenFileRequest,
   OpenFileResult,
   ReportPdfRequest,
   SaveFileRequest,
   SaveFileResult,
+  ThemeChoice,
 } from './ipc-contract.js';
 
 const CHANNELS = {
@@ -28,12 +31,43 @@ const CHANNELS = {
   backupWrite: 'keel:backup-write',
   backupRead: 'keel:backup-read',
   backupRemove: 'keel:backup-remove',
+  fileOpened: 'keel:file-opened',
+  fileOpenReady: 'keel:file-open-ready',
+  setTheme: 'keel:set-theme',
+  setMenuState: 'keel:set-menu-state',
 } as const;
 
-const APP_COMMANDS: readonly AppCommand[] = ['undo', 'redo', 'new-program', 'import', 'find'];
+const APP_COMMANDS: readonly AppCommand[] = [
+  'new-program',
+  'import',
+  'export-program',
+  'export-workspace',
+  'export-markdown',
+  'export-decisions',
+  'export-csv',
+  'export-openslo',
+  'report',
+  'backups',
+  'undo',
+  'redo',
+  'find',
+  'presenter',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+  'palette',
+  'shortcuts',
+  'guide',
+  'sample-program'];
 
 function isAppCommand(value: unknown): value is AppCommand {
   return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
+}
+
+function isOpenedFile(value: unknown): value is OpenedFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const status = (value as { status?: unknown }).status;
+  return status === 'opened' || status === 'too-large' || status === 'failed';
 }
 
 const bridge: KeelBridge = {
@@ -81,6 +115,27 @@ const bridge: KeelBridge = {
 
   removeBackup(name: string): Promise<boolean> {
     return ipcRenderer.invoke(CHANNELS.backupRemove, name) as Promise<boolean>;
+  },
+
+  setTheme(theme: ThemeChoice): Promise<void> {
+    return ipcRenderer.invoke(CHANNELS.setTheme, theme) as Promise<void>;
+  },
+
+  setMenuState(state: MenuState): Promise<void> {
+    return ipcRenderer.invoke(CHANNELS.setMenuState, state) as Promise<void>;
+  },
+
+  onFileOpened(listener: (file: OpenedFile) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('onFileOpened needs a function.');
+    // Main validated and read the file; the renderer gets the result only, never the event.
+    const forward = (_event: IpcRendererEvent, file: unknown): void => {
+      if (isOpenedFile(file)) listener(file);
+    };
+    ipcRenderer.on(CHANNELS.fileOpened, forward);
+    void ipcRenderer.invoke(CHANNELS.fileOpenReady);
+    return function unsubscribe(): void {
+      ipcRenderer.removeListener(CHANNELS.fileOpened, forward);
+    };
   },
 
   onAppCommand(listener: (command: AppCommand) => void): () => void {

@@ -21,6 +21,20 @@ export const PROGRAM_AREAS = ['overview', 'uncertainty', 'metrics', 'tradeoffs',
 const AREAS_WITH_RECORDS: readonly ProgramArea[] = ['uncertainty', 'metrics', 'tradeoffs', 'roadmap', 'decisions', 'scope', 'actions', 'sessions'];
 export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 
+/** Each area's name, as the area tabs and the palette's "Go to" commands say it. */
+export const AREA_LABELS: Record<ProgramArea, string> = {
+  overview: 'Overview',
+  uncertainty: 'Uncertainty',
+  metrics: 'Shared metrics',
+  tradeoffs: 'Trade-offs',
+  roadmap: 'Roadmap',
+  decisions: 'Decision log',
+  scope: 'Scope changes',
+  actions: 'Actions',
+  sessions: 'Sessions',
+  export: 'Export & share',
+};
+
 export function parseRoute(hash: string): Route {
   const [rawPath = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   const path = rawPath.replace(/\/+$/, '') || '/';

@@ -54,6 +54,9 @@ describe('createIpcHandlers', () => {
       writeBackup: vi.fn(async () => ({ status: 'failed' as const, message: 'no' })),
       readBackup: vi.fn(async () => ({ status: 'cancelled' as const })),
       removeBackup: vi.fn(async () => true),
+      fileOpenReady: vi.fn(async () => undefined),
+      setTheme: vi.fn(async () => undefined),
+      setMenuState: vi.fn(async () => undefined),
     };
     const handlers = createIpcHandlers<IpcSenderEvent>(capabilities, isOurs);
     return { capabilities, handlers };
@@ -85,6 +88,9 @@ describe('createIpcHandlers', () => {
         IPC_CHANNELS.backupWrite,
         IPC_CHANNELS.backupRead,
         IPC_CHANNELS.backupRemove,
+        IPC_CHANNELS.fileOpenReady,
+        IPC_CHANNELS.setTheme,
+        IPC_CHANNELS.setMenuState,
       ].sort(),
     );
   });

@@ -196,6 +196,9 @@ describe('main process wiring', () => {
         IPC_CHANNELS.backupWrite,
         IPC_CHANNELS.backupRead,
         IPC_CHANNELS.backupRemove,
+        IPC_CHANNELS.fileOpenReady,
+        IPC_CHANNELS.setTheme,
+        IPC_CHANNELS.setMenuState,
       ].sort(),
     );
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);

@@ -58,6 +58,7 @@ describe('preload', () => {
       'keepDisplayAwake',
       'listBackups',
       'onAppCommand',
+      'onFileOpened',
       'openExternal',
       'openFile',
       'openPresenter',
@@ -65,6 +66,8 @@ describe('preload', () => {
       'removeBackup',
       'saveFile',
       'saveReportPdf',
+      'setMenuState',
+      'setTheme',
       'writeBackup',
     ];
     expect(Object.keys(bridge).sort()).toEqual(['isElectron', ...functions].sort());
