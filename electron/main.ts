@@ -100,6 +100,7 @@ function installMenu(): void {
         state: menuState,
         recentFiles,
         openRecent: (filePath) => void filePath, // wired by the open-files part
+        clearRecent: () => undefined, // wired by the open-files part
       }),
     ),
   );

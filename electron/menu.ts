@@ -13,6 +13,8 @@ export interface MenuOptions {
   recentFiles: readonly RecentFile[];
   /** Opens a recent file (main reads it and sends it to the window like any opened file). */
   openRecent: (filePath: string) => void;
+  /** Empties the recent files list. */
+  clearRecent: () => void;
 }
 
 export interface RecentFile {

@@ -5,7 +5,7 @@ import { buildMenuTemplate } from '../../../electron/menu.js';
 
 function build(platform: NodeJS.Platform, isPackaged = true) {
   const send = vi.fn<(command: AppCommand) => void>();
-  const template = buildMenuTemplate(platform, send, { appName: 'Keel', isPackaged, state: { programOpen: false }, recentFiles: [], openRecent: vi.fn() });
+  const template = buildMenuTemplate(platform, send, { appName: 'Keel', isPackaged, state: { programOpen: false }, recentFiles: [], openRecent: vi.fn(), clearRecent: vi.fn() });
   return { template, send };
 }
 
