@@ -14,12 +14,14 @@ import { serveRendererRequest } from './renderer-protocol.js';
 import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
 import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
 import { mainWindowOptions, presenterWindowOptions, windowBackgroundColor } from './window-options.js';
+import { createSettingsStore, SETTINGS_FILE } from './settings.js';
 import {
   readSavedWindowState,
-  restoreBounds,
+  restoreWindowState,
   trackWindowState,
   WINDOW_STATE_FILE,
   type DebouncedWriter,
+  type DisplayInfo,
   type WindowStateSnapshot,
 } from './window-state.js';
 
@@ -40,6 +42,8 @@ if (testUserData) app.setPath('userData', testUserData);
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 const preloadPath = path.join(app.getAppPath(), 'dist-electron', 'preload.cjs');
+// The theme chosen in the app, read before the first window so its first frame has the right colours.
+const settings = createSettingsStore(path.join(app.getPath('userData'), SETTINGS_FILE));
 
 /** webContents ids of Keel's own windows: the only ones IPC answers. */
 const ourWebContents = new Set<number>();
@@ -62,12 +66,12 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0) void createMainWindow().catch(reportFatal);
   });
   app.on('will-quit', (event) => {
-    // Let the last window-state write finish before the process exits.
+    // Let the last window-state and settings writes finish before the process exits.
     const writer = windowStateWriter;
     if (!writer) return;
     windowStateWriter = undefined;
     event.preventDefault();
-    void writer.flush().finally(() => app.quit());
+    void Promise.all([writer.flush(), settings.flush()]).finally(() => app.quit());
   });
   app.whenReady().then(onReady).catch(reportFatal);
 }
@@ -111,7 +115,9 @@ function createDesktopService(): DesktopService {
   return {
     fileOpenReady: (contentsId) => void contentsId, // wired by the open-files part
     setTheme: (theme: ThemeChoice) => {
+      // 'system' follows the OS (title bar and dark mode included); the choice is kept for the next launch.
       nativeTheme.themeSource = theme;
+      void settings.update({ theme });
     },
     setMenuState: (state) => {
       menuState = state;
@@ -121,11 +127,12 @@ function createDesktopService(): DesktopService {
 }
 
 async function createMainWindow(): Promise<void> {
+  nativeTheme.themeSource = (await settings.load()).theme;
   const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
-  const restored = restoreBounds(
+  const restored = restoreWindowState(
     await readSavedWindowState(stateFile),
-    screen.getAllDisplays().map((display) => display.workArea),
-    screen.getPrimaryDisplay().workArea,
+    screen.getAllDisplays().map(displayInfo),
+    displayInfo(screen.getPrimaryDisplay()),
   );
 
   const window = new BrowserWindow(
@@ -134,13 +141,14 @@ async function createMainWindow(): Promise<void> {
   mainWindow = window;
   const contentsId = window.webContents.id;
   ourWebContents.add(contentsId);
-  windowStateWriter = trackWindowState(window, stateFile);
+  windowStateWriter = trackWindowState(window, stateFile, (bounds) => displayInfo(screen.getDisplayMatching(bounds)));
 
   const onThemeUpdated = (): void => window.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
   nativeTheme.on('updated', onThemeUpdated);
 
   window.once('ready-to-show', () => {
     if (restored.isMaximized) window.maximize();
+    if (restored.isFullScreen) window.setFullScreen(true);
     window.show();
   });
   window.on('closed', () => {
@@ -157,6 +165,10 @@ async function createMainWindow(): Promise<void> {
     // The window still shows (with Chromium's error page); quitting would hide the cause.
     console.error(`Keel could not load ${APP_START_URL}:`, error);
   }
+}
+
+function displayInfo({ id, bounds, workArea, scaleFactor }: Electron.Display): DisplayInfo {
+  return { id, bounds, workArea, scaleFactor };
 }
 
 /**

@@ -2,16 +2,9 @@
 // while a session runs. Decisions are pure functions; the two small classes take Electron's
 // screen, windows and power-save blocker as arguments, so unit tests drive them with fakes.
 import { APP_START_URL, type PresenterRoute } from './security.js';
-import { defaultBounds, type Rect, type Size } from './window-state.js';
+import { defaultBounds, type DisplayInfo, type Rect, type Size } from './window-state.js';
 
-export type { PresenterRoute };
-
-/** The parts of Electron's Display used here. */
-export interface DisplayInfo {
-  id: number;
-  bounds: Rect;
-  workArea: Rect;
-}
+export type { DisplayInfo, PresenterRoute };
 
 /** A windowed presenter (on the laptop's own screen): large enough to read, not full screen. */
 export const PRESENTER_WINDOW_SIZE: Size = { width: 1280, height: 720 };

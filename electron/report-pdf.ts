@@ -11,6 +11,7 @@ import type { FileDialogs } from './files.js';
 import type { ReportPdfRequest, SaveFileResult } from './ipc-contract.js';
 import type { ReportService } from './ipc.js';
 import { APP_START_URL } from './security.js';
+import { REPORT_BACKGROUND } from './theme-colors.js';
 import { secureWebPreferences } from './window-options.js';
 
 /** What printToPDF is asked for: the page's own @page size and margins, tags for screen readers, bookmarks from headings. */
@@ -27,7 +28,14 @@ const POLL_MS = 100;
 
 /** The hidden window: never shown, the same sandboxed preferences as every Keel window. */
 export function reportWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return { show: false, width: 1100, height: 1400, title: 'Keel report', webPreferences: secureWebPreferences(preloadPath) };
+  return {
+    show: false,
+    width: 1100,
+    height: 1400,
+    title: 'Keel report',
+    backgroundColor: REPORT_BACKGROUND, // paper, whatever the theme (ReportPage forces the light palette)
+    webPreferences: secureWebPreferences(preloadPath),
+  };
 }
 
 /** The app URL of a report route; anything that is not a report route is refused. */

@@ -1,15 +1,12 @@
 // Options for Keel's windows. Pure, so the security settings are asserted by a unit test
 // (see "Security" in README.md).
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { APP_BACKGROUND, PRESENTER_BACKGROUND, themeColor } from './theme-colors.js';
 import { MIN_WINDOW_SIZE, type Rect } from './window-state.js';
-
-// The app's own --bg colours (renderer/src/styles/app.css), so the first frame matches.
-const LIGHT_BACKGROUND = '#f6f7f9';
-const DARK_BACKGROUND = '#12161c';
 
 /** Painted before the renderer's first frame, so a dark-mode user sees no white flash. */
 export function windowBackgroundColor(prefersDark: boolean): string {
-  return prefersDark ? DARK_BACKGROUND : LIGHT_BACKGROUND;
+  return themeColor(APP_BACKGROUND, prefersDark);
 }
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -59,7 +56,8 @@ export function presenterWindowOptions(options: {
     title: 'Keel presenter',
     show: false,
     autoHideMenuBar: true,
-    backgroundColor: windowBackgroundColor(options.prefersDark),
+    // Its page paints its own black-or-white palette, not the app's background.
+    backgroundColor: themeColor(PRESENTER_BACKGROUND, options.prefersDark),
     webPreferences: secureWebPreferences(options.preloadPath),
   };
 }

@@ -1,7 +1,7 @@
 // Loads main.ts against a fake 'electron' module to check the wiring the pure modules cannot:
 // what happens before ready, which handlers are registered, how the window is created.
 import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -98,6 +98,7 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     displays: [primary] as Array<typeof primary>,
     getAllDisplays: () => screen.displays,
     getPrimaryDisplay: () => primary,
+    getDisplayMatching: (_bounds: unknown) => primary,
   });
   let nextBlocker = 1;
   const powerSaveBlocker = {
@@ -120,7 +121,7 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     },
     ipcMain: { handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
-    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: true }),
+    nativeTheme: new FakeNativeTheme(),
     screen,
     powerSaveBlocker,
     shell: { openExternal: vi.fn(async () => undefined) },
@@ -130,6 +131,18 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
       showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     },
   };
+}
+
+/** Like Electron's: dark colours follow themeSource, or the OS (`osDark`) for 'system'. */
+class FakeNativeTheme extends EventEmitter {
+  themeSource: 'system' | 'light' | 'dark' = 'system';
+  osDark = true;
+  get shouldUseDarkColors(): boolean {
+    return this.themeSource === 'system' ? this.osDark : this.themeSource === 'dark';
+  }
+  set shouldUseDarkColors(dark: boolean) {
+    this.osDark = dark;
+  }
 }
 
 let userData: string;
@@ -378,6 +391,44 @@ describe('main process wiring', () => {
     expect(window?.setBackgroundColor).toHaveBeenCalledWith('#f6f7f9');
     window?.emit('closed');
     expect(electron.nativeTheme.listenerCount('updated')).toBe(0);
+  });
+
+  it.each([
+    ['dark', false, '#12161c'],
+    ['light', true, '#f6f7f9'],
+    ['system', true, '#12161c'],
+  ] as const)('opens with the theme chosen in the app (%s, OS dark: %s) before the first frame', async (theme, osDark, background) => {
+    await writeFile(path.join(userData, 'settings.json'), JSON.stringify({ theme }));
+    const electron = await startMain();
+    electron.nativeTheme.osDark = osDark;
+    await becomeReady(electron);
+    expect(electron.nativeTheme.themeSource).toBe(theme);
+    expect(electron.BrowserWindow.instances[0]?.options).toMatchObject({ backgroundColor: background });
+  });
+
+  it('applies a theme chosen over IPC at once and keeps it for the next launch', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    const handler = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>).get(IPC_CHANNELS.setTheme);
+    const event = { sender: { id: window?.webContents.id }, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } };
+    await handler?.(event, 'light');
+    expect(electron.nativeTheme.themeSource).toBe('light');
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(path.join(userData, 'settings.json'), 'utf8'))).toEqual({ theme: 'light' }),
+    );
+    await expect(handler?.(event, 'sepia')).rejects.toThrow();
+    expect(electron.nativeTheme.themeSource).toBe('light');
+  });
+
+  it('restores a window saved full screen as full screen', async () => {
+    const state = { x: 10, y: 10, width: 900, height: 600, isFullScreen: true };
+    await writeFile(path.join(userData, 'window-state.json'), JSON.stringify(state));
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    window?.emit('ready-to-show');
+    expect(window?.setFullScreen).toHaveBeenCalledWith(true);
   });
 
   it('says so and exits when the window cannot be created', async () => {

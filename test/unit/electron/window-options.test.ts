@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions, presenterWindowOptions, secureWebPreferences, windowBackgroundColor } from '../../../electron/window-options.js';
+import { PRESENTER_BACKGROUND } from '../../../electron/theme-colors.js';
 import { MIN_WINDOW_SIZE } from '../../../electron/window-state.js';
 
 const bounds = { x: 10, y: 20, width: 1000, height: 700 };
@@ -55,20 +55,10 @@ describe('presenter window options', () => {
   it('uses exactly the secure preferences of the main window', () => {
     const options = presenterWindowOptions({ bounds, fullScreen: true, preloadPath: '/p.cjs', prefersDark: false });
     expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs'));
-    expect(options).toMatchObject({ ...bounds, fullscreen: true, show: false, backgroundColor: windowBackgroundColor(false) });
+    expect(options).toMatchObject({ ...bounds, fullscreen: true, show: false, backgroundColor: PRESENTER_BACKGROUND.light });
   });
 
   it('is a window, not full screen, when told so (a single display)', () => {
     expect(presenterWindowOptions({ bounds, fullScreen: false, preloadPath: '/p.cjs', prefersDark: true }).fullscreen).toBe(false);
-  });
-});
-
-describe('window background', () => {
-  it('is the app background of each theme, so there is no flash of another colour', () => {
-    const css = readFileSync(new URL('../../../renderer/src/styles/app.css', import.meta.url), 'utf8');
-    const backgrounds = [...css.matchAll(/--bg:\s*(#[0-9a-f]{6});/gi)].map((m) => m[1]!.toLowerCase());
-    expect(backgrounds).toHaveLength(2);
-    expect(windowBackgroundColor(false)).toBe(backgrounds[0]);
-    expect(windowBackgroundColor(true)).toBe(backgrounds[1]);
   });
 });

@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createDebouncedWriter,
@@ -10,14 +9,23 @@ import {
   defaultBounds,
   MIN_WINDOW_SIZE,
   readSavedWindowState,
-  restoreBounds,
+  restoreWindowState,
   trackWindowState,
+  type DisplayInfo,
   type Rect,
+  type TrackedWindow,
 } from '../../../electron/window-state.js';
 
-const laptop: Rect = { x: 0, y: 0, width: 1440, height: 875 }; // work area below a menu bar
-const rightMonitor: Rect = { x: 1440, y: -200, width: 2560, height: 1400 };
-const centredDefault = defaultBounds(laptop);
+// Work areas below a menu bar; the laptop is the primary display.
+const laptopArea: Rect = { x: 0, y: 0, width: 1440, height: 875 };
+const monitorArea: Rect = { x: 1440, y: -200, width: 2560, height: 1400 };
+function display(id: number, workArea: Rect, scaleFactor = 1): DisplayInfo {
+  return { id, bounds: { ...workArea, y: workArea.y - 25, height: workArea.height + 25 }, workArea, scaleFactor };
+}
+const laptop = display(1, laptopArea, 2);
+const rightMonitor = display(2, monitorArea);
+const centredDefault = defaultBounds(laptopArea);
+const windowed = { isMaximized: false, isFullScreen: false };
 
 describe('defaultBounds', () => {
   it('centres the default size in the primary work area', () => {
@@ -29,54 +37,50 @@ describe('defaultBounds', () => {
   });
 });
 
-describe('restoreBounds', () => {
+describe('restoreWindowState (saved without a display, as before)', () => {
   it('restores a window that is fully visible', () => {
     const saved = { x: 100, y: 50, width: 1000, height: 700, isMaximized: false };
-    expect(restoreBounds(saved, [laptop], laptop)).toEqual({
-      bounds: { x: 100, y: 50, width: 1000, height: 700 },
-      isMaximized: false,
-    });
+    expect(restoreWindowState(saved, [laptop], laptop)).toEqual({ bounds: { x: 100, y: 50, width: 1000, height: 700 }, ...windowed });
   });
 
-  it('restores the maximized flag', () => {
-    expect(restoreBounds({ x: 10, y: 10, width: 900, height: 600, isMaximized: true }, [laptop], laptop).isMaximized).toBe(
-      true,
-    );
+  it('restores the maximized and full-screen flags', () => {
+    const saved = { x: 10, y: 10, width: 900, height: 600, isMaximized: true, isFullScreen: true };
+    expect(restoreWindowState(saved, [laptop], laptop)).toMatchObject({ isMaximized: true, isFullScreen: true });
   });
 
   it('restores onto a second monitor, including negative coordinates', () => {
     const saved = { x: 2000, y: -100, width: 1200, height: 900 };
-    expect(restoreBounds(saved, [laptop, rightMonitor], laptop).bounds).toEqual({ x: 2000, y: -100, width: 1200, height: 900 });
+    expect(restoreWindowState(saved, [laptop, rightMonitor], laptop).bounds).toEqual({ x: 2000, y: -100, width: 1200, height: 900 });
   });
 
   it('falls back to the default when the saved window is on a monitor that is gone', () => {
     const saved = { x: 2000, y: 100, width: 1200, height: 900, isMaximized: false };
-    expect(restoreBounds(saved, [laptop], laptop)).toEqual({ bounds: centredDefault, isMaximized: false });
+    expect(restoreWindowState(saved, [laptop], laptop)).toEqual({ bounds: centredDefault, ...windowed });
   });
 
   it('falls back when only a sliver would be visible', () => {
     const saved = { x: 1400, y: 100, width: 800, height: 600 }; // 40 px on screen
-    expect(restoreBounds(saved, [laptop], laptop).bounds).toEqual(centredDefault);
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual(centredDefault);
   });
 
   it('pulls a partly off-screen window fully onto the display', () => {
     const saved = { x: 1000, y: 500, width: 800, height: 600 };
-    expect(restoreBounds(saved, [laptop], laptop).bounds).toEqual({ x: 640, y: 275, width: 800, height: 600 });
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual({ x: 640, y: 275, width: 800, height: 600 });
   });
 
   it('pulls a window whose title bar is above the screen back down', () => {
     const saved = { x: 100, y: -300, width: 900, height: 700 };
-    expect(restoreBounds(saved, [laptop], laptop).bounds).toEqual({ x: 100, y: 0, width: 900, height: 700 });
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual({ x: 100, y: 0, width: 900, height: 700 });
   });
 
   it('shrinks a window larger than the display it is on', () => {
     const saved = { x: 0, y: 0, width: 3000, height: 2000 };
-    expect(restoreBounds(saved, [laptop], laptop).bounds).toEqual(laptop);
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual(laptopArea);
   });
 
   it('grows a window below the minimum size', () => {
     const saved = { x: 10, y: 10, width: 300, height: 200 };
-    expect(restoreBounds(saved, [laptop], laptop).bounds).toEqual({
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual({
       x: 10,
       y: 10,
       width: MIN_WINDOW_SIZE.width,
@@ -86,11 +90,11 @@ describe('restoreBounds', () => {
 
   it('picks the display the window overlaps most', () => {
     const saved = { x: 1300, y: 100, width: 1000, height: 700 }; // 140 px on the laptop, 860 px on the monitor
-    expect(restoreBounds(saved, [laptop, rightMonitor], laptop).bounds).toEqual({ x: 1440, y: 100, width: 1000, height: 700 });
+    expect(restoreWindowState(saved, [laptop, rightMonitor], laptop).bounds).toEqual({ x: 1440, y: 100, width: 1000, height: 700 });
   });
 
   it('rounds fractional values from scaled displays', () => {
-    expect(restoreBounds({ x: 10.4, y: 10.6, width: 900.5, height: 600.2 }, [laptop], laptop).bounds).toEqual({
+    expect(restoreWindowState({ x: 10.4, y: 10.6, width: 900.5, height: 600.2 }, [laptop], laptop).bounds).toEqual({
       x: 10,
       y: 11,
       width: 901,
@@ -99,7 +103,7 @@ describe('restoreBounds', () => {
   });
 
   it('ignores unknown keys written by a newer version', () => {
-    expect(restoreBounds({ x: 5, y: 5, width: 900, height: 600, displayId: 3 }, [laptop], laptop).bounds).toEqual({
+    expect(restoreWindowState({ x: 5, y: 5, width: 900, height: 600, monitorName: 'DELL' }, [laptop], laptop).bounds).toEqual({
       x: 5,
       y: 5,
       width: 900,
@@ -120,16 +124,115 @@ describe('restoreBounds', () => {
     ['Infinity', { x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 600 }],
     ['absurd coordinates', { x: 1e12, y: 0, width: 900, height: 600 }],
     ['isMaximized as a string', { x: 0, y: 0, width: 900, height: 600, isMaximized: 'yes' }],
+    ['isFullScreen as a number', { x: 0, y: 0, width: 900, height: 600, isFullScreen: 1 }],
   ])('falls back to the default for corrupt state: %s', (_name, saved) => {
-    expect(restoreBounds(saved, [laptop], laptop)).toEqual({ bounds: centredDefault, isMaximized: false });
+    expect(restoreWindowState(saved, [laptop], laptop)).toEqual({ bounds: centredDefault, ...windowed });
   });
 
   it('falls back when there are no displays at all', () => {
-    expect(restoreBounds({ x: 0, y: 0, width: 900, height: 600 }, [], laptop).bounds).toEqual(centredDefault);
+    expect(restoreWindowState({ x: 0, y: 0, width: 900, height: 600 }, [], laptop).bounds).toEqual(centredDefault);
   });
 
   it('uses the default size constant', () => {
     expect(centredDefault.width).toBe(DEFAULT_WINDOW_SIZE.width);
+  });
+});
+
+describe('restoreWindowState across displays', () => {
+  const onMonitor = { x: 2000, y: -100, width: 1200, height: 900, isMaximized: false, display: rightMonitor };
+
+  it('goes back to the same display when it is still there', () => {
+    expect(restoreWindowState(onMonitor, [laptop, rightMonitor], laptop)).toEqual({
+      bounds: { x: 2000, y: -100, width: 1200, height: 900 },
+      ...windowed,
+    });
+  });
+
+  it('follows its display when the arrangement moved it, keeping its offset within it', () => {
+    // The monitor now sits left of the laptop (negative coordinates), a little lower.
+    const movedLeft = display(2, { x: -2560, y: 100, width: 2560, height: 1400 });
+    expect(restoreWindowState(onMonitor, [laptop, movedLeft], laptop).bounds).toEqual({
+      x: -2560 + (2000 - 1440),
+      y: 100 + (-100 - -200),
+      width: 1200,
+      height: 900,
+    });
+  });
+
+  it('prefers its own display to the one its old coordinates now overlap', () => {
+    // The monitor moved to the left, and another monitor now sits where the window was.
+    const movedLeft = display(2, { x: -2560, y: 0, width: 2560, height: 1400 });
+    const newcomer = display(3, { x: 1440, y: -200, width: 2560, height: 1400 });
+    expect(restoreWindowState(onMonitor, [laptop, movedLeft, newcomer], laptop).bounds.x).toBe(-2560 + 560);
+  });
+
+  it('finds its display by its bounds when the id changed (a restart renumbered the displays)', () => {
+    const renumbered = { ...rightMonitor, id: 77 };
+    expect(restoreWindowState(onMonitor, [laptop, renumbered], laptop).bounds).toEqual({ x: 2000, y: -100, width: 1200, height: 900 });
+  });
+
+  it('keeps its share of the screen when its display changed resolution or scale factor', () => {
+    // The same monitor switched from 100 % to 200 %: half as many points each way.
+    const scaled = display(2, { x: 1440, y: -200, width: 1280, height: 700 }, 2);
+    // 1200 x 900 would be 600 x 450 there: grown back to the minimum size, at the same place.
+    expect(restoreWindowState(onMonitor, [laptop, scaled], laptop).bounds).toEqual({
+      x: 1440 + 280,
+      y: -200 + 50,
+      width: MIN_WINDOW_SIZE.width,
+      height: MIN_WINDOW_SIZE.height,
+    });
+  });
+
+  it('scales a window proportionally onto a display of another size', () => {
+    const big = { x: 100, y: 100, width: 1600, height: 1000, display: display(9, { x: 0, y: 0, width: 3200, height: 2000 }) };
+    const small = display(9, { x: 0, y: 0, width: 1600, height: 1000 });
+    expect(restoreWindowState(big, [small], small).bounds).toEqual({ x: 50, y: 50, width: 800, height: 560 });
+  });
+
+  it('lands on the display it overlaps most when its own was unplugged', () => {
+    const saved = { ...onMonitor, x: 1300, y: 100, width: 1000, height: 700 }; // mostly on the laptop area's right edge
+    const third = display(3, { x: 1440, y: 0, width: 1920, height: 1080 });
+    expect(restoreWindowState(saved, [laptop, third], laptop).bounds).toEqual({ x: 1440, y: 100, width: 1000, height: 700 });
+  });
+
+  it('moves to the primary display, at the same relative place, when its display was unplugged', () => {
+    // The monitor is gone; its window was in the middle of it.
+    const saved = { x: 1440 + 640, y: -200 + 350, width: 1280, height: 700, display: rightMonitor };
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual({
+      x: Math.round(640 * (1440 / 2560)),
+      y: Math.round(350 * (875 / 1400)),
+      width: 800,
+      height: MIN_WINDOW_SIZE.height,
+    });
+  });
+
+  it('is never off-screen, whatever the displays', () => {
+    const aboveLeft = display(5, { x: -1920, y: -1080, width: 1920, height: 1080 });
+    const displays = [laptop, aboveLeft];
+    const cases = [
+      { x: -5000, y: -5000, width: 900, height: 600, display: rightMonitor },
+      { x: 99_999, y: 99_999, width: 900, height: 600, display: aboveLeft },
+      { x: 10, y: 10, width: 90_000, height: 90_000, display: laptop },
+      { x: -1900, y: -1070, width: 900, height: 600 },
+    ];
+    for (const saved of cases) {
+      const { bounds } = restoreWindowState(saved, displays, laptop);
+      const inside = displays.some(
+        ({ workArea: a }) =>
+          bounds.x >= a.x && bounds.y >= a.y && bounds.x + bounds.width <= a.x + a.width && bounds.y + bounds.height <= a.y + a.height,
+      );
+      expect(inside, JSON.stringify(saved)).toBe(true);
+    }
+  });
+
+  it('keeps the window and drops only a damaged display record', () => {
+    const saved = { x: 100, y: 50, width: 1000, height: 700, display: { id: 'two', workArea: null } };
+    expect(restoreWindowState(saved, [laptop], laptop)).toEqual({ bounds: { x: 100, y: 50, width: 1000, height: 700 }, ...windowed });
+  });
+
+  it('ignores a display record whose work area is empty', () => {
+    const saved = { x: 100, y: 50, width: 1000, height: 700, display: { ...rightMonitor, workArea: { x: 0, y: 0, width: 0, height: 0 } } };
+    expect(restoreWindowState(saved, [laptop], laptop).bounds).toEqual({ x: 100, y: 50, width: 1000, height: 700 });
   });
 });
 
@@ -241,49 +344,86 @@ describe('trackWindowState', () => {
     bounds = { x: 10, y: 20, width: 900, height: 700 };
     maximized = false;
     minimized = false;
+    fullScreen = false;
     getNormalBounds = () => ({ ...this.bounds });
     isMaximized = () => this.maximized;
     isMinimized = () => this.minimized;
-    isFullScreen = () => false;
+    isFullScreen = () => this.fullScreen;
     isDestroyed = () => false;
   }
 
-  it('saves the normal bounds and maximized state on close, as JSON that restores', async () => {
+  // Like screen.getDisplayMatching: the display that holds most of the bounds.
+  const displayOf = (bounds: Rect): DisplayInfo => (bounds.x >= monitorArea.x ? rightMonitor : laptop);
+  const track = (window: FakeWindow, file: string, delayMs: number) =>
+    trackWindowState(window as unknown as TrackedWindow, file, displayOf, delayMs);
+  const readSaved = (file: string): Promise<unknown> =>
+    vi.waitFor(async () => JSON.parse(await readFile(file, 'utf8')) as unknown, { timeout: 2000 });
+
+  it('saves the normal bounds, maximized state and display on close, as JSON that restores', async () => {
     const window = new FakeWindow();
     const file = path.join(dir, 'window-state.json');
-    const writer = trackWindowState(window as unknown as BrowserWindow, file, 10_000);
+    const writer = track(window, file, 10_000);
     window.bounds = { x: 30, y: 40, width: 1000, height: 750 };
     window.emit('resize');
     window.maximized = true;
     window.emit('maximize');
     window.emit('close');
     // Written at close, without waiting out the 10 s debounce.
-    const saved: unknown = await vi.waitFor(async () => JSON.parse(await readFile(file, 'utf8')) as unknown, {
-      timeout: 2000,
-    });
+    const saved = await readSaved(file);
     await writer.flush();
-    expect(saved).toEqual({ x: 30, y: 40, width: 1000, height: 750, isMaximized: true });
-    expect(restoreBounds(saved, [laptop], laptop)).toEqual({
+    expect(saved).toEqual({ x: 30, y: 40, width: 1000, height: 750, isMaximized: true, isFullScreen: false, display: laptop });
+    expect(restoreWindowState(saved, [laptop], laptop)).toEqual({
       bounds: { x: 30, y: 40, width: 1000, height: 750 },
       isMaximized: true,
+      isFullScreen: false,
     });
+  });
+
+  it('remembers the display, so the window follows it when the arrangement changes', async () => {
+    const window = new FakeWindow();
+    const file = path.join(dir, 'window-state.json');
+    const writer = track(window, file, 10_000);
+    window.bounds = { x: 2000, y: -100, width: 1200, height: 900 };
+    window.emit('move');
+    await writer.flush();
+    const saved = await readSaved(file);
+    const movedLeft = display(2, { x: -2560, y: -200, width: 2560, height: 1400 });
+    expect(restoreWindowState(saved, [laptop, movedLeft], laptop).bounds).toEqual({ x: -2000, y: -100, width: 1200, height: 900 });
+  });
+
+  it('keeps the bounds a full-screen window returns to, with the full-screen flag', async () => {
+    const window = new FakeWindow();
+    const file = path.join(dir, 'window-state.json');
+    const writer = track(window, file, 10_000);
+    window.bounds = { x: 50, y: 60, width: 1000, height: 700 };
+    window.emit('resize');
+    window.fullScreen = true;
+    window.bounds = laptopArea; // what a full-screen window reports
+    window.emit('enter-full-screen');
+    window.emit('resize');
+    await writer.flush();
+    expect(await readSaved(file)).toMatchObject({ x: 50, y: 60, width: 1000, height: 700, isFullScreen: true });
+    window.fullScreen = false;
+    window.bounds = { x: 50, y: 60, width: 1000, height: 700 };
+    window.emit('leave-full-screen');
+    await writer.flush();
+    expect(await readSaved(file)).toMatchObject({ x: 50, y: 60, isFullScreen: false });
   });
 
   it.each(['resize', 'move', 'maximize', 'unmaximize'])('saves once, after the debounce, when the window emits %s', async (event) => {
     const window = new FakeWindow();
     const file = path.join(dir, 'window-state.json');
-    trackWindowState(window as unknown as BrowserWindow, file, 20);
+    track(window, file, 20);
     window.emit(event);
     window.bounds = { x: 50, y: 60, width: 1000, height: 750 };
     window.emit(event); // the second event restarts the wait and its bounds win
-    const saved: unknown = await vi.waitFor(async () => JSON.parse(await readFile(file, 'utf8')) as unknown, { timeout: 2000 });
-    expect(saved).toEqual({ x: 50, y: 60, width: 1000, height: 750, isMaximized: false });
+    expect(await readSaved(file)).toMatchObject({ x: 50, y: 60, width: 1000, height: 750, isMaximized: false });
   });
 
   it('does not save the bounds of a minimized window', async () => {
     const window = new FakeWindow();
     const file = path.join(dir, 'window-state.json');
-    const writer = trackWindowState(window as unknown as BrowserWindow, file, 10_000);
+    const writer = track(window, file, 10_000);
     window.minimized = true;
     window.emit('move');
     await writer.flush();
