@@ -168,7 +168,7 @@ export function restoreWindowState(
   return { bounds: defaultBounds(primary.workArea), ...flags };
 }
 
-/** The saved state, or undefined when there is none or it is not JSON (restoreBounds copes). */
+/** The saved state, or undefined when there is none or it is not JSON (restoreWindowState copes). */
 export async function readSavedWindowState(filePath: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(filePath, 'utf8')) as unknown;
