@@ -171,10 +171,6 @@ async function createMainWindow(): Promise<void> {
   ourWebContents.add(contentsId);
   windowStateWriter = trackWindowState(window, stateFile);
   openQueue.attach(contentsId);
-  // A reload: files wait until the new page listens again.
-  window.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) openQueue.pause(contentsId);
-  });
 
   const onThemeUpdated = (): void => window.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
   nativeTheme.on('updated', onThemeUpdated);

@@ -92,7 +92,8 @@ export interface OpenFileSink {
  * The files waiting for the main window. Files can arrive before the app is ready (macOS
  * open-file), before the window exists, or while its page is still loading: they wait here
  * until the page says it listens (fileOpenReady), then go in the order they came. A closed
- * window stops listening; what comes next waits for the next window.
+ * window stops listening; what comes next waits for the next window. (A page reloading listens
+ * again as it loads; a file sent in the moment between is not held: reloads are a developer's.)
  */
 export class OpenFileQueue {
   private pending: string[] = [];
@@ -109,11 +110,6 @@ export class OpenFileQueue {
   attach(contentsId: number): void {
     this.windowId = contentsId;
     this.listening = false;
-  }
-
-  /** The main window's page is loading again (a reload): hold files until it listens again. */
-  pause(contentsId: number): void {
-    if (this.windowId === contentsId) this.listening = false;
   }
 
   /** The main window closed: what comes next waits for the next window. */

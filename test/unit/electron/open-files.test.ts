@@ -127,17 +127,6 @@ describe('OpenFileQueue', () => {
     expect(delivered).toEqual([['/a.keel.json', 4]]);
   });
 
-  it('while the page reloads, files wait for it to listen again', () => {
-    const { queue, delivered } = recordingQueue();
-    queue.attach(3);
-    queue.ready(3);
-    queue.pause(3);
-    queue.add(['/a.keel.json']);
-    expect(delivered).toEqual([]);
-    queue.ready(3);
-    expect(delivered).toEqual([['/a.keel.json', 3]]);
-  });
-
   it('drops repeats of a waiting file and files that are not Keel files', () => {
     const { queue, delivered } = recordingQueue('darwin');
     queue.add(['/a.keel.json', '/A.KEEL.json', '/notes.txt']);
