@@ -8,6 +8,7 @@ import { describeFileError } from './file-errors.js';
 import { dialogFilters, safeFileName } from './file-names.js';
 import {
   MAX_IMPORT_BYTES,
+  type OpenedFile,
   type OpenFileRequest,
   type OpenFileResult,
   type SaveFileRequest,
@@ -30,8 +31,13 @@ export interface FileService {
 /**
  * @param initialDirectory where the first dialog opens (the user's Documents folder);
  * later dialogs open where the user last saved or opened a file.
+ * @param onOpened told the path of each file read through Import… (the recent files list)
  */
-export function createFileService(initialDirectory: string, limitBytes = MAX_IMPORT_BYTES): FileService {
+export function createFileService(
+  initialDirectory: string,
+  limitBytes = MAX_IMPORT_BYTES,
+  onOpened: (filePath: string) => void = () => undefined,
+): FileService {
   let lastDirectory = initialDirectory;
 
   return {
@@ -64,22 +70,49 @@ export function createFileService(initialDirectory: string, limitBytes = MAX_IMP
         const filePath = choice.filePaths[0];
         if (choice.canceled || filePath === undefined) return { status: 'cancelled' };
         lastDirectory = path.dirname(filePath);
-        const fileName = path.basename(filePath);
-
-        const read = await readTextFileWithinLimit(filePath, limitBytes);
-        switch (read.kind) {
-          case 'text':
-            return { status: 'opened', fileName, text: read.text };
-          case 'too-large':
-            return { status: 'too-large', fileName, sizeBytes: read.sizeBytes, limitBytes };
-          case 'not-a-file':
-            return { status: 'failed', message: `"${fileName}" is not a file; choose a .keel.json file.` };
-          case 'not-text':
-            return { status: 'failed', message: notTextMessage(fileName) };
-        }
+        const { opened } = await readOpenedFile(filePath, limitBytes);
+        if (opened.status === 'opened') onOpened(filePath);
+        return opened;
       } catch (error) {
         return { status: 'failed', message: describeFileError(error, 'open') };
       }
     },
   };
+}
+
+/** What reading a file main was given came to, and whether the file is gone (a stale recent entry). */
+export interface ReadOpened {
+  opened: OpenedFile;
+  gone: boolean;
+}
+
+/**
+ * Reads a Keel file main was given (chosen in the dialog, opened from the OS, a recent entry)
+ * into what the renderer is sent: its text, or a plain sentence of why not. Never throws.
+ */
+export async function readOpenedFile(filePath: string, limitBytes = MAX_IMPORT_BYTES): Promise<ReadOpened> {
+  const fileName = path.basename(filePath);
+  const failed = (message: string, gone = false): ReadOpened => ({ opened: { status: 'failed', message }, gone });
+  try {
+    const read = await readTextFileWithinLimit(filePath, limitBytes);
+    switch (read.kind) {
+      case 'text':
+        return { opened: { status: 'opened', fileName, text: read.text }, gone: false };
+      case 'too-large':
+        return { opened: { status: 'too-large', fileName, sizeBytes: read.sizeBytes, limitBytes }, gone: false };
+      case 'not-a-file':
+        return failed(`"${fileName}" is not a file; choose a .keel.json file.`);
+      case 'not-text':
+        return failed(notTextMessage(fileName));
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return failed(goneMessage(fileName), true);
+    return failed(describeFileError(error, 'open'));
+  }
+}
+
+/** A file that is no longer where it was, named so the user knows which. */
+export function goneMessage(fileName: string): string {
+  return `"${fileName}" is no longer there: it was moved, renamed or deleted. Nothing was imported.`;
 }

@@ -2,14 +2,16 @@
 // made in a small pure module (security, protocol-paths, ipc-handlers, window-state, menu...);
 // this file only wires them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, powerSaveBlocker, protocol, screen, shell } from 'electron';
-import { createFileService } from './files.js';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, powerSaveBlocker, protocol, screen, shell, type WebContents } from 'electron';
+import { createFileService, readOpenedFile } from './files.js';
 import { createBackupService } from './backups.js';
 import { createReportService } from './report-pdf.js';
 import { IPC_CHANNELS, type AppCommand, type MenuState, type ThemeChoice } from './ipc-contract.js';
 import { registerIpcHandlers, type DesktopService, type PresenterService } from './ipc.js';
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
 import { buildMenuTemplate, type RecentFile } from './menu.js';
+import { keelFilesInArgv, OpenFileQueue, tooManyFilesMessage } from './open-files.js';
+import { osRecentDocuments, RecentFiles, recentFilesPath } from './recent-files.js';
 import { serveRendererRequest } from './renderer-protocol.js';
 import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
 import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
@@ -35,6 +37,26 @@ protocol.registerSchemesAsPrivileged([
 // Every renderer is sandboxed, including any a future feature forgets to configure.
 app.enableSandbox();
 
+// Files the OS asks us to open wait here until the main window listens. macOS sends open-file
+// (a double-click in Finder, a drop on the Dock icon) as early as before ready, so the listener
+// is registered now, synchronously.
+const openQueue = new OpenFileQueue(
+  {
+    // One after another, so the window gets the files in the order they came.
+    deliver: (filePath, contentsId) => {
+      delivering = delivering.then(() => deliverOpenedFile(filePath, contentsId));
+    },
+    leftOut: sendLeftOut,
+  },
+  process.platform,
+);
+let delivering: Promise<void> = Promise.resolve();
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  openQueue.add([filePath]);
+  if (app.isReady()) showMainWindow();
+});
+
 // Lets the Electron e2e tests run each launch against a fresh profile; ignored when packaged.
 const testUserData = app.isPackaged ? undefined : process.env.KEEL_USER_DATA_DIR;
 if (testUserData) app.setPath('userData', testUserData);
@@ -58,7 +80,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // window.open of the presenter route (from Keel's own page) opens the presenter window main makes.
   guardAllWebContents(app, openExternal, openPresenterFromPage);
-  app.on('second-instance', focusMainWindow);
+  openQueue.add(keelFilesInArgv(process.argv, { isPackaged: app.isPackaged, workingDirectory: process.cwd(), platform: process.platform }));
+  app.on('second-instance', (_event, argv: string[] | undefined, workingDirectory: string | undefined) => {
+    // The second launch's own folder: "keel ../plan.keel.json" means relative to where it ran.
+    const context = { isPackaged: app.isPackaged, workingDirectory: workingDirectory ?? process.cwd(), platform: process.platform };
+    openQueue.add(keelFilesInArgv(argv ?? [], context));
+    showMainWindow();
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -79,20 +107,24 @@ if (!app.requestSingleInstanceLock()) {
 async function onReady(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererRoot));
   registerIpcHandlers(
-    createFileService(app.getPath('documents')),
+    createFileService(app.getPath('documents'), undefined, (filePath) => void recentFiles?.add(filePath)),
     createPresenterService(),
     createReportService(),
     createBackupService(path.join(app.getPath('userData'), 'backups')),
     createDesktopService(),
     (id) => ourWebContents.has(id),
   );
-  installMenu();
+  recentFiles = new RecentFiles(recentFilesPath(app.getPath('userData')), process.platform, osRecentDocuments(app, process.platform), (entries) => {
+    recentEntries = entries;
+    installMenu();
+  });
+  await recentFiles.load();
   await createMainWindow();
 }
 
 // What the menu shows; rebuilt when the recent files or the renderer's menu state change.
-// eslint-disable-next-line prefer-const -- the open-files part reassigns it when a file opens
-let recentFiles: readonly RecentFile[] = [];
+let recentEntries: readonly RecentFile[] = [];
+let recentFiles: RecentFiles | undefined;
 let menuState: MenuState = { programOpen: false };
 
 function installMenu(): void {
@@ -102,9 +134,12 @@ function installMenu(): void {
         appName: app.name,
         isPackaged: app.isPackaged,
         state: menuState,
-        recentFiles,
-        openRecent: (filePath) => void filePath, // wired by the open-files part
-        clearRecent: () => undefined, // wired by the open-files part
+        recentFiles: recentEntries,
+        openRecent: (filePath) => {
+          openQueue.add([filePath]);
+          showMainWindow();
+        },
+        clearRecent: () => void recentFiles?.clear(),
       }),
     ),
   );
@@ -113,7 +148,7 @@ function installMenu(): void {
 /** Files opened from the OS, the theme and the menu state (IPC from the renderer). */
 function createDesktopService(): DesktopService {
   return {
-    fileOpenReady: (contentsId) => void contentsId, // wired by the open-files part
+    fileOpenReady: (contentsId) => void openQueue.ready(contentsId),
     setTheme: (theme: ThemeChoice) => {
       // 'system' follows the OS (title bar and dark mode included); the choice is kept for the next launch.
       nativeTheme.themeSource = theme;
@@ -142,6 +177,7 @@ async function createMainWindow(): Promise<void> {
   const contentsId = window.webContents.id;
   ourWebContents.add(contentsId);
   windowStateWriter = trackWindowState(window, stateFile, (bounds) => displayInfo(screen.getDisplayMatching(bounds)));
+  openQueue.attach(contentsId);
 
   const onThemeUpdated = (): void => window.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
   nativeTheme.on('updated', onThemeUpdated);
@@ -157,6 +193,7 @@ async function createMainWindow(): Promise<void> {
     displayAwake?.hold(`window:${contentsId}`, false);
     nativeTheme.off('updated', onThemeUpdated);
     if (mainWindow === window) mainWindow = undefined;
+    openQueue.detach(contentsId);
   });
 
   try {
@@ -200,12 +237,35 @@ function openPresenterFromPage(route: PresenterRoute): void {
   if (OpenPresenterArgsSchema.safeParse([route.programId, route.sessionId]).success) presenterWindows?.open(route);
 }
 
-function focusMainWindow(): void {
+/** Brings the main window forward (a second launch, a file opened); makes one if it was closed (macOS). */
+function showMainWindow(): void {
   const window = mainWindow;
-  if (!window || window.isDestroyed()) return;
+  if (!window || window.isDestroyed()) {
+    if (app.isReady()) void createMainWindow().catch(reportFatal);
+    return;
+  }
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+}
+
+/** The main window's page, when `contentsId` is still it; files go to no other window. */
+function mainContents(contentsId: number): WebContents | undefined {
+  const window = mainWindow;
+  if (!window || window.isDestroyed() || window.webContents.id !== contentsId) return undefined;
+  return window.webContents;
+}
+
+/** Reads a file the OS (or Open Recent) named and sends it, or why it could not be read, to the page. */
+async function deliverOpenedFile(filePath: string, contentsId: number): Promise<void> {
+  const { opened, gone } = await readOpenedFile(filePath);
+  if (opened.status === 'opened') void recentFiles?.add(filePath);
+  if (gone) void recentFiles?.remove(filePath);
+  mainContents(contentsId)?.send(IPC_CHANNELS.fileOpened, opened);
+}
+
+function sendLeftOut(count: number, contentsId: number): void {
+  mainContents(contentsId)?.send(IPC_CHANNELS.fileOpened, { status: 'failed', message: tooManyFilesMessage(count) });
 }
 
 function sendToFocusedWindow(command: AppCommand): void {

@@ -7,6 +7,8 @@ export type ImportError =
   | { kind: 'not-keel' }
   /** A workspace file (every program) where one program's file was expected. */
   | { kind: 'workspace-file' }
+  /** A workspace file that holds no programs: there is nothing to import. */
+  | { kind: 'empty-workspace' }
   /** One program inside a workspace file is broken: the whole file is refused. */
   | { kind: 'in-program'; position: number; name?: string; error: ImportError }
   | { kind: 'bad-version'; found: unknown; supportedVersion: number }
@@ -34,6 +36,8 @@ export function describeImportError(error: ImportError, fileName = 'The file'): 
       return `${fileName} is not a Keel file: export one from Keel with "Export" and import that. ${nothingChanged}`;
     case 'workspace-file':
       return `${fileName} is a Keel workspace file (every program in one file): import it with "Import…" on the home screen. ${nothingChanged}`;
+    case 'empty-workspace':
+      return `${fileName} is a workspace file with no programs in it. Nothing was imported.`;
     case 'in-program':
       // The program's own sentence, naming it and where it sits, so the user can find it.
       return describeImportError(error.error, `Program ${error.position}${error.name ? ` ("${error.name.slice(0, 80)}")` : ''} in ${fileName}`);

@@ -55,12 +55,16 @@ export function parseWorkspaceFile(text: string, limitBytes = MAX_IMPORT_BYTES):
  */
 export function parseAnyKeelFile(text: string, limitBytes = MAX_IMPORT_BYTES): AnyKeelParseResult {
   const json = parseJsonWithinLimit(text, limitBytes);
-  if (!json.ok) return json;
-  if (isObject(json.raw) && json.raw.format === WORKSPACE_FORMAT_NAME) {
-    const workspace = parseWorkspaceValue(json.raw);
+  return json.ok ? parseAnyKeelValue(json.raw) : json;
+}
+
+/** Either kind of Keel file from its parsed JSON (the preview of a file opened from the OS reads its envelope too). */
+export function parseAnyKeelValue(raw: unknown): AnyKeelParseResult {
+  if (isObject(raw) && raw.format === WORKSPACE_FORMAT_NAME) {
+    const workspace = parseWorkspaceValue(raw);
     return workspace.ok ? { ok: true, kind: 'workspace', snapshots: workspace.snapshots } : workspace;
   }
-  const program = parseKeelValue(json.raw);
+  const program = parseKeelValue(raw);
   return program.ok ? { ok: true, kind: 'program', snapshots: [program.snapshot] } : program;
 }
 

@@ -1,6 +1,7 @@
 import { checkProgramDescription, countByView, selectPrograms, type Program, type ProgramSort, type ProgramView } from '../domain/program';
 import { describeImportError } from '../io/import-errors';
 import type { OpenFileResult } from '../../../electron/ipc-contract';
+import type { AnyKeelParseResult } from '../io/workspace-file';
 import { openKeelFile } from '../platform/files';
 import { classifyStorageError } from '../storage/errors';
 import { ProgramRepository } from '../storage/programs-repo';
@@ -80,7 +81,8 @@ export class ProgramsState {
     return selectPrograms(this.all, { view, search, sort: this.sort.value });
   }
 
-  private open(program: Program): void {
+  /** Goes to the program's overview. */
+  open(program: Program): void {
     this.router.go({ name: 'program', programId: program.id, area: 'overview' });
   }
 
@@ -190,9 +192,13 @@ export class ProgramsState {
   async importText(text: string, fileName: string): Promise<Result<Program[]>> {
     const workspaceFile = await loadPart(() => import('../io/workspace-file'));
     if (!workspaceFile) return failed(PART_NOT_LOADED);
-    const parsed = workspaceFile.parseAnyKeelFile(text);
+    return this.importParsed(workspaceFile.parseAnyKeelFile(text), fileName);
+  }
+
+  /** Imports a file already read (a file opened from the OS is read once, for its preview and its import). */
+  async importParsed(parsed: AnyKeelParseResult, fileName: string): Promise<Result<Program[]>> {
     if (!parsed.ok) return failed(describeImportError(parsed.error, fileName));
-    if (parsed.kind === 'workspace' && parsed.snapshots.length === 0) return failed(`${fileName} is a workspace file with no programs in it. Nothing was imported.`);
+    if (parsed.kind === 'workspace' && parsed.snapshots.length === 0) return failed(describeImportError({ kind: 'empty-workspace' }, fileName));
     try {
       if (parsed.kind === 'program') {
         const program = await importSnapshot(this.services.editor, parsed.snapshots[0]!);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFileService, type FileDialogs } from '../../../electron/files.js';
+import { createFileService, goneMessage, readOpenedFile, type FileDialogs } from '../../../electron/files.js';
 import { MAX_IMPORT_BYTES } from '../../../electron/ipc-contract.js';
 
 // The real atomicWrite, except where a test makes the disk "full".
@@ -168,8 +168,19 @@ describe('openFile', () => {
     const { dialogs } = fakeDialogs({ open: [path.join(dir, 'moved.keel.json')] });
     await expect(createFileService(dir).openFile({ kind: 'keel-json' }, dialogs)).resolves.toEqual({
       status: 'failed',
-      message: 'The file no longer exists; it may have been moved or deleted.',
+      message: '"moved.keel.json" is no longer there: it was moved, renamed or deleted. Nothing was imported.',
     });
+  });
+
+  it('tells onOpened the path of a file it read, and nothing for a cancel or a failure', async () => {
+    const file = path.join(dir, 'plan.keel.json');
+    await writeFile(file, '{}');
+    const opened: string[] = [];
+    const service = createFileService(dir, MAX_IMPORT_BYTES, (filePath) => opened.push(filePath));
+    await service.openFile({ kind: 'keel-json' }, fakeDialogs({ open: [file] }).dialogs);
+    await service.openFile({ kind: 'keel-json' }, fakeDialogs({}).dialogs);
+    await service.openFile({ kind: 'keel-json' }, fakeDialogs({ open: [path.join(dir, 'gone.keel.json')] }).dialogs);
+    expect(opened).toEqual([file]);
   });
 
   it('explains a binary file', async () => {
@@ -191,5 +202,22 @@ describe('openFile', () => {
     };
     const result = await createFileService(dir).openFile({ kind: 'keel-json' }, dialogs);
     expect(result.status).toBe('failed');
+  });
+});
+
+describe('readOpenedFile', () => {
+  it('reads a file as text and says a missing one is gone', async () => {
+    const file = path.join(dir, 'plan.keel.json');
+    await writeFile(file, 'text');
+    await expect(readOpenedFile(file)).resolves.toEqual({ opened: { status: 'opened', fileName: 'plan.keel.json', text: 'text' }, gone: false });
+    const missing = await readOpenedFile(path.join(dir, 'moved.keel.json'));
+    expect(missing.gone).toBe(true);
+    expect(missing.opened).toEqual({ status: 'failed', message: goneMessage('moved.keel.json') });
+  });
+
+  it('a folder is not gone: it is refused in a sentence', async () => {
+    const folder = path.join(dir, 'folder.keel.json');
+    await mkdir(folder);
+    await expect(readOpenedFile(folder)).resolves.toMatchObject({ gone: false, opened: { status: 'failed' } });
   });
 });

@@ -6,8 +6,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../electron/ipc-contract.js';
+import type { MenuOptions } from '../../../electron/menu.js';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as FakeElectron }));
+// The options main.ts builds the menu with (the recent files), recorded; the menu is the real one.
+const menuOptions = vi.hoisted(() => ({ calls: [] as MenuOptions[] }));
+vi.mock('../../../electron/menu.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../electron/menu.js')>();
+  return {
+    ...original,
+    buildMenuTemplate: (...args: Parameters<typeof original.buildMenuTemplate>) => {
+      menuOptions.calls.push(args[2]);
+      return original.buildMenuTemplate(...args);
+    },
+  };
+});
 
 vi.mock('electron', () => {
   const proxy = (name: keyof FakeElectron) =>
@@ -62,7 +75,12 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     getPath: vi.fn((name: string) => (name === 'userData' ? userData : path.join(userData, name))),
     getAppPath: vi.fn(() => appPath),
     whenReady: vi.fn(() => ready),
+    isReady: vi.fn(() => isReady),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
   });
+  let isReady = false;
+  void ready.then(() => (isReady = true));
 
   class BrowserWindow extends EventEmitter {
     static instances: BrowserWindow[] = [];
@@ -149,6 +167,7 @@ let userData: string;
 
 beforeEach(async () => {
   userData = await mkdtemp(path.join(tmpdir(), 'keel-main-'));
+  menuOptions.calls = [];
   vi.resetModules();
 });
 
@@ -539,5 +558,113 @@ describe('presenter window and display sleep', () => {
     expect(electron.BrowserWindow.instances).toHaveLength(1);
     expect(openHandler?.({ url: 'app://keel/index.html#/present/p/s' })).toEqual({ action: 'deny' });
     expect(electron.BrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('app://keel/index.html#/present/p/s');
+  });
+});
+
+describe('files opened from the OS', () => {
+  const from = (id: number) => ({ sender: { id }, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } });
+
+  async function keelFile(name: string, text = '{"format":"keel"}'): Promise<string> {
+    const filePath = path.join(userData, name);
+    await writeFile(filePath, text);
+    return filePath;
+  }
+
+  function handler(electron: FakeElectron, channel: string): IpcHandler {
+    const found = (electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>).find(([name]) => name === channel);
+    if (!found) throw new Error(`no handler for ${channel}`);
+    return found[1];
+  }
+
+  function sentFiles(electron: FakeElectron, index = 0): unknown[] {
+    const window = electron.BrowserWindow.instances[index];
+    return (window?.webContents.send.mock.calls ?? []).filter(([channel]) => channel === IPC_CHANNELS.fileOpened).map(([, file]) => file);
+  }
+
+  function menuOptionsOf(_electron: FakeElectron): MenuOptions {
+    const options = menuOptions.calls.at(-1);
+    if (!options) throw new Error('no menu built');
+    return options;
+  }
+  /** Main started, its window made and its page listening for opened files. */
+  async function listeningMain() {
+    const electron = await startMain();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    if (!window) throw new Error('no window');
+    await handler(electron, IPC_CHANNELS.fileOpenReady)(from(window.webContents.id));
+    return { electron, window };
+  }
+  const recentEntriesOf = (electron: FakeElectron) => menuOptionsOf(electron).recentFiles;
+  const openRecentOf = (electron: FakeElectron) => menuOptionsOf(electron).openRecent;
+
+  it('a macOS open-file before ready waits for the page to listen, then the page gets the file', async () => {
+    const filePath = await keelFile('Early.keel.json');
+    const electron = await startMain();
+    const event = { preventDefault: vi.fn() };
+    electron.app.emit('open-file', event, filePath);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await becomeReady(electron);
+    const [window] = electron.BrowserWindow.instances;
+    expect(sentFiles(electron)).toEqual([]);
+    await handler(electron, IPC_CHANNELS.fileOpenReady)(from(window!.webContents.id));
+    await vi.waitFor(() => expect(sentFiles(electron)).toEqual([{ status: 'opened', fileName: 'Early.keel.json', text: '{"format":"keel"}' }]));
+  });
+
+  it('opens a Keel file named on the first launch\'s command line, and not the app path', async () => {
+    const filePath = await keelFile('Argv.keel.json');
+    const argv = process.argv;
+    process.argv = ['/x/electron', '--inspect=0', '.', filePath, 'notes.txt'];
+    try {
+      const electron = await startMain();
+      await becomeReady(electron);
+      const [window] = electron.BrowserWindow.instances;
+      await handler(electron, IPC_CHANNELS.fileOpenReady)(from(window!.webContents.id));
+      await vi.waitFor(() => expect(sentFiles(electron)).toEqual([expect.objectContaining({ status: 'opened', fileName: 'Argv.keel.json' })]));
+    } finally {
+      process.argv = argv;
+    }
+  });
+
+  it('a second launch with a relative path opens it from that launch\'s folder and brings the window forward', async () => {
+    await keelFile('Second.keel.json');
+    const { electron, window } = await listeningMain();
+    electron.app.emit('second-instance', {}, ['/x/electron', '.', 'Second.keel.json', '--allow-file-access-from-files'], userData);
+    expect(window?.focus).toHaveBeenCalled();
+    await vi.waitFor(() => expect(sentFiles(electron)).toEqual([expect.objectContaining({ status: 'opened', fileName: 'Second.keel.json' })]));
+  });
+
+  it('a ready from a window that is not the main one gets nothing', async () => {
+    const filePath = await keelFile('Mine.keel.json');
+    const electron = await startMain();
+    electron.app.emit('open-file', { preventDefault: vi.fn() }, filePath);
+    await becomeReady(electron);
+    await expect(handler(electron, IPC_CHANNELS.fileOpenReady)(from(999))).rejects.toThrow(/^Refused/);
+    expect(sentFiles(electron)).toEqual([]);
+  });
+
+  it('a file opened goes to the recent files (menu and disk); a recent file that has gone is removed with a plain message', async () => {
+    const filePath = await keelFile('Recent.keel.json');
+    const { electron } = await listeningMain();
+    const menusBefore = electron.Menu.buildFromTemplate.mock.calls.length;
+    electron.app.emit('second-instance', {}, ['/x/electron', '.', filePath], userData);
+    await vi.waitFor(() => expect(sentFiles(electron)).toHaveLength(1));
+    await vi.waitFor(() => expect(recentEntriesOf(electron)).toEqual([{ label: 'Recent.keel.json', filePath }]));
+    expect(electron.Menu.buildFromTemplate.mock.calls.length).toBeGreaterThan(menusBefore);
+
+    await rm(filePath);
+    openRecentOf(electron)(filePath);
+    await vi.waitFor(() => expect(sentFiles(electron)).toHaveLength(2));
+    expect(sentFiles(electron)[1]).toEqual({ status: 'failed', message: expect.stringMatching(/"Recent\.keel\.json" is no longer there: it was moved, renamed or deleted/) });
+    await vi.waitFor(() => expect(recentEntriesOf(electron)).toEqual([]));
+  });
+
+  it('Clear Recent empties the list', async () => {
+    const filePath = await keelFile('Clear.keel.json');
+    const { electron } = await listeningMain();
+    openRecentOf(electron)(filePath);
+    await vi.waitFor(() => expect(recentEntriesOf(electron)).toHaveLength(1));
+    menuOptionsOf(electron).clearRecent();
+    expect(recentEntriesOf(electron)).toEqual([]);
   });
 });

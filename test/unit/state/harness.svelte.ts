@@ -4,6 +4,8 @@ import { flushSync } from 'svelte';
 import { vi } from 'vitest';
 import type { Program } from '../../../renderer/src/domain/program';
 import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
+import { ProgramsState } from '../../../renderer/src/state/programs.svelte';
+import { Router } from '../../../renderer/src/state/router.svelte';
 import { confirmations } from '../../../renderer/src/state/confirm.svelte';
 import { createServices, type Services } from '../../../renderer/src/state/services';
 import { toasts } from '../../../renderer/src/state/toasts.svelte';
@@ -67,4 +69,28 @@ export async function withProgram(name = 'Support assistant'): Promise<{ service
   const services = await freshServices();
   const program = await new ProgramRepository(services.editor).create({ name });
   return { services, program };
+}
+
+/**
+ * A clean slate with the programs' state running on a fresh database, loaded; `close` ends its
+ * queries and the database.
+ */
+export async function loadedPrograms(): Promise<{ services: Services; state: ProgramsState; router: Router; close: () => void }> {
+  clearToasts();
+  localStorage.clear();
+  location.hash = '#/';
+  const services = await freshServices();
+  const { value, destroy } = mounted(() => {
+    const router = new Router();
+    return { router, state: new ProgramsState(router, services) };
+  });
+  await until(() => value.state.loaded);
+  return {
+    services,
+    ...value,
+    close: () => {
+      destroy();
+      services.db.close();
+    },
+  };
 }

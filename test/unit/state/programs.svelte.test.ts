@@ -2,29 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProgramsState } from '../../../renderer/src/state/programs.svelte';
 import { Router } from '../../../renderer/src/state/router.svelte';
 import type { Services } from '../../../renderer/src/state/services';
-import { answer, clearToasts, freshServices, mounted, runToastAction, toastTexts, until } from './harness.svelte';
+import { answer, loadedPrograms, mounted, runToastAction, toastTexts, until } from './harness.svelte';
 
 let services: Services;
 let state: ProgramsState;
 let router: Router;
-let destroy: () => void;
+let close: () => void;
 
 beforeEach(async () => {
-  clearToasts();
-  localStorage.clear();
-  location.hash = '#/';
-  services = await freshServices();
-  ({ value: { state, router }, destroy } = mounted(() => {
-    const router = new Router();
-    return { router, state: new ProgramsState(router, services) };
-  }));
-  await until(() => state.loaded);
+  ({ services, state, router, close } = await loadedPrograms());
 });
 
-afterEach(() => {
-  destroy();
-  services.db.close();
-});
+afterEach(() => close());
 
 describe('ProgramsState', () => {
   it('creates a program, opens it, and lists it live', async () => {
