@@ -34,7 +34,7 @@ async function visit(page, hash, heading) {
 const bench = {
   name: 'memory.largest',
   unit: 'MB',
-  target: 8,
+  target: 16,
   baselineLabel: 'the same built app on an empty database, at its home screen, JS heap after a full GC (CDP JSHeapUsedSize)',
   async run() {
     const rows = await seedRows('app-seed.ts', 'largestProgram');
