@@ -40,6 +40,16 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     reportCompressedSize: true,
+    // Everything index.html loads at start-up ('$initial': the entry's static imports) in one
+    // chunk: Rolldown otherwise splits modules the lazy areas share into ~20 tiny start-up files.
+    // The same bytes (fewer, as one file compresses better), one request; lazy areas stay lazy.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'startup', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5177, strictPort: true },
   // Web mode (`npm run web`, the end-to-end tests): the policy as a header too, with the

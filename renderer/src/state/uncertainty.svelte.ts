@@ -13,7 +13,7 @@ import { UncertaintyRepository } from '../storage/uncertainty-repo';
 import { mapLegend } from '../charts/uncertainty-map';
 import { chartSubtitle, type ChartImage } from './image-files';
 import { Live } from './live.svelte';
-import { fields, finite, flag, formDraft, oneOf, preference, text, type Preference } from './preferences.svelte';
+import { fields, finite, flag, formDraft, oneOf, preference, text, type Parse, type Preference } from './preferences.svelte';
 import { readProblem, type Result } from './result';
 import { useServices, type Services } from './services';
 import { DraftGroup, journaledDraft, type TextDraft } from './text-draft.svelte';
@@ -30,6 +30,16 @@ export type UncertaintyView = 'map' | 'list' | 'stack';
 /** The evidence form as typed: the new scores and status are optional ("no change"). */
 export type EvidenceDraft = { date: string; learned: string; source: string; impact: number; uncertainty: number; status: ItemStatus };
 
+/**
+ * The list's order as stored: both parts or neither (a column without its direction is not the
+ * order the user chose). Outside the class: an arrow written in a field initializer holds the
+ * instance, and the preference registry keeps its parser for the window's life.
+ */
+const parseItemSort: Parse<ItemSort> = (stored) => {
+  const { by, descending } = fields<ItemSort>({ by: oneOf(ITEM_COLUMNS), descending: flag })(stored) ?? {};
+  return by !== undefined && descending !== undefined ? { by, descending } : undefined;
+};
+
 /** One program's uncertainty area: live data, filters, selection, capture defaults, and every write. */
 export class UncertaintyState {
   private readonly repo: UncertaintyRepository;
@@ -40,15 +50,7 @@ export class UncertaintyState {
   private readonly metricsLive: Live<{ id: string; name: string }[]>;
 
   /** The list's order, remembered on this computer. */
-  readonly listSort = preference<ItemSort>(
-    'keel.uncertainty.list-sort',
-    (stored) => {
-      // Both parts or neither: a column without its direction is not the order the user chose.
-      const { by, descending } = fields<ItemSort>({ by: oneOf(ITEM_COLUMNS), descending: flag })(stored) ?? {};
-      return by !== undefined && descending !== undefined ? { by, descending } : undefined;
-    },
-    DEFAULT_ITEM_SORT,
-  );
+  readonly listSort = preference<ItemSort>('keel.uncertainty.list-sort', parseItemSort, DEFAULT_ITEM_SORT);
   /** Moves on the map, each item's newest stored next (see CoalescedWriter). */
   private readonly moves = new CoalescedWriter<Position, boolean>(
     ITEM_POSITION,
