@@ -1,0 +1,61 @@
+import type { Program } from '../program';
+import type { OwnedRow, ProgramSnapshot } from '../snapshot';
+import { sampleMap } from './map';
+import { sampleMetrics } from './metrics';
+import { samplePlan } from './plan';
+import { sampleSessions } from './sessions';
+import { sampleClock, type MakeId } from './when';
+
+// The sample program, "Customer-support assistant": a realistic program with records in every
+// area, built in code with dates counted from `now` so it never looks stale. The app writes it
+// as a .keel.json file and imports it like any other (io/keel-file.ts validates it, new ids,
+// one undo), so it is always a new program and never touches existing data.
+
+export const SAMPLE_PROGRAM_NAME = 'Customer-support assistant';
+
+const rows = <T>(list: readonly T[]) => list as unknown as OwnedRow[];
+
+export function customerSupportAssistant(now: number, makeId: MakeId): ProgramSnapshot {
+  const when = sampleClock(now);
+  const program: Program = {
+    id: makeId(),
+    name: SAMPLE_PROGRAM_NAME,
+    description:
+      'A sample program: an AI assistant that suggests replies to support agents, then answers customers directly. Explore it freely; it is yours to change or delete.',
+    createdAt: when.at(-60, 9),
+    updatedAt: now,
+    archivedAt: null,
+    deletedAt: null,
+    staleAfterDays: 30,
+  };
+  const programId = program.id;
+  const metrics = sampleMetrics(programId, when, makeId);
+  const map = sampleMap(programId, metrics, when, makeId);
+  const plan = samplePlan({ programId, when, makeId }, map, metrics);
+  const planned: ProgramSnapshot = {
+    program,
+    owned: {
+      layers: rows(map.layers),
+      uncertaintyItems: rows(map.items),
+      functions: rows(metrics.functions),
+      metrics: rows(metrics.metrics),
+      matrices: rows(plan.matrices),
+      roadmapItems: rows(plan.roadmapItems),
+      decisions: rows(plan.decisions),
+      scopeChanges: rows(plan.scopeChanges),
+      actions: rows(plan.actions),
+      revisitReviews: [],
+    },
+  };
+  const sessions = sampleSessions(planned, map, plan.actions, when, makeId);
+  return {
+    program,
+    owned: {
+      ...planned.owned,
+      sessions: rows(sessions.sessions),
+      captures: rows(sessions.captures),
+      votes: rows(sessions.votes),
+      snapshots: rows(sessions.snapshots),
+    },
+  };
+}
