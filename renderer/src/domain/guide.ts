@@ -18,7 +18,7 @@ export const GUIDE_MIN_UNCERTAINTIES = 3;
 export interface GuideRecords {
   program: Pick<Program, 'id'> | undefined;
   uncertaintyItems: readonly Pick<UncertaintyItem, 'id'>[];
-  metrics: readonly Pick<Metric, 'signoffs'>[];
+  metrics: readonly Pick<Metric, 'id' | 'signoffs'>[];
   functions: readonly ProgramFunction[];
   sessions: readonly Pick<Session, 'id'>[];
 }
@@ -29,18 +29,29 @@ export interface GuideProgress {
   count: number;
   /** The first step not done, or undefined when all are. */
   next: GuideStep | undefined;
+  /** How many uncertainties are mapped, toward GUIDE_MIN_UNCERTAINTIES. */
+  mapped: number;
+  /** A metric defined but not agreed yet, to open for sign-off; undefined when there is none. */
+  metricToAgree: string | undefined;
 }
 
 export function guideProgress(records: GuideRecords): GuideProgress {
   const hasProgram = records.program !== undefined;
+  const agreed = (m: GuideRecords['metrics'][number]) => agreementOf(m, records.functions).state === 'agreed';
   const done: Record<GuideStep, boolean> = {
     program: hasProgram,
     uncertainties: hasProgram && records.uncertaintyItems.length >= GUIDE_MIN_UNCERTAINTIES,
     // Agreed as the metrics area says it: every required function agrees to the current version.
-    metric: hasProgram && records.metrics.some((m) => agreementOf(m, records.functions).state === 'agreed'),
+    metric: hasProgram && records.metrics.some(agreed),
     session: hasProgram && records.sessions.length > 0,
   };
-  return { done, count: GUIDE_STEPS.filter((s) => done[s]).length, next: GUIDE_STEPS.find((s) => !done[s]) };
+  return {
+    done,
+    count: GUIDE_STEPS.filter((s) => done[s]).length,
+    next: GUIDE_STEPS.find((s) => !done[s]),
+    mapped: hasProgram ? records.uncertaintyItems.length : 0,
+    metricToAgree: hasProgram ? records.metrics.find((m) => !agreed(m))?.id : undefined,
+  };
 }
 
 /**

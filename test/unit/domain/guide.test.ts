@@ -24,13 +24,19 @@ describe('guideProgress', () => {
   });
 
   it('counts a metric as agreed only when every required function agrees', () => {
-    const withMetric = (signoffs: Signoff[]) => guideProgress({ ...empty, metrics: [{ signoffs }] }).done.metric;
+    const withMetric = (signoffs: Signoff[]) => guideProgress({ ...empty, metrics: [{ id: 'm', signoffs }] }).done.metric;
     expect(withMetric([])).toBe(false);
     expect(withMetric([sign('eng')])).toBe(false);
     expect(withMetric([sign('eng'), sign('product', 'object')])).toBe(false);
     expect(withMetric([sign('eng'), sign('product')])).toBe(true);
     // A function that is not required does not hold agreement back.
-    expect(guideProgress({ ...empty, functions: [...empty.functions, fn('support', false)], metrics: [{ signoffs: [sign('eng'), sign('product')] }] }).done.metric).toBe(true);
+    expect(guideProgress({ ...empty, functions: [...empty.functions, fn('support', false)], metrics: [{ id: 'm', signoffs: [sign('eng'), sign('product')] }] }).done.metric).toBe(true);
+  });
+
+  it('counts what is mapped and names a metric still to agree', () => {
+    const progress = guideProgress({ ...empty, uncertaintyItems: items(2), metrics: [{ id: 'agreed', signoffs: [sign('eng'), sign('product')] }, { id: 'pending', signoffs: [sign('eng')] }] });
+    expect(progress).toMatchObject({ mapped: 2, metricToAgree: 'pending', done: { metric: true } });
+    expect(guideProgress({ ...empty, program: undefined, uncertaintyItems: items(2) })).toMatchObject({ mapped: 0, metricToAgree: undefined });
   });
 
   it('ticks the session off with any session, and says what is next out of order', () => {
@@ -39,7 +45,7 @@ describe('guideProgress', () => {
   });
 
   it('has no next step when all four are done', () => {
-    const all = guideProgress({ ...empty, uncertaintyItems: items(3), metrics: [{ signoffs: [sign('eng'), sign('product')] }], sessions: [{ id: 's' }] });
+    const all = guideProgress({ ...empty, uncertaintyItems: items(3), metrics: [{ id: 'm', signoffs: [sign('eng'), sign('product')] }], sessions: [{ id: 's' }] });
     expect(all).toMatchObject({ count: 4, next: undefined });
   });
 });

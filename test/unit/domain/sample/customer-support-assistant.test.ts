@@ -68,7 +68,7 @@ describe('the sample program', () => {
     let checked = 0;
     for (const f of LINK_FIELDS) {
       const targets = ids(f.to);
-      for (const row of r[LINK_TABLES[f.from] as keyof typeof r] as Record<string, unknown>[]) {
+      for (const row of r[LINK_TABLES[f.from] as keyof typeof r] as unknown as Record<string, unknown>[]) {
         const value = row[f.field];
         const linked = f.list ? (value as string[]) : value ? [value as string] : [];
         for (const id of linked) {
