@@ -33,7 +33,7 @@ describe('the sample program', () => {
   it('has records in every area', () => {
     const records = imported();
     expect(records.program.name).toBe(SAMPLE_PROGRAM_NAME);
-    for (const table of ['layers', 'uncertaintyItems', 'functions', 'metrics', 'matrices', 'roadmapItems', 'decisions', 'scopeChanges', 'actions', 'sessions', 'captures', 'votes', 'snapshots'] as const) {
+    for (const table of ['layers', 'uncertaintyItems', 'functions', 'metrics', 'matrices', 'roadmapItems', 'decisions', 'scopeChanges', 'actions', 'sessions', 'captures', 'votes', 'snapshots', 'revisitReviews'] as const) {
       expect(records[table].length, table).toBeGreaterThan(0);
     }
   });
@@ -59,6 +59,9 @@ describe('the sample program', () => {
     expect(r.decisions.some((d) => d.status === 'superseded' && d.supersededBy)).toBe(true);
     expect(new Set(r.sessions.map((s) => s.status))).toEqual(new Set(['closed', 'planned']));
     expect(r.votes[0]!.revealedAt).not.toBeNull();
+    // A breached guardrail flags what rests on it: some flags reviewed with a note, some standing.
+    const flags = revisitFlags(r, r.revisitReviews);
+    expect(flags.some((f) => f.review) && flags.some((f) => !f.review)).toBe(true);
     expect(new Set(r.actions.map((a) => a.source?.kind ?? 'none'))).toEqual(new Set(['uncertainty', 'scope', 'decision', 'metric', 'none']));
   });
 
