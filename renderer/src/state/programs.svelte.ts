@@ -188,8 +188,9 @@ export class ProgramsState {
    * Imports the text of either kind of Keel file as new programs: one program's .keel.json
    * (opened once imported) or a workspace file (every program in it, in one undoable step).
    * A dropped file comes here too. The programs imported, or the sentence of the refusal.
+   * `announce` says what was made instead of "Imported …" (the sample program), with Undo.
    */
-  async importText(text: string, fileName: string): Promise<Result<Program[]>> {
+  async importText(text: string, fileName: string, announce?: (program: Program) => string): Promise<Result<Program[]>> {
     const workspaceFile = await loadPart(() => import('../io/workspace-file'));
     if (!workspaceFile) return failed(PART_NOT_LOADED);
     return this.importParsed(workspaceFile.parseAnyKeelFile(text), fileName);
@@ -202,7 +203,8 @@ export class ProgramsState {
     try {
       if (parsed.kind === 'program') {
         const program = await importSnapshot(this.services.editor, parsed.snapshots[0]!);
-        toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
+        if (announce) toasts.show(announce(program), 'success', this.writes.undoOffer());
+        else toasts.show(`Imported "${program.name}" from ${fileName}.`, 'success');
         this.open(program);
         return { ok: true, value: [program] };
       }

@@ -232,7 +232,12 @@ export class KeelApp {
  * Every test gets a fresh browser context (fresh IndexedDB) and fails on any page error,
  * console error or Content-Security-Policy violation.
  */
-export const test = base.extend<{ app: KeelApp; problems: string[] }>({
+export const test = base.extend<{ app: KeelApp; problems: string[]; firstRun: boolean }>({
+  /**
+   * A first run shows the first-workshop guide by itself (first-run.spec.ts). Other tests start
+   * as someone who has seen it, so its panel is not in their way: `test.use({ firstRun: true })`.
+   */
+  firstRun: [false, { option: true }],
   problems: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -247,8 +252,13 @@ export const test = base.extend<{ app: KeelApp; problems: string[] }>({
     await use(problems);
     expect(problems, 'page errors, console errors or CSP violations').toEqual([]);
   },
-  app: async ({ page, problems }, use) => {
+  app: async ({ page, problems, firstRun }, use) => {
     void problems;
+    if (!firstRun) {
+      await page.addInitScript(() => {
+        if (localStorage.getItem('keel.guide') === null) localStorage.setItem('keel.guide', '"closed"');
+      });
+    }
     await use(new KeelApp(page));
   },
 });

@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 test('an empty home screen says what to do next', async ({ app, page }) => {
   await app.open();
   await expect(page.getByRole('heading', { name: 'No programs yet' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'No programs yet' }).getByRole('button', { name: 'New program' })).toBeVisible();
+  const empty = page.getByRole('region', { name: 'No programs yet' });
+  for (const name of ['Create a program', 'Start with the guide', 'Explore the sample program']) await expect(empty.getByRole('button', { name })).toBeVisible();
   await app.expectAccessible('empty home');
 });
 
