@@ -9,7 +9,7 @@ import { createReportService } from './report-pdf.js';
 import { IPC_CHANNELS, type AppCommand, type MenuState, type ThemeChoice } from './ipc-contract.js';
 import { registerIpcHandlers, type DesktopService, type PresenterService } from './ipc.js';
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
-import { buildMenuTemplate, type RecentFile } from './menu.js';
+import { aboutPanelOptions, buildMenuTemplate, sameMenuState, type RecentFile } from './menu.js';
 import { serveRendererRequest } from './renderer-protocol.js';
 import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
 import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
@@ -92,15 +92,18 @@ let recentFiles: readonly RecentFile[] = [];
 let menuState: MenuState = { programOpen: false };
 
 function installMenu(): void {
+  app.setAboutPanelOptions(aboutPanelOptions(app.name, app.getVersion(), new Date().getFullYear()));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, sendToFocusedWindow, {
         appName: app.name,
         isPackaged: app.isPackaged,
         state: menuState,
+        theme: nativeTheme.themeSource,
         recentFiles,
         openRecent: (filePath) => void filePath, // wired by the open-files part
         clearRecent: () => undefined, // wired by the open-files part
+        openDataFolder: () => void shell.openPath(app.getPath('userData')),
       }),
     ),
   );
@@ -112,8 +115,11 @@ function createDesktopService(): DesktopService {
     fileOpenReady: (contentsId) => void contentsId, // wired by the open-files part
     setTheme: (theme: ThemeChoice) => {
       nativeTheme.themeSource = theme;
+      installMenu(); // View > Theme shows the choice (menus part)
     },
     setMenuState: (state) => {
+      // Rebuilt only when something the menu shows changed (every window sends its state).
+      if (sameMenuState(state, menuState)) return;
       menuState = state;
       installMenu();
     },
