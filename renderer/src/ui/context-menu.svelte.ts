@@ -1,0 +1,127 @@
+// Context menus: `{@attach contextMenu(() => items)}` on a row, a cell or a chart opens its menu
+// on right-click, the ContextMenu key or Shift+F10; ui/ContextMenu.svelte shows the open one
+// (one at a time, in the window). The items are the element's existing actions: a menu is a
+// second way to reach them, never a new one.
+import type { Attachment } from 'svelte/attachments';
+
+export interface MenuAction {
+  label: string;
+  run: () => unknown;
+  disabled?: boolean;
+  /** Deletes or moves to the trash (the action itself asks first, as its button does). */
+  danger?: boolean;
+}
+export type MenuEntry = MenuAction | 'separator';
+
+export interface OpenMenu {
+  /** What the menu is about, for screen readers ("Support bot"). */
+  label: string;
+  entries: readonly MenuEntry[];
+  /** Where it opens (viewport pixels); the menu keeps itself inside the window. */
+  x: number;
+  y: number;
+  /** Focus goes back here when the menu closes. */
+  returnTo: HTMLElement | null;
+}
+
+class ContextMenus {
+  current = $state<OpenMenu | undefined>(undefined);
+
+  open(menu: OpenMenu): void {
+    this.current = menu;
+  }
+
+  /** Closes the menu and gives focus back to where it was (unless `keepFocus`: the action moved it). */
+  close(keepFocus = false): void {
+    const menu = this.current;
+    this.current = undefined;
+    if (!keepFocus && menu?.returnTo?.isConnected) menu.returnTo.focus();
+  }
+}
+
+export const contextMenus = new ContextMenus();
+
+/** The keys that ask for a context menu on the focused element. */
+export function isMenuKey(event: KeyboardEvent): boolean {
+  return event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey);
+}
+
+/** Text fields keep the browser's (or Electron's) own cut, copy and paste menu. */
+function isTextField(target: EventTarget | null): boolean {
+  return !!(target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+}
+
+/** What a context menu shows: what it is about, for screen readers, and its entries. */
+export interface MenuContent {
+  label: string;
+  entries: readonly MenuEntry[];
+}
+
+/**
+ * The element's context menu, asked for when it opens with the event that opened it: a list
+ * finds the row it came from (`closestId`, one menu for the whole list, nothing per row), a
+ * chart uses the pointer's position or its active mark. Undefined (or no entries) leaves the
+ * browser's own menu.
+ */
+export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => MenuContent | undefined): Attachment<HTMLElement> {
+  return (element) => {
+    let openedByKey = 0;
+    const open = (event: MouseEvent | KeyboardEvent, x: number, y: number): boolean => {
+      const content = menuFor(event);
+      if (!content || content.entries.length === 0) return false;
+      const returnTo = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement : element;
+      contextMenus.open({ ...content, x, y, returnTo });
+      return true;
+    };
+    const onContextMenu = (event: MouseEvent) => {
+      if (event.defaultPrevented || isTextField(event.target)) return;
+      // The key already opened it (some systems send a contextmenu event after the key too).
+      if (Date.now() - openedByKey < 500) {
+        event.preventDefault();
+        return;
+      }
+      // A contextmenu from the keyboard has no pointer position: open at the element instead.
+      const fromKeyboard = event.button !== 2 && event.clientX === 0 && event.clientY === 0;
+      const box = element.getBoundingClientRect();
+      if (fromKeyboard ? open(event, box.left + 8, box.bottom) : open(event, event.clientX, event.clientY)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isMenuKey(event) || isTextField(event.target)) return;
+      const focused = event.target instanceof HTMLElement ? event.target : element;
+      const box = focused.getBoundingClientRect();
+      if (open(event, box.left + 8, Math.min(box.bottom, window.innerHeight - 8))) {
+        openedByKey = Date.now();
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    element.addEventListener('contextmenu', onContextMenu);
+    element.addEventListener('keydown', onKeyDown);
+    return () => {
+      element.removeEventListener('contextmenu', onContextMenu);
+      element.removeEventListener('keydown', onKeyDown);
+    };
+  };
+}
+
+/** Where a menu of this size goes so all of it shows: beside the point, flipped at the window's edges. */
+export function placeMenu(
+  at: { x: number; y: number },
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+  margin = 4,
+): { left: number; top: number } {
+  const fitsRight = at.x + size.width + margin <= viewport.width;
+  const fitsBelow = at.y + size.height + margin <= viewport.height;
+  const left = fitsRight ? at.x : Math.max(margin, Math.min(at.x - size.width, viewport.width - size.width - margin));
+  const top = fitsBelow ? at.y : Math.max(margin, Math.min(at.y - size.height, viewport.height - size.height - margin));
+  return { left, top };
+}
+
+/** The id on the nearest element marked `data-menu-id` around the event's target (a list's row). */
+export function closestId(event: Event): string | undefined {
+  return (event.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-menu-id]')?.dataset.menuId;
+}
