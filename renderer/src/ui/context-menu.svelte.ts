@@ -75,13 +75,13 @@ export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => Menu
     };
     const onContextMenu = (event: MouseEvent) => {
       if (event.defaultPrevented || isTextField(event.target)) return;
+      // A contextmenu from the keyboard is not a right-click (button 2) and has no pointer position.
+      const fromKeyboard = event.button !== 2;
       // The key already opened it (some systems send a contextmenu event after the key too).
-      if (Date.now() - openedByKey < 500) {
+      if (fromKeyboard && Date.now() - openedByKey < 500) {
         event.preventDefault();
         return;
       }
-      // A contextmenu from the keyboard has no pointer position: open at the element instead.
-      const fromKeyboard = event.button !== 2 && event.clientX === 0 && event.clientY === 0;
       const box = element.getBoundingClientRect();
       if (fromKeyboard ? open(event, box.left + 8, box.bottom) : open(event, event.clientX, event.clientY)) {
         event.preventDefault();
@@ -121,7 +121,8 @@ export function placeMenu(
   return { left, top };
 }
 
-/** The id on the nearest element marked `data-menu-id` around the event's target (a list's row). */
-export function closestId(event: Event): string | undefined {
-  return (event.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-menu-id]')?.dataset.menuId;
+/** The id on the nearest element marked `data-menu-id` (or another data- key) around the event's target: a list's row. */
+export function closestId(event: Event, key = 'menuId'): string | undefined {
+  const attribute = `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  return (event.target as HTMLElement | null)?.closest?.<HTMLElement>(`[${attribute}]`)?.dataset[key];
 }

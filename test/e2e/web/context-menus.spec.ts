@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { expect, test } from './fixtures';
+
+const WORKSHOP = path.resolve('test/fixtures/format-v7/support-assistant-workshop.keel.json');
 
 // Context menus: right-click, the ContextMenu key and Shift+F10 open a row's, a mark's or a
 // cell's own actions as a menu, run by keyboard or pointer, with focus given back.
@@ -61,6 +64,12 @@ test('a menu stays inside the window at its right and bottom edges, and a click 
   await expect(menu).toBeHidden();
 });
 
+/** Where the map's active mark is drawn: its focus ring. */
+async function markPoint(page: import('@playwright/test').Page) {
+  const ring = (await page.locator('circle.focus-ring').boundingBox())!;
+  return { x: ring.x + ring.width / 2, y: ring.y + ring.height / 2 };
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`a context menu open passes axe (${colorScheme})`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme });
@@ -72,3 +81,66 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await app.expectAccessible(`program row menu (${colorScheme})`);
   });
 }
+
+test('a map mark: right-click opens its menu and a status change runs; Shift+F10 on the active mark opens the same menu', async ({ app, page }) => {
+  await app.open();
+  await app.importFile(WORKSHOP, 'Support assistant');
+  await app.openArea('Uncertainty');
+  await app.map.focus('Hallucinated refund policy');
+
+  // By keyboard: Shift+F10 on the map opens the active mark's menu.
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Hallucinated refund policy' });
+  await expect(menu.getByRole('menuitem', { name: 'Open details' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Mark as testing' })).toHaveCount(0); // its status now
+  await page.keyboard.press('Escape');
+  await expect(app.map.frame).toBeFocused();
+
+  // By pointer: right-click on the mark, then Mark as validated.
+  const mark = await markPoint(page);
+  await page.mouse.click(mark.x, mark.y, { button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Mark as validated' }).click();
+  await expect(menu).toBeHidden();
+  await expect(app.map.frame).toBeFocused();
+  await page.getByRole('button', { name: 'List' }).click();
+  const row = page.getByRole('row', { name: /Hallucinated refund policy/ });
+  await expect(row).toContainText('Validated');
+  // Undone like any other change.
+  await app.undoByKeyboard();
+  await expect(row).toContainText('Testing');
+});
+
+test('a list row (the uncertainty list) and a grid cell (a trade-off score) run their actions from the menu', async ({ app, page }) => {
+  await app.open();
+  await app.importFile(WORKSHOP, 'Support assistant');
+  await app.openArea('Uncertainty');
+  await page.getByRole('button', { name: 'List' }).click();
+  const row = page.getByRole('row', { name: /Vendor LLM API quota/ });
+  await row.click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Vendor LLM API quota' }).getByRole('menuitem', { name: 'Open details' }).click();
+  await expect(page.getByRole('complementary', { name: 'Item details' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await row.focus();
+  await page.keyboard.press('Shift+F10');
+  await page.keyboard.press('m'); // type-ahead: the first "Mark as…"
+  await expect(page.getByRole('menuitem', { name: 'Mark as testing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row).toContainText('Testing');
+
+  await app.openArea('Trade-offs');
+  await app.openMatrix('Which retrieval upgrade ships next quarter?');
+  const cell = page.getByRole('grid', { name: /^Scores of/ }).getByRole('gridcell', { name: /^Hybrid search, Effort/ });
+  await cell.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Hybrid search, Effort' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Open score and rationale', 'Clear score']);
+  await menu.getByRole('menuitem', { name: 'Open score and rationale' }).click();
+  await expect(page.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cell).toBeFocused();
+  // By keyboard on the focused cell: the ContextMenu key, then Enter.
+  await page.keyboard.press('ContextMenu');
+  await expect(menu.getByRole('menuitem', { name: 'Open score and rationale' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
+});
