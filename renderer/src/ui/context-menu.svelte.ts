@@ -10,6 +10,8 @@ export interface MenuAction {
   disabled?: boolean;
   /** Deletes or moves to the trash (the action itself asks first, as its button does). */
   danger?: boolean;
+  /** One of a set of choices (a theme): shown as a radio item, checked when it is the current one. */
+  checked?: boolean;
 }
 export type MenuEntry = MenuAction | 'separator';
 
@@ -105,20 +107,6 @@ export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => Menu
       element.removeEventListener('keydown', onKeyDown);
     };
   };
-}
-
-/** Where a menu of this size goes so all of it shows: beside the point, flipped at the window's edges. */
-export function placeMenu(
-  at: { x: number; y: number },
-  size: { width: number; height: number },
-  viewport: { width: number; height: number },
-  margin = 4,
-): { left: number; top: number } {
-  const fitsRight = at.x + size.width + margin <= viewport.width;
-  const fitsBelow = at.y + size.height + margin <= viewport.height;
-  const left = fitsRight ? at.x : Math.max(margin, Math.min(at.x - size.width, viewport.width - size.width - margin));
-  const top = fitsBelow ? at.y : Math.max(margin, Math.min(at.y - size.height, viewport.height - size.height - margin));
-  return { left, top };
 }
 
 /** The id on the nearest element marked `data-menu-id` (or another data- key) around the event's target: a list's row. */
