@@ -114,3 +114,8 @@ export function closestId(event: Event, key = 'menuId'): string | undefined {
   const attribute = `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   return (event.target as HTMLElement | null)?.closest?.<HTMLElement>(`[${attribute}]`)?.dataset[key];
 }
+
+/** "Open": follows a record's link (a hash route), as clicking its name does. */
+export function openEntry(href: string): MenuAction {
+  return { label: 'Open', run: () => (location.hash = href) };
+}

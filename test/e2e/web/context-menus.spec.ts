@@ -144,3 +144,34 @@ test('a list row (the uncertainty list) and a grid cell (a trade-off score) run 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
 });
+
+test('an action row and a roadmap card run their actions from the menu; a metric and a decision open from theirs', async ({ app, page }) => {
+  await app.open();
+  await app.importFile(WORKSHOP, 'Support assistant');
+
+  await app.openArea('Actions');
+  const action = page.getByTestId('action-row').filter({ hasText: 'Ask legal for the refund rules' });
+  await action.click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Ask legal for the refund rules' }).getByRole('menuitem', { name: 'Mark as done' }).click();
+  await expect(action.getByRole('checkbox', { name: 'Done: Ask legal for the refund rules' })).toBeChecked();
+
+  await app.openArea('Roadmap');
+  const later = page.locator('ol[data-horizon="later"]');
+  const card = page.locator('li.card-item').filter({ hasText: 'Order-tracking answers' });
+  await card.getByRole('link', { name: 'Order-tracking answers' }).focus();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Order-tracking answers' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Open', 'Move down', 'Move to Now', 'Move to Later']);
+  await menu.getByRole('menuitem', { name: 'Move to Later' }).click();
+  await expect(later.locator('li.card-item').filter({ hasText: 'Order-tracking answers' })).toBeVisible();
+
+  await app.openArea('Shared metrics');
+  await page.getByRole('row', { name: /Task success rate/ }).click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Task success rate' }).getByRole('menuitem', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Task success rate' })).toBeVisible();
+
+  await app.openArea('Decision log');
+  await page.getByRole('link', { name: 'Pilot in one country first' }).click({ button: 'right' });
+  await page.getByRole('menu', { name: /Pilot in one country first$/ }).getByRole('menuitem', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Pilot in one country first/ })).toBeVisible();
+});
