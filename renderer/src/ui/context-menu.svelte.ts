@@ -57,6 +57,8 @@ function isTextField(target: EventTarget | null): boolean {
 export interface MenuContent {
   label: string;
   entries: readonly MenuEntry[];
+  /** Where a menu opened by the keyboard goes (a chart's active mark); else under the focused element. */
+  at?: { x: number; y: number };
 }
 
 /**
@@ -68,11 +70,12 @@ export interface MenuContent {
 export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => MenuContent | undefined): Attachment<HTMLElement> {
   return (element) => {
     let openedByKey = 0;
-    const open = (event: MouseEvent | KeyboardEvent, x: number, y: number): boolean => {
+    const open = (event: MouseEvent | KeyboardEvent, x: number, y: number, fromKeyboard = false): boolean => {
       const content = menuFor(event);
       if (!content || content.entries.length === 0) return false;
       const returnTo = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement : element;
-      contextMenus.open({ ...content, x, y, returnTo });
+      const place = fromKeyboard && content.at ? content.at : { x, y };
+      contextMenus.open({ label: content.label, entries: content.entries, ...place, returnTo });
       return true;
     };
     const onContextMenu = (event: MouseEvent) => {
@@ -85,7 +88,7 @@ export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => Menu
         return;
       }
       const box = element.getBoundingClientRect();
-      if (fromKeyboard ? open(event, box.left + 8, box.bottom) : open(event, event.clientX, event.clientY)) {
+      if (fromKeyboard ? open(event, box.left + 8, box.bottom, true) : open(event, event.clientX, event.clientY)) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -94,7 +97,7 @@ export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => Menu
       if (event.defaultPrevented || !isMenuKey(event) || isTextField(event.target)) return;
       const focused = event.target instanceof HTMLElement ? event.target : element;
       const box = focused.getBoundingClientRect();
-      if (open(event, box.left + 8, Math.min(box.bottom, window.innerHeight - 8))) {
+      if (open(event, box.left + 8, Math.min(box.bottom, window.innerHeight - 8), true)) {
         openedByKey = Date.now();
         event.preventDefault();
         event.stopPropagation();
