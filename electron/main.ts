@@ -11,6 +11,7 @@ import { registerIpcHandlers, type DesktopService, type PresenterService } from 
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
 import { aboutPanelOptions, buildMenuTemplate, sameMenuState, type RecentFile } from './menu.js';
 import { serveRendererRequest } from './renderer-protocol.js';
+import { textContextMenuTemplate } from './text-context-menu.js';
 import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
 import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
 import { mainWindowOptions, presenterWindowOptions, windowBackgroundColor } from './window-options.js';
@@ -109,6 +110,14 @@ function installMenu(): void {
   );
 }
 
+/** Right-clicks the page leaves alone: the edit menu in text fields, Copy on a selection (menus part). */
+function showTextContextMenus(window: BrowserWindow): void {
+  window.webContents.on('context-menu', (_event, params) => {
+    const template = textContextMenuTemplate(params);
+    if (template) Menu.buildFromTemplate(template).popup({ window });
+  });
+}
+
 /** Files opened from the OS, the theme and the menu state (IPC from the renderer). */
 function createDesktopService(): DesktopService {
   return {
@@ -145,6 +154,7 @@ async function createMainWindow(): Promise<void> {
   const onThemeUpdated = (): void => window.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
   nativeTheme.on('updated', onThemeUpdated);
 
+  showTextContextMenus(window);
   window.once('ready-to-show', () => {
     if (restored.isMaximized) window.maximize();
     window.show();

@@ -71,7 +71,7 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     static getAllWindows = () => BrowserWindow.instances;
     static getFocusedWindow = () => BrowserWindow.instances[0] ?? null;
     static fromWebContents = (contents: unknown) => BrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
-    webContents = { id: nextId++, send: vi.fn() };
+    webContents = { id: nextId++, send: vi.fn(), on: vi.fn() };
     options: unknown;
     show = vi.fn();
     focus = vi.fn();
