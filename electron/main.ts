@@ -9,10 +9,11 @@ import { createReportService } from './report-pdf.js';
 import { IPC_CHANNELS, type AppCommand, type MenuState, type ThemeChoice } from './ipc-contract.js';
 import { registerIpcHandlers, type DesktopService, type PresenterService } from './ipc.js';
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
-import { buildMenuTemplate, type RecentFile } from './menu.js';
+import { aboutPanelOptions, buildMenuTemplate, sameMenuState, type RecentFile } from './menu.js';
 import { keelFilesInArgv, OpenFileQueue, tooManyFilesMessage } from './open-files.js';
 import { osRecentDocuments, RecentFiles, recentFilesPath } from './recent-files.js';
 import { serveRendererRequest } from './renderer-protocol.js';
+import { textContextMenuTemplate } from './text-context-menu.js';
 import { DisplayAwakeKeeper, PresenterWindows } from './presenter-window.js';
 import { APP_SCHEME, APP_START_URL, guardAllWebContents, type PresenterRoute } from './security.js';
 import { mainWindowOptions, presenterWindowOptions, windowBackgroundColor } from './window-options.js';
@@ -128,21 +129,32 @@ let recentFiles: RecentFiles | undefined;
 let menuState: MenuState = { programOpen: false };
 
 function installMenu(): void {
+  app.setAboutPanelOptions(aboutPanelOptions(app.name, app.getVersion(), new Date().getFullYear()));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, sendToFocusedWindow, {
         appName: app.name,
         isPackaged: app.isPackaged,
         state: menuState,
+        theme: nativeTheme.themeSource,
         recentFiles: recentEntries,
         openRecent: (filePath) => {
           openQueue.add([filePath]);
           showMainWindow();
         },
         clearRecent: () => void recentFiles?.clear(),
+        openDataFolder: () => void shell.openPath(app.getPath('userData')),
       }),
     ),
   );
+}
+
+/** Right-clicks the page leaves alone: the edit menu in text fields, Copy on a selection (menus part). */
+function showTextContextMenus(window: BrowserWindow): void {
+  window.webContents.on('context-menu', (_event, params) => {
+    const template = textContextMenuTemplate(params);
+    if (template) Menu.buildFromTemplate(template).popup({ window });
+  });
 }
 
 /** Files opened from the OS, the theme and the menu state (IPC from the renderer). */
@@ -153,8 +165,11 @@ function createDesktopService(): DesktopService {
       // 'system' follows the OS (title bar and dark mode included); the choice is kept for the next launch.
       nativeTheme.themeSource = theme;
       void settings.update({ theme });
+      installMenu(); // View > Theme shows the choice
     },
     setMenuState: (state) => {
+      // Rebuilt only when something the menu shows changed (every window sends its state).
+      if (sameMenuState(state, menuState)) return;
       menuState = state;
       installMenu();
     },
@@ -182,6 +197,7 @@ async function createMainWindow(): Promise<void> {
   const onThemeUpdated = (): void => window.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
   nativeTheme.on('updated', onThemeUpdated);
 
+  showTextContextMenus(window);
   window.once('ready-to-show', () => {
     if (restored.isMaximized) window.maximize();
     if (restored.isFullScreen) window.setFullScreen(true);

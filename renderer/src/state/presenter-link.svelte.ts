@@ -7,6 +7,13 @@ import { toasts } from './toasts.svelte';
 // The facilitator's end of the presenter window (PresenterControls): opening it and choosing
 // what the room sees. Apart from the presenter's own end, so the presenter window loads none of it.
 
+/** Opens (or brings forward) a session's presenter window; says so when the browser blocked it. */
+export async function openPresenter(programId: string, sessionId: string): Promise<boolean> {
+  const opened = await openPresenterWindow(programId, sessionId).catch(() => false);
+  if (!opened) toasts.show('The presenter window did not open. Allow pop-ups for Keel in this browser, then try again.', 'error');
+  return opened;
+}
+
 /**
  * The facilitator's end: opens the presenter window, sets what it shows (stored, and told to
  * the presenter at once), answers its hello, and says goodbye when this window closes.
@@ -47,10 +54,8 @@ export class PresenterLink {
     this.channel.post({ type: 'show', sessionId: this.sessionId, choice: next });
   }
 
-  async open(): Promise<boolean> {
-    const opened = await openPresenterWindow(this.programId, this.sessionId).catch(() => false);
-    if (!opened) toasts.show('The presenter window did not open. Allow pop-ups for Keel in this browser, then try again.', 'error');
-    return opened;
+  open(): Promise<boolean> {
+    return openPresenter(this.programId, this.sessionId);
   }
 
   close(): Promise<void> {

@@ -193,11 +193,11 @@ export class ProgramsState {
   async importText(text: string, fileName: string, announce?: (program: Program) => string): Promise<Result<Program[]>> {
     const workspaceFile = await loadPart(() => import('../io/workspace-file'));
     if (!workspaceFile) return failed(PART_NOT_LOADED);
-    return this.importParsed(workspaceFile.parseAnyKeelFile(text), fileName);
+    return this.importParsed(workspaceFile.parseAnyKeelFile(text), fileName, announce);
   }
 
   /** Imports a file already read (a file opened from the OS is read once, for its preview and its import). */
-  async importParsed(parsed: AnyKeelParseResult, fileName: string): Promise<Result<Program[]>> {
+  async importParsed(parsed: AnyKeelParseResult, fileName: string, announce?: (program: Program) => string): Promise<Result<Program[]>> {
     if (!parsed.ok) return failed(describeImportError(parsed.error, fileName));
     if (parsed.kind === 'workspace' && parsed.snapshots.length === 0) return failed(describeImportError({ kind: 'empty-workspace' }, fileName));
     try {

@@ -77,7 +77,12 @@ export class SessionsRepository {
   }
 
   watchSessions(programId: string): Observable<Session[]> {
-    return liveQuery(() => this.db.sessions.where({ programId }).toArray());
+    return liveQuery(() => this.sessionsOf(programId));
+  }
+
+  /** A program's sessions, read once. */
+  sessionsOf(programId: string): Promise<Session[]> {
+    return this.db.sessions.where({ programId }).toArray();
   }
 
   /** One session; undefined when it is not there (deleted, or a link from elsewhere). */

@@ -78,6 +78,8 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     isReady: vi.fn(() => isReady),
     addRecentDocument: vi.fn(),
     clearRecentDocuments: vi.fn(),
+    getVersion: vi.fn(() => '0.1.0'),
+    setAboutPanelOptions: vi.fn(),
   });
   let isReady = false;
   void ready.then(() => (isReady = true));
@@ -87,7 +89,7 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     static getAllWindows = () => BrowserWindow.instances;
     static getFocusedWindow = () => BrowserWindow.instances[0] ?? null;
     static fromWebContents = (contents: unknown) => BrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
-    webContents = { id: nextId++, send: vi.fn() };
+    webContents = { id: nextId++, send: vi.fn(), on: vi.fn() };
     options: unknown;
     show = vi.fn();
     focus = vi.fn();
@@ -142,7 +144,7 @@ function createFakeElectron(userData: string, { lock = true, packaged = false, a
     nativeTheme: new FakeNativeTheme(),
     screen,
     powerSaveBlocker,
-    shell: { openExternal: vi.fn(async () => undefined) },
+    shell: { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (_path: string) => '') },
     dialog: {
       showErrorBox: vi.fn(),
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
@@ -320,6 +322,30 @@ describe('main process wiring', () => {
     await becomeReady(electron);
     menuEntry(electron, 'Edit', 'Undo')?.click?.();
     expect(electron.BrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith(IPC_CHANNELS.appCommand, 'undo');
+  });
+
+  it('the menu: about with the version, the data folder, rebuilt when the theme or the menu state changes', async () => {
+    const electron = await startMain();
+    await becomeReady(electron);
+    expect(electron.app.setAboutPanelOptions).toHaveBeenCalledWith(expect.objectContaining({ applicationName: 'Keel', applicationVersion: '0.1.0' }));
+    menuEntry(electron, 'Help', 'Open the data folder')?.click?.();
+    expect(electron.shell.openPath).toHaveBeenCalledWith(userData);
+
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const [window] = electron.BrowserWindow.instances;
+    const event = { sender: window?.webContents, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } };
+    const built = () => electron.Menu.setApplicationMenu.mock.calls.length;
+    const before = built();
+    await registered.get(IPC_CHANNELS.setMenuState)?.(event, { programOpen: true, undoLabel: 'Rename program' });
+    expect(built()).toBe(before + 1);
+    const template = electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as Array<{ label?: string; submenu?: Array<{ id?: string; label?: string }> }>;
+    expect(template.find((menu) => menu.label === 'Edit')?.submenu?.find((entry) => entry.id === 'undo')?.label).toBe('Undo Rename program');
+    // The same state again (another window, or nothing changed): no rebuild.
+    await registered.get(IPC_CHANNELS.setMenuState)?.(event, { programOpen: true, undoLabel: 'Rename program' });
+    expect(built()).toBe(before + 1);
+    await registered.get(IPC_CHANNELS.setTheme)?.(event, 'dark');
+    expect(electron.nativeTheme.themeSource).toBe('dark');
+    expect(built()).toBe(before + 2);
   });
 
   it('menu commands never go to a window that is not one of ours', async () => {

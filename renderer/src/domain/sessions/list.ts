@@ -16,3 +16,8 @@ export function sessionsInOrder(sessions: readonly Session[]): { upcoming: Sessi
   const closed = sessions.filter((s) => s.status === 'closed').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0) || b.createdAt - a.createdAt);
   return { upcoming, closed };
 }
+
+/** The session the presenter window shows from a menu or the palette: the running one, else the next planned. */
+export function presenterSession(sessions: readonly Session[]): Session | undefined {
+  return sessionsInOrder(sessions).upcoming[0];
+}
