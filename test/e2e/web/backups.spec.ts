@@ -50,7 +50,8 @@ test('every program exports to one workspace file, which imports back as copies 
 });
 
 test('a backup made while working restores a deleted program as a copy, with its content', async ({ app, page }) => {
-  await page.clock.install();
+  // A fixed mid-morning start: the 16 minutes run below must not cross midnight ("Today").
+  await page.clock.install({ time: new Date('2026-06-15T10:00:00') });
   await app.open();
   await expect(page.getByRole('link', { name: 'Backups' })).toBeVisible();
   await app.importFile(workshop, 'Support assistant');
