@@ -23,10 +23,10 @@ export interface ShortcutGroup<S extends Shortcut = Shortcut> {
 }
 
 export const AREA_SHORTCUTS: readonly ShortcutGroup<AreaShortcut>[] = [
+  { title: 'Editing', shortcuts: [{ keys: ['Mod+Y'], does: 'Redo (either key)', handledIn: [{ file: 'Shell.svelte', holds: "key === 'y'" }] }] },
   {
-    title: 'Everywhere',
+    title: 'Lists and records',
     shortcuts: [
-      { keys: ['Mod+Y'], does: 'Redo (as Ctrl+Shift+Z)', handledIn: [{ file: 'Shell.svelte', holds: "key === 'y'" }] },
       { keys: ['/'], does: 'Search the programs (home screen)', handledIn: [{ file: 'views/programs/ProgramsHome.svelte', holds: "event.key === '/'" }] },
       {
         keys: ['N'],
@@ -110,6 +110,13 @@ export function commandShortcuts(): ShortcutGroup[] {
     groups.set(command.group, list);
   }
   return [...groups].map(([group, shortcuts]) => ({ title: GROUP_TITLES[group], shortcuts }));
+}
+
+/** Every group the sheet shows: the commands' first, an area's keys joined to a group of the same title. */
+export function shortcutGroups(): ShortcutGroup[] {
+  const groups = new Map<string, Shortcut[]>();
+  for (const group of [...commandShortcuts(), ...AREA_SHORTCUTS]) groups.set(group.title, [...(groups.get(group.title) ?? []), ...group.shortcuts]);
+  return [...groups].map(([title, shortcuts]) => ({ title, shortcuts }));
 }
 
 /** A key as this platform writes it: keyLabel's "⌘K" or "Ctrl+K", and "+" as itself. */
