@@ -20,6 +20,8 @@ export const recentPicks = preference<string[]>('keel.palette-recent', keyList, 
 export interface PaletteResults {
   hits: PaletteHit<FoundEntry>[];
   total: number;
+  /** `total` is a floor: so many close matches that looser ones were not looked for. */
+  more: boolean;
   /** Nothing typed yet: the hits are recent picks and common commands. */
   suggested: boolean;
 }
@@ -52,7 +54,7 @@ export class PaletteState {
     const available = (entry: FoundEntry) => entry.command === undefined || isAvailable(entry.command);
     if (!query.text) {
       const hits = this.suggestions(query.commandsOnly).map((entry) => ({ entry, parts: [{ text: entry.title, match: false }] }));
-      return { hits, total: hits.length, suggested: true };
+      return { hits, total: hits.length, more: false, suggested: true };
     }
     const found = search(this.index, query.text, {
       programId,

@@ -21,7 +21,7 @@ describe('palette ranking', () => {
   });
 
   it('tiers match quality: exact > prefix > word starts > inside a word > fuzzy', () => {
-    const tier = (query: string, title: string) => matchTier(plainText(query), plainText(title), plainText(title).split(/\W+/));
+    const tier = (query: string, title: string) => matchTier(plainText(query), plainText(title), plainText(title).split(/\W+/).map((w) => ` ${w}`).join(''));
     expect(tier('latency', 'Latency')).toBe(TIER.exact);
     expect(tier('lat', 'Latency budget')).toBe(TIER.prefix);
     expect(tier('bud lat', 'Latency budget')).toBe(TIER.wordStarts);
@@ -86,6 +86,21 @@ describe('palette ranking', () => {
     expect(found.hits).toHaveLength(50);
     expect(found.total).toBe(120);
     expect(find(entries, '   ').total).toBe(0);
+  });
+
+  it('looks for fuzzy matches only while close ones do not fill the rows, and counts them all', () => {
+    const close = Array.from({ length: 60 }, (_, i) => entry(`Latency ${i}`));
+    const loose = Array.from({ length: 300 }, (_, i) => entry(`Lots about the end ${i}`, 'action', i % 2 ? 'p1' : 'p2'));
+    const many = find([...close, ...loose], 'latency', undefined, { limit: 50 });
+    expect(many).toMatchObject({ total: 60, more: true });
+    expect(many.hits.every((h) => h.entry.title.startsWith('Latency'))).toBe(true);
+    // Fewer close matches than rows: the fuzzy ones follow, all counted (beyond fuzzysort's own limit too).
+    const few = find([...close.slice(0, 3), ...loose], 'laten', 'p2', { limit: 50 });
+    expect(few.more).toBe(false);
+    expect(few.total).toBe(303);
+    expect(few.hits.slice(0, 3).map((h) => h.entry.title).sort()).toEqual(['Latency 0', 'Latency 1', 'Latency 2']);
+    // Among the fuzzy matches, the open program's come first.
+    expect(few.hits.slice(3, 20).every((h) => h.entry.programId === 'p2')).toBe(true);
   });
 
   it('cuts the title into matched and unmatched parts for highlighting', () => {
