@@ -3,7 +3,8 @@ import type { PaletteEntry } from '../domain/palette/rank';
 import { programView, type Program } from '../domain/program';
 import type { PaletteRows } from '../storage/palette-read';
 import { COMMANDS, type CommandId } from './commands';
-import { RECORD_AREAS, type Route } from './routes';
+import { RECORD_AREAS } from './record-areas';
+import type { Route } from './routes';
 
 // What the palette lists, built from the rows read (storage/palette-read.ts) and the one command
 // registry (commands.ts): each entry knows what it opens or runs.

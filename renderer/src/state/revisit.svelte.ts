@@ -12,7 +12,8 @@ import { RevisitRepository } from '../storage/revisit-repo';
 import { Live } from './live.svelte';
 import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type ReadProblem, type Result } from './result';
-import { RECORD_AREAS, routeHref } from './routes';
+import { RECORD_AREAS } from './record-areas';
+import { routeHref } from './routes';
 import { useServices, type Services } from './services';
 import { Writes } from './writes';
 

@@ -1,5 +1,3 @@
-import type { LinkKind } from '../domain/links';
-
 // Hash routes: they work the same from Electron's custom protocol and from a web server.
 
 export type Route =
@@ -36,18 +34,6 @@ export const AREA_LABELS: Record<ProgramArea, string> = {
   sessions: 'Sessions',
   export: 'Export & share',
 };
-
-/** The area a record of each kind opens in (#/programs/<id>/<area>/<recordId>). */
-export const RECORD_AREAS = {
-  uncertainty: 'uncertainty',
-  metric: 'metrics',
-  matrix: 'tradeoffs',
-  roadmapItem: 'roadmap',
-  decision: 'decisions',
-  scope: 'scope',
-  action: 'actions',
-  session: 'sessions',
-} as const satisfies Record<LinkKind | 'session', ProgramArea>;
 
 export function parseRoute(hash: string): Route {
   const [rawPath = '', query = ''] = hash.replace(/^#/, '').split('?', 2);

@@ -16,9 +16,3 @@ export function isTypingInto(target: EventTarget | null): boolean {
   if (element?.matches?.('input[type="checkbox"], input[type="radio"]') && !element.closest('dialog')) return false;
   return isInFormControl(target);
 }
-
-/** Whether this computer is a Mac, for showing shortcuts as ⌘K rather than Ctrl+K. */
-export function isMacPlatform(): boolean {
-  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
-  return /mac/i.test(nav.userAgentData?.platform || nav.platform || '');
-}
