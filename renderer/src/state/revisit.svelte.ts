@@ -12,26 +12,16 @@ import { RevisitRepository } from '../storage/revisit-repo';
 import { Live } from './live.svelte';
 import { fields, formDraft, preference, text, type Preference } from './preferences.svelte';
 import { readProblem, type ReadProblem, type Result } from './result';
+import { RECORD_AREAS } from './record-areas';
 import { routeHref } from './routes';
 import { useServices, type Services } from './services';
 import { Writes } from './writes';
 
 export type { RevisitFlag };
 
-/** The area a record of each kind opens in. */
-const AREA_OF = {
-  uncertainty: 'uncertainty',
-  metric: 'metrics',
-  matrix: 'tradeoffs',
-  roadmapItem: 'roadmap',
-  decision: 'decisions',
-  scope: 'scope',
-  action: 'actions',
-} as const satisfies Record<LinkKind, string>;
-
 /** Where a record opens: #/programs/<id>/<area>/<recordId>. */
 export function recordHref(programId: string, kind: LinkKind, id: string): string {
-  return routeHref({ name: 'program', programId, area: AREA_OF[kind], recordId: id });
+  return routeHref({ name: 'program', programId, area: RECORD_AREAS[kind], recordId: id });
 }
 
 export type ReviewDraft = {
