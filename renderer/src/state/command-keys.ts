@@ -23,7 +23,16 @@ export function matchesKeys(keys: string, press: KeyPress): boolean {
   return modifiers.has('Shift') === press.shiftKey && press.key.toLowerCase() === key.toLowerCase();
 }
 
+/**
+ * Second keys for a command, which the registry leaves out to keep one label per command:
+ * Ctrl+Y is Redo too on Windows and Linux.
+ */
+export const ALTERNATE_KEYS: readonly { keys: string; command: CommandId }[] = [{ keys: 'Mod+Y', command: 'redo' }];
+
 /** The command whose keys these are, if any. */
 export function commandForKeys(press: KeyPress): CommandId | undefined {
-  return COMMANDS.find((command) => command.keys !== undefined && matchesKeys(command.keys, press))?.id;
+  return (
+    COMMANDS.find((command) => command.keys !== undefined && matchesKeys(command.keys, press))?.id ??
+    ALTERNATE_KEYS.find((alternate) => matchesKeys(alternate.keys, press))?.command
+  );
 }

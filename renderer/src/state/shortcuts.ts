@@ -23,7 +23,7 @@ export interface ShortcutGroup<S extends Shortcut = Shortcut> {
 }
 
 export const AREA_SHORTCUTS: readonly ShortcutGroup<AreaShortcut>[] = [
-  { title: 'Editing', shortcuts: [{ keys: ['Mod+Y'], does: 'Redo (either key)', handledIn: [{ file: 'Shell.svelte', holds: "key === 'y'" }] }] },
+  { title: 'Editing', shortcuts: [{ keys: ['Mod+Y'], does: 'Redo (either key)', handledIn: [{ file: 'state/command-keys.ts', holds: "{ keys: 'Mod+Y', command: 'redo' }" }] }] },
   {
     title: 'Lists and records',
     shortcuts: [

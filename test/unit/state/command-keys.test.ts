@@ -48,6 +48,11 @@ describe('commandForKeys', () => {
     expect(COMMANDS.filter((command) => command.keys).map((command) => command.id).sort()).toEqual(cases.map(([, id]) => id).sort());
   });
 
+  it('takes Ctrl+Y as Redo too, and Ctrl+Shift+Y as nothing', () => {
+    expect(commandForKeys(press('y', { ctrlKey: true }))).toBe('redo');
+    expect(commandForKeys(press('Y', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+  });
+
   it('leaves other keys alone', () => {
     expect(commandForKeys(press('s'))).toBeUndefined();
     expect(commandForKeys(press('q', { ctrlKey: true }))).toBeUndefined();
