@@ -154,3 +154,21 @@ describe('CommandPalette', () => {
     expect(props.onclose).toHaveBeenCalled();
   });
 });
+
+describe('CommandPalette (the lazy shell)', () => {
+  it('keeps letters typed while its code loads as the start of the query, not as page shortcuts', async () => {
+    const { default: CommandPalette } = await import('../../renderer/src/views/palette/CommandPalette.svelte');
+    const pageKeys = vi.fn();
+    window.addEventListener('keydown', pageKeys);
+    render(CommandPalette, {
+      props: { open: true, onclose: vi.fn(), run: vi.fn(), go: vi.fn(), isAvailable: () => true, programId: undefined },
+      context: servicesContext(services),
+    });
+    // Typed at once, before the dialog's module has arrived.
+    for (const key of ['r', 'e', 'f']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    const box = await screen.findByRole('combobox', { name: 'Find a program, a record or a command' });
+    expect(box).toHaveValue('ref');
+    expect(pageKeys).not.toHaveBeenCalled();
+    window.removeEventListener('keydown', pageKeys);
+  });
+});
