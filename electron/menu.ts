@@ -46,7 +46,7 @@ export const MENU_ITEMS: Record<AppCommand, { label: string; accelerator?: strin
   backups: { label: 'Backups…' },
   undo: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
   redo: { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
-  find: { label: 'Find a program', accelerator: 'CmdOrCtrl+F' },
+  find: { label: 'Find', accelerator: 'CmdOrCtrl+F' },
   palette: { label: 'Go to anything…', accelerator: 'CmdOrCtrl+K' },
   presenter: { label: 'Presenter window' },
   'theme-system': { label: 'Follow the system' },

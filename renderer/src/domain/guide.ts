@@ -58,8 +58,13 @@ export function guideProgress(records: GuideRecords): GuideProgress {
  * The program the guide follows: the one open now, else the one worked on last among those not
  * archived or in the trash; undefined when there is none.
  */
-export function guideProgram<P extends Pick<Program, 'id' | 'updatedAt' | 'archivedAt' | 'deletedAt'>>(programs: readonly P[], openId: string | undefined): P | undefined {
-  const active = programs.filter((p) => p.archivedAt === null && p.deletedAt === null);
+export function guideProgram<P extends Pick<Program, 'id' | 'updatedAt' | 'archivedAt' | 'deletedAt'>>(
+  programs: readonly P[],
+  openId: string | undefined,
+  samples: ReadonlySet<string> = new Set(),
+): P | undefined {
+  // The sample program is someone else's finished workshop: it must not tick a new user's steps.
+  const active = programs.filter((p) => p.archivedAt === null && p.deletedAt === null && !samples.has(p.id));
   const open = openId === undefined ? undefined : active.find((p) => p.id === openId);
   return open ?? active.reduce<P | undefined>((latest, p) => (!latest || p.updatedAt > latest.updatedAt ? p : latest), undefined);
 }

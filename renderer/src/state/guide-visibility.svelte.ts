@@ -10,6 +10,17 @@ import { oneOf, preference } from './preferences.svelte';
  */
 export const guideVisibility = preference('keel.guide', oneOf(['new', 'open', 'closed'] as const), 'new');
 
+/** The sample programs made on this computer (their ids): the guide follows the user's own work, not them. */
+export const samplePrograms = preference(
+  'keel.sample-programs',
+  (stored) => (Array.isArray(stored) && stored.every((id) => typeof id === 'string') ? (stored as string[]).slice(-50) : undefined),
+  [] as string[],
+);
+
+export function rememberSample(programId: string): void {
+  samplePrograms.set([...samplePrograms.value, programId].slice(-50));
+}
+
 /** How many times the user opened the guide in this window: the panel takes the focus each time, never when it shows by itself. */
 export const guideFocus = $state({ requests: 0 });
 

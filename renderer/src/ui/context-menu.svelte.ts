@@ -43,6 +43,15 @@ class ContextMenus {
 
 export const contextMenus = new ContextMenus();
 
+let menuCode: Promise<unknown> | undefined;
+/**
+ * The menu's code (Shell.svelte imports it when a menu opens) is fetched as soon as a page has
+ * something with a menu: Shift+F10 then a letter at once must find the menu there to type into.
+ */
+function preloadMenuCode(): void {
+  menuCode ??= import('./ContextMenu.svelte').catch(() => (menuCode = undefined));
+}
+
 /** The keys that ask for a context menu on the focused element. */
 export function isMenuKey(event: KeyboardEvent): boolean {
   return event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey);
@@ -69,6 +78,7 @@ export interface MenuContent {
  */
 export function contextMenu(menuFor: (event: MouseEvent | KeyboardEvent) => MenuContent | undefined): Attachment<HTMLElement> {
   return (element) => {
+    preloadMenuCode();
     let openedByKey = 0;
     const open = (event: MouseEvent | KeyboardEvent, x: number, y: number, fromKeyboard = false): boolean => {
       const content = menuFor(event);

@@ -16,3 +16,27 @@ export function focusIfLost(target: () => HTMLElement | null | undefined, from?:
     if (lost || (active && from?.()?.contains(active))) target()?.focus();
   });
 }
+
+function focusIsLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active === document.documentElement || !active.isConnected;
+}
+
+/**
+ * After a jump to another page (the palette, a menu command), puts the focus on the new page's
+ * main heading, so a keyboard user goes on from there rather than from the top of the window.
+ * Areas load lazily: it waits (about a second at most) for the heading, and gives up as soon as
+ * something else took the focus (a dialog, a field the page focuses itself).
+ */
+export function focusPageHeading(framesLeft = 60): void {
+  requestAnimationFrame(() => {
+    if (!focusIsLost()) return;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (!heading) {
+      if (framesLeft > 0) focusPageHeading(framesLeft - 1);
+      return;
+    }
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  });
+}

@@ -50,6 +50,8 @@ test('from an empty home, the palette makes the sample program, opens the guide,
   await pick(page, '>guide', 'First-workshop guide');
   const guide = page.getByRole('complementary', { name: 'Your first workshop' });
   await expect(guide).toBeVisible();
+  // The sample is someone else's finished workshop: it ticks none of the user's own steps.
+  await expect(guide.getByRole('status')).toHaveText('0 of 4 done');
   await pick(page, '>guide', 'First-workshop guide');
   await expect(guide).toBeHidden();
 

@@ -189,8 +189,8 @@ test('the sample from the guide with programs already there is a new one beside 
   await press(guidePanel(page).getByRole('button', { name: 'Explore the sample program' }));
   await expect(page.getByRole('heading', { level: 1, name: `${SAMPLE} (copy)` })).toBeVisible();
   await expect(app.toast(`Created the sample program as "${SAMPLE} (copy)": you already have a "${SAMPLE}", and it is unchanged.`)).toBeVisible();
-  // The guide follows the program open now: the sample has done every step.
-  await expect(guidePanel(page).getByRole('status')).toHaveText(`4 of 4 done, in “${SAMPLE} (copy)”`);
+  // The guide follows the user's own program, never a sample, even with the sample open.
+  await expect(guidePanel(page).getByRole('status')).toHaveText('1 of 4 done, in “Fraud triage”');
 
   await app.goHome();
   await app.expectNames([`${SAMPLE} (copy)`, SAMPLE, 'Fraud triage']);

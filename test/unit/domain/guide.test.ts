@@ -61,6 +61,12 @@ describe('guideProgram', () => {
     expect(guideProgram(programs, undefined)?.id).toBe('new');
     expect(guideProgram(programs, 'trashed')?.id).toBe('new');
   });
+  it('never a sample program, even open or worked on last: the steps are the user\'s own', () => {
+    const samples = new Set(['new']);
+    expect(guideProgram(programs, 'new', samples)?.id).toBe('old');
+    expect(guideProgram(programs, undefined, samples)?.id).toBe('old');
+    expect(guideProgram([p('new', 5)], undefined, samples)).toBeUndefined();
+  });
   it('none when there is no active program', () => {
     expect(guideProgram([p('archived', 9, { archivedAt: 9 })], undefined)).toBeUndefined();
   });
