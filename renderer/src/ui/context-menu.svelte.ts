@@ -2,6 +2,7 @@
 // on right-click, the ContextMenu key or Shift+F10; ui/ContextMenu.svelte shows the open one
 // (one at a time, in the window). The items are the element's existing actions: a menu is a
 // second way to reach them, never a new one.
+import type { Component } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 
 export interface MenuAction {
@@ -28,8 +29,11 @@ export interface OpenMenu {
 
 class ContextMenus {
   current = $state<OpenMenu | undefined>(undefined);
+  /** The menu's component once its code has loaded: Shell.svelte draws it at once from then on. */
+  view = $state<Component<{ menu: OpenMenu }>>();
 
   open(menu: OpenMenu): void {
+    preloadMenuCode();
     this.current = menu;
   }
 
@@ -45,11 +49,15 @@ export const contextMenus = new ContextMenus();
 
 let menuCode: Promise<unknown> | undefined;
 /**
- * The menu's code (Shell.svelte imports it when a menu opens) is fetched as soon as a page has
- * something with a menu: Shift+F10 then a letter at once must find the menu there to type into.
+ * The menu's code is fetched as soon as a page has something with a menu, and kept: drawn at
+ * once when a menu opens (an import, even of a loaded module, waits a turn), so Shift+F10 then
+ * a letter at once finds the menu focused and typing into it.
  */
 function preloadMenuCode(): void {
-  menuCode ??= import('./ContextMenu.svelte').catch(() => (menuCode = undefined));
+  menuCode ??= import('./ContextMenu.svelte').then(
+    (module) => (contextMenus.view = module.default),
+    () => (menuCode = undefined),
+  );
 }
 
 /** The keys that ask for a context menu on the focused element. */
