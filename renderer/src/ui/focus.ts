@@ -25,14 +25,14 @@ function focusIsLost(): boolean {
 /**
  * After a jump to another page (the palette, a menu command), puts the focus on the new page's
  * main heading, so a keyboard user goes on from there rather than from the top of the window.
- * Areas load lazily: it waits (about a second at most) for the heading, and gives up as soon as
- * something else took the focus (a dialog, a field the page focuses itself).
+ * Areas load lazily and dialogs close after their action: it waits (about a second at most) for
+ * the heading and for the focus to be lost, and leaves a focus that something else took alone.
  */
 export function focusPageHeading(framesLeft = 60): void {
   requestAnimationFrame(() => {
-    if (!focusIsLost()) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
-    if (!heading) {
+    // Not yet: the page is loading, or a dialog still holds the focus and will give it up on closing.
+    if (!focusIsLost() || !heading) {
       if (framesLeft > 0) focusPageHeading(framesLeft - 1);
       return;
     }

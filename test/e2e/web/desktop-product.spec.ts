@@ -57,6 +57,16 @@ test('from an empty home, the palette makes the sample program, opens the guide,
 
 });
 
+test('after the palette jumps or a program is created, the focus is on the new page’s heading, not lost', async ({ app, page }) => {
+  await app.open();
+  await page.keyboard.press('Control+n');
+  await page.keyboard.type('Focus kept');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Focus kept' })).toBeFocused();
+  await pick(page, '>go roadmap', 'Go to Roadmap');
+  await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeFocused();
+});
+
 test('Ctrl+Y redoes, as the shortcut sheet says', async ({ app, page }) => {
   await app.open();
   await app.createProgram('Redo me');
