@@ -23,20 +23,33 @@ function focusIsLost(): boolean {
 }
 
 /**
- * After a jump to another page (the palette, a menu command), puts the focus on the new page's
- * main heading, so a keyboard user goes on from there rather than from the top of the window.
- * Areas load lazily and dialogs close after their action: it waits (about a second at most) for
- * the heading and for the focus to be lost, and leaves a focus that something else took alone.
+ * Focuses an element that a change of page is about to show (a new record's title, the list a
+ * record was deleted from), once it is there and only while the focus is lost on the way: areas
+ * load lazily and dialogs close after their action, so it waits (about a second at most), and a
+ * focus that the user or something else took meanwhile is left alone. (A timer that focused the
+ * element regardless once moved text being typed into another field.)
  */
-export function focusPageHeading(framesLeft = 60): void {
+export function focusWhenShown(find: () => HTMLElement | null | undefined, framesLeft = 60): void {
   requestAnimationFrame(() => {
-    const heading = document.querySelector<HTMLElement>('#main h1');
+    const target = find();
+    if (target && target === document.activeElement) return;
     // Not yet: the page is loading, or a dialog still holds the focus and will give it up on closing.
-    if (!focusIsLost() || !heading) {
-      if (framesLeft > 0) focusPageHeading(framesLeft - 1);
+    if (!target || !focusIsLost()) {
+      if (framesLeft > 0) focusWhenShown(find, framesLeft - 1);
       return;
     }
-    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    heading.focus();
+    target.focus();
+  });
+}
+
+/**
+ * After a jump to another page (the palette, a menu command), puts the focus on the new page's
+ * main heading, so a keyboard user goes on from there rather than from the top of the window.
+ */
+export function focusPageHeading(): void {
+  focusWhenShown(() => {
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    return heading;
   });
 }
