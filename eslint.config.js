@@ -5,8 +5,8 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 const ELECTRON_ONLY_CONTRACT = {
-  regex: '^(\\.\\./)+electron/(?!ipc-contract|text-decoding)',
-  message: 'Import only electron/ipc-contract and electron/text-decoding from the renderer.',
+  regex: '^(\\.\\./)+electron/(?!ipc-contract|text-decoding|room/protocol)',
+  message: 'Import only electron/ipc-contract, electron/text-decoding and electron/room/protocol from the renderer.',
 };
 
 /** A layer's import rule: the renderer-wide one plus what this layer may not import. */
