@@ -20,6 +20,9 @@ export const POLL_IDLE_MS = 10_000;
 /** Close codes the page sees: the room ended (after an `ended` frame), or the token is not (or no longer) valid. */
 export const CLOSE_ENDED = 4000;
 export const CLOSE_UNAUTHORIZED = 4401;
+/** Sockets one device may hold open (tabs of one browser share a token); a newer one closes the oldest. */
+export const SOCKETS_PER_DEVICE = 4;
+export const CLOSE_TOO_MANY = 1008;
 
 interface HeldPoll {
   after: number;
@@ -36,7 +39,7 @@ export class Room {
   readonly registry: DeviceRegistry;
   private readonly joinFailures = new FailureWindow(JOIN_FAILURES_PER_MINUTE, 60_000);
   private readonly sockets = new Map<string, Set<DeviceSocket>>();
-  private readonly polls = new Map<string, HeldPoll>();
+  private readonly polls = new Map<string, Set<HeldPoll>>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -83,6 +86,11 @@ export class Room {
     let set = this.sockets.get(device.id);
     if (!set) this.sockets.set(device.id, (set = new Set()));
     const sockets = set;
+    const oldest = sockets.size >= SOCKETS_PER_DEVICE ? sockets.values().next().value : undefined;
+    if (oldest) {
+      sockets.delete(oldest);
+      oldest.close(CLOSE_TOO_MANY, 'This device opened the room in too many tabs.');
+    }
     this.connection(device, () => {
       sockets.add(socket);
       device.sockets = sockets.size;
@@ -97,9 +105,18 @@ export class Room {
     this.connection(device, () => (device.sockets = set.size));
   }
 
-  /** GET /api/poll: answered at once when something newer than `after` is there, else held until there is (or the hold ends). */
+  /**
+   * GET /api/poll: answered at once when something newer than `after` is there, else held until
+   * there is (or the hold ends). Each tab of a device may hold one; past SOCKETS_PER_DEVICE the
+   * oldest is answered empty (answering every older poll would make two tabs knock each other out
+   * in a loop).
+   */
   poll(device: Device, after: number, answer: (messages: ServerMessage[]) => void): { cancel(): void } {
-    this.answerPoll(device.id, []);
+    let held = this.polls.get(device.id);
+    if (!held) this.polls.set(device.id, (held = new Set()));
+    const polls = held;
+    const oldest = polls.size >= SOCKETS_PER_DEVICE ? polls.values().next().value : undefined;
+    if (oldest) this.answerPoll(device, oldest, []);
     clearTimeout(this.idleTimers.get(device.id));
     const starting = !device.polling && device.sockets === 0;
     this.connection(device, () => (device.polling = true));
@@ -110,27 +127,22 @@ export class Room {
       this.pollEnded(device);
       return { cancel: () => undefined };
     }
-    const timer = setTimeout(() => this.answerPoll(device.id, []), this.timings.pollHoldMs);
-    const held: HeldPoll = { after, answer, timer };
-    this.polls.set(device.id, held);
+    const poll: HeldPoll = { after, answer, timer: setTimeout(() => this.answerPoll(device, poll, []), this.timings.pollHoldMs) };
+    polls.add(poll);
     return {
       cancel: () => {
-        if (this.polls.get(device.id) !== held) return;
-        clearTimeout(timer);
-        this.polls.delete(device.id);
+        if (!polls.delete(poll)) return;
+        clearTimeout(poll.timer);
         this.pollEnded(device);
       },
     };
   }
 
-  private answerPoll(deviceId: string, messages: ServerMessage[]): void {
-    const held = this.polls.get(deviceId);
-    if (!held) return;
-    clearTimeout(held.timer);
-    this.polls.delete(deviceId);
-    held.answer(messages);
-    const device = this.registry.get(deviceId);
-    if (device) this.pollEnded(device);
+  private answerPoll(device: Device, poll: HeldPoll, messages: ServerMessage[]): void {
+    if (!this.polls.get(device.id)?.delete(poll)) return;
+    clearTimeout(poll.timer);
+    poll.answer(messages);
+    this.pollEnded(device);
   }
 
   /** A device that does not poll again soon is no longer connected by polling. */
@@ -138,7 +150,7 @@ export class Room {
     clearTimeout(this.idleTimers.get(device.id));
     const timer = setTimeout(() => {
       this.idleTimers.delete(device.id);
-      if (!this.polls.has(device.id)) this.connection(device, () => (device.polling = false));
+      if (!this.polls.get(device.id)?.size) this.connection(device, () => (device.polling = false));
     }, this.timings.pollIdleMs);
     timer.unref?.();
     this.idleTimers.set(device.id, timer);
@@ -151,8 +163,7 @@ export class Room {
     const numbered = device.outbox.add(message);
     const text = JSON.stringify(numbered);
     for (const socket of this.sockets.get(device.id) ?? []) socket.send(text);
-    const held = this.polls.get(device.id);
-    if (held) this.answerPoll(device.id, device.outbox.since(held.after));
+    for (const poll of this.polls.get(device.id) ?? []) this.answerPoll(device, poll, device.outbox.since(poll.after));
   }
 
   // ---- Messages from devices ----
@@ -215,6 +226,7 @@ export class Room {
     this.deliver(device, { type: 'ended', reason });
     for (const socket of this.sockets.get(deviceId) ?? []) socket.close(CLOSE_ENDED, reason);
     this.sockets.delete(deviceId);
+    this.polls.delete(deviceId);
     clearTimeout(this.idleTimers.get(deviceId));
     this.idleTimers.delete(deviceId);
     this.registry.remove(deviceId);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParticipantView, RoomEvent, ServerMessage } from '../../../../electron/room/protocol.js';
-import { CLOSE_ENDED, Room, type DeviceSocket } from '../../../../electron/room/room.js';
+import { CLOSE_ENDED, CLOSE_TOO_MANY, Room, SOCKETS_PER_DEVICE, type DeviceSocket } from '../../../../electron/room/room.js';
 
 const JOIN_TOKEN = 'j'.repeat(43);
 const view = (name: string): ParticipantView => ({ sessionTitle: 'Kick-off', name, status: 'admitted', block: null, round: null, mine: [] });
@@ -151,6 +151,17 @@ describe('sockets and intentions', () => {
     room.detachSocket(device, tabs[0]!);
     expect(room.registry.get(device.id)?.sockets).toBe(1);
   });
+
+  it('closes a device’s oldest socket when it opens too many', () => {
+    const device = joined();
+    const tabs = Array.from({ length: SOCKETS_PER_DEVICE + 1 }, () => new FakeSocket());
+    for (const tab of tabs) room.attachSocket(device, tab);
+    expect(tabs[0]!.closed?.[0]).toBe(CLOSE_TOO_MANY);
+    expect(tabs.slice(1).every((t) => t.closed === null)).toBe(true);
+    expect(device.sockets).toBe(SOCKETS_PER_DEVICE);
+    room.detachSocket(device, tabs[0]!);
+    expect(device.sockets).toBe(SOCKETS_PER_DEVICE);
+  });
 });
 
 describe('polling', () => {
@@ -166,15 +177,23 @@ describe('polling', () => {
     expect(answers[1]).toEqual([{ type: 'ack', seq: 2, id: 'submit01', status: 'refused', message: 'That block has ended.' }]);
   });
 
-  it('answers an empty list when the hold ends, and a newer poll replaces an older one', () => {
+  it('answers an empty list when the hold ends', () => {
     const device = joined();
-    const first: ServerMessage[][] = [];
-    const second: ServerMessage[][] = [];
-    room.poll(device, 0, (m) => first.push(m));
-    room.poll(device, 0, (m) => second.push(m));
-    expect(first).toEqual([[]]);
-    vi.advanceTimersByTime(25_000);
-    expect(second).toEqual([[]]);
+    const answers: ServerMessage[][] = [];
+    room.poll(device, 0, (m) => answers.push(m));
+    vi.advanceTimersByTime(24_999);
+    expect(answers).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(answers).toEqual([[]]);
+  });
+
+  it('holds a poll per tab, answering each, and the oldest empty past the limit', () => {
+    const device = joined();
+    const tabs: ServerMessage[][][] = Array.from({ length: SOCKETS_PER_DEVICE + 1 }, () => []);
+    tabs.forEach((answers) => room.poll(device, 0, (m) => answers.push(m)));
+    expect(tabs[0]).toEqual([[]]);
+    room.command({ type: 'ack', deviceId: device.id, id: 'submit01', status: 'recorded' });
+    for (const answers of tabs.slice(1)) expect(answers).toEqual([[{ type: 'ack', seq: 1, id: 'submit01', status: 'recorded' }]]);
   });
 
   it('shows the device as polling while it polls, and not once it stops', () => {

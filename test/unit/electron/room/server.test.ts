@@ -282,6 +282,20 @@ describe('the room server', () => {
     expect((await s.closed).code).toBe(4401);
   });
 
+  it('drops a socket that stops answering pings (a phone that left the Wi-Fi)', async () => {
+    await server?.stop();
+    events = [];
+    server = await startRoomServer({ address: '127.0.0.1', sessionTitle: '', pageRoot, onEvent: (e) => events.push(e), timings: { heartbeatMs: 100 } });
+    const joined = await join();
+    const ws = new WebSocket(`ws://127.0.0.1:${server.info.port}/api/socket`, { origin: `http://127.0.0.1:${server.info.port}`, autoPong: false });
+    opened.push(ws);
+    await new Promise((done) => ws.on('open', done));
+    ws.send(JSON.stringify({ type: 'hello', token: joined.token }));
+    await until(() => (server!.devices()[0]?.connected ? true : undefined), 'the connection');
+    await until(() => (server!.devices()[0]?.connected === false ? true : undefined), 'the drop');
+    expect(events.at(-1)).toMatchObject({ type: 'device', device: { connected: false, via: 'none' } });
+  });
+
   it('refuses a socket from another origin, without an origin, or to a wrong Host', async () => {
     const { port } = (await start()).info;
     const refusedWith = async (origin: string | undefined, host?: string) => {
