@@ -21,8 +21,13 @@ export class Outbox {
   add(message: Unnumbered): ServerMessage {
     const numbered = { ...message, seq: ++this.seq } as ServerMessage;
     if (numbered.type === 'error') return numbered;
+    if (numbered.type === 'view') {
+      // A device only ever shows its newest view: older ones are never sent again (and a view
+      // with a round's candidates can be large, times two hundred devices).
+      this.kept = this.kept.filter((m) => m.type !== 'view');
+      this.latestView = numbered;
+    }
     this.kept.push(numbered);
-    if (numbered.type === 'view') this.latestView = numbered;
     if (this.kept.length > OUTBOX_KEPT) this.kept.splice(0, this.kept.length - OUTBOX_KEPT);
     return numbered;
   }
@@ -32,8 +37,8 @@ export class Outbox {
    * ever shows its newest view; the acks between them still matter).
    */
   since(after: number): ServerMessage[] {
+    const newer = this.kept.filter((m) => m.seq > after);
     const view = this.latestView;
-    const newer = this.kept.filter((m) => m.seq > after && (m.type !== 'view' || m === view));
     if (view && view.seq > after && !newer.includes(view)) newer.unshift(view);
     return newer;
   }

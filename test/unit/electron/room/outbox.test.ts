@@ -35,6 +35,16 @@ describe('Outbox', () => {
     expect(outbox.lastView()).toMatchObject({ seq: 1 });
   });
 
+  it('keeps an ack however many views followed it (old views are dropped, not kept)', () => {
+    const outbox = new Outbox();
+    outbox.add({ type: 'ack', id: 'aaaaaaaa', status: 'recorded' });
+    for (let i = 0; i < OUTBOX_KEPT * 2; i++) outbox.add({ type: 'view', view: view(`v${i}`) });
+    expect(outbox.since(0).map((m) => [m.type, m.seq])).toEqual([
+      ['ack', 1],
+      ['view', OUTBOX_KEPT * 2 + 1],
+    ]);
+  });
+
   it('numbers errors but does not keep them', () => {
     const outbox = new Outbox();
     expect(outbox.add({ type: 'error', message: 'Bad' }).seq).toBe(1);
