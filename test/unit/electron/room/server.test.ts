@@ -350,6 +350,24 @@ describe('the room server', () => {
     expect((await post('/api/join', big)).status).toBe(413);
   });
 
+  it('refuses a streamed body without a length once it passes the limit', async () => {
+    const { port } = (await start()).info;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/join', method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(4096);
+      // Keeps sending until the answer comes: the server must not wait for the end.
+      const pump = setInterval(() => req.write(chunk), 5);
+      req.on('response', () => clearInterval(pump));
+      req.on('close', () => clearInterval(pump));
+    });
+    expect(status).toBe(413);
+    expect(events).toEqual([]);
+  });
+
   it('limits a device to its burst: 429 after it', async () => {
     await start();
     const joined = await join();
