@@ -3,6 +3,12 @@
 // request (Host and Origin against the chosen address, the device token, size and rate limits,
 // the protocol's schemas) and passes intentions to the host. Node only (no Electron), so it runs
 // in Electron's main process and in the Node process behind `vite preview` alike.
+//
+// What a device sees: HTTP refusals are plain text (421 wrong Host, 403 wrong Origin) or JSON
+// `{ ok: false, message }` (400, 401 unknown or removed token, 403 waiting, 413, 429). A socket
+// closes with 4401 (no hello in time, or a token that is not, or no longer, valid: join again),
+// 4000 after an `ended` frame (removed, or the room closed: do not reconnect), 1008 (too many tabs)
+// or 1009 (a frame over the size limit).
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIPv4 } from 'node:net';

@@ -3,6 +3,7 @@
 // address, so its Content-Security-Policy is what stops an injected script from running.
 import { realpath } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { ROOM_PATHS } from './protocol.js';
 
 export const PAGE_NOT_BUILT = 'The participant page is not built: run npm run build:renderer.';
 
@@ -63,7 +64,7 @@ export type PageFile =
  * `%2e%2e%2f`, backslashes and NUL bytes cannot leave it.
  */
 export function pageFileFor(pageRoot: string, pathname: string): PageFile {
-  if (pathname === '/') return { kind: 'index' };
+  if (pathname === ROOM_PATHS.page) return { kind: 'index' };
   if (!pathname.startsWith('/assets/')) return { kind: 'not-found' };
   let decoded: string;
   try {
