@@ -93,7 +93,10 @@ function readBody(req: IncomingMessage, res: ServerResponse, refuse: (refusal: R
 
 export async function startRoomServer(options: RoomServerOptions): Promise<RoomServer> {
   const { address, pageRoot } = options;
-  if (!isIPv4(address)) throw new Error(`${address} is not an IPv4 address of this computer. Pick a network from the list.`);
+  // 0.0.0.0 would listen on every network at once: the room opens on one chosen address only.
+  if (!isIPv4(address) || address === '0.0.0.0') {
+    throw new Error(`${address} is not an IPv4 address of this computer. Pick a network from the list.`);
+  }
   const now = options.now ?? Date.now;
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   let stopped = false;

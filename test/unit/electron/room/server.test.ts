@@ -121,7 +121,9 @@ describe('the room server', () => {
   });
 
   it('refuses an address that is not IPv4, and one this machine does not have, in a sentence', async () => {
-    await expect(startRoomServer({ address: 'evil.example', sessionTitle: '', pageRoot, onEvent: () => undefined })).rejects.toThrow(/not an IPv4 address/);
+    for (const address of ['evil.example', '0.0.0.0', '::1']) {
+      await expect(startRoomServer({ address, sessionTitle: '', pageRoot, onEvent: () => undefined })).rejects.toThrow(/not an IPv4 address/);
+    }
     await expect(startRoomServer({ address: '203.0.113.77', sessionTitle: '', pageRoot, onEvent: () => undefined })).rejects.toThrow(
       /no longer has the address 203\.0\.113\.77/,
     );
