@@ -16,6 +16,11 @@ import type { RoomEvent } from './protocol.js';
 export const ROOM_CONTROL_PREFIX = '/__keel/room/';
 export const ROOM_CONTROL_BODY_MAX_BYTES = 1024 * 1024;
 export const ROOM_EVENTS_HEARTBEAT_MS = 15_000;
+/**
+ * How long a room stays on with no page listening before it ends: long enough for a reload or a
+ * laptop waking up, short enough that a closed tab does not leave a room open to the network.
+ */
+export const ROOM_UNHOSTED_STOP_MS = 10 * 60_000;
 /** The SSE event a replaced stream gets before it ends: its page must not reconnect and take the room back. */
 export const ROOM_EVENTS_REPLACED = 'replaced';
 
@@ -135,15 +140,23 @@ async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
 /**
  * The room's events as Server-Sent Events, one JSON object per `data:` line, a heartbeat comment
  * every 15 s. One stream at a time, like the service's one listener: a newer stream (the page
- * reloaded, a second tab) replaces it, and the older one is told so before it ends.
+ * reloaded, a second tab) replaces it, and the older one is told so before it ends. With no
+ * stream for ROOM_UNHOSTED_STOP_MS (the tab was closed), the room ends: in Electron closing the
+ * window does the same.
  */
 class EventStreams {
   private current: { res: ServerResponse; close: () => void } | undefined;
+  private unhosted: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly service: RoomHostService,
-    private readonly heartbeatMs: number,
+    private readonly timing: RoomControlTiming,
   ) {}
+
+  private cancelUnhostedStop(): void {
+    if (this.unhosted !== undefined) clearTimeout(this.unhosted);
+    this.unhosted = undefined;
+  }
 
   open(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, {
@@ -154,14 +167,22 @@ class EventStreams {
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 2000\n\n');
+    this.cancelUnhostedStop();
     const previous = this.current;
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.timing.heartbeatMs);
     heartbeat.unref?.();
     let unsubscribe = (): void => undefined;
     const close = (): void => {
       clearInterval(heartbeat);
       unsubscribe();
-      if (this.current?.res === res) this.current = undefined;
+      if (this.current?.res !== res) return; // replaced: the newer stream hosts
+      this.current = undefined;
+      if (!this.service.current()) return;
+      this.unhosted = setTimeout(() => {
+        this.unhosted = undefined;
+        if (!this.current) void this.service.stop();
+      }, this.timing.unhostedStopMs);
+      this.unhosted.unref?.();
     };
     this.current = { res, close };
     if (previous) {
@@ -173,10 +194,16 @@ class EventStreams {
   }
 
   closeAll(): void {
+    this.cancelUnhostedStop();
     const current = this.current;
     current?.close();
     current?.res.end();
   }
+}
+
+export interface RoomControlTiming {
+  heartbeatMs: number;
+  unhostedStopMs: number;
 }
 
 export interface RoomControlHandler {
@@ -192,9 +219,9 @@ export interface RoomControlHandler {
 export function createRoomControlHandler(
   service: RoomHostService,
   port: () => number | undefined,
-  heartbeatMs = ROOM_EVENTS_HEARTBEAT_MS,
+  timing: RoomControlTiming = { heartbeatMs: ROOM_EVENTS_HEARTBEAT_MS, unhostedStopMs: ROOM_UNHOSTED_STOP_MS },
 ): RoomControlHandler {
-  const streams = new EventStreams(service, heartbeatMs);
+  const streams = new EventStreams(service, timing);
 
   async function answer(route: RoomControlRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
     switch (route) {

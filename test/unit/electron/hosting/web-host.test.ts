@@ -16,6 +16,7 @@ import {
   ROOM_CONTROL_BODY_MAX_BYTES,
   roomWebHost,
   type RoomControlHandler,
+  type RoomControlTiming,
 } from '../../../../electron/room/web-host.js';
 import { device, fakeServers, INTERFACES, VIEW } from './fake-room-server.js';
 
@@ -83,7 +84,7 @@ afterEach(async () => {
   handler = undefined;
 });
 
-async function serve(heartbeatMs?: number) {
+async function serve(timing?: Partial<RoomControlTiming>) {
   const servers = fakeServers();
   const real = createRoomHostService({ pageRoot: '/p', startServer: servers.startServer, listInterfaces: () => INTERFACES });
   // Counts the streams that let go of the service, so a test knows the server saw a close.
@@ -99,7 +100,7 @@ async function serve(heartbeatMs?: number) {
     },
   };
   const http = createServer();
-  const mounted = createRoomControlHandler(service, () => (http.address() as AddressInfo | null)?.port, heartbeatMs);
+  const mounted = createRoomControlHandler(service, () => (http.address() as AddressInfo | null)?.port, { heartbeatMs: 15_000, unhostedStopMs: 60_000, ...timing });
   http.on('request', (req, res) =>
     mounted.handle(req, res, () => {
       res.statusCode = 418; // what the next middleware (the static files) would have answered
@@ -244,10 +245,23 @@ describe('the control endpoints on a real http server', () => {
   });
 
   it('sends a heartbeat comment on a quiet stream', async () => {
-    const { stream } = await serve(30);
+    const { stream } = await serve({ heartbeatMs: 30 });
     const events = await stream();
     await expect.poll(() => events.raw()).toContain(': heartbeat\n\n');
     events.close();
+  });
+
+  it('ends the room when no page has listened for a while (the tab was closed), not when a page comes back in time', async () => {
+    const { servers, call, stream, released } = await serve({ unhostedStopMs: 150 });
+    await call('POST', '/__keel/room/start', { body: JSON.stringify({ address: '127.0.0.1', sessionTitle: 'Kick-off' }) });
+    const first = await stream();
+    first.close();
+    await expect.poll(() => released.count).toBe(1);
+    const back = await stream(); // a reload: the room stays
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(servers.last().stopped).toBe(false);
+    back.close();
+    await expect.poll(() => servers.last().stopped).toBe(true); // the tab closed
   });
 
   it('stops the room and ends the stream when closed (the app server closing)', async () => {
