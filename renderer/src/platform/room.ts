@@ -130,7 +130,8 @@ function webLink(): RoomLink {
       source = undefined;
       retry = setTimeout(() => {
         retry = undefined;
-        if (listeners.size > 0 && !source) open();
+        // Not on a static copy of the build (a 404 told us): nothing there will ever answer.
+        if (listeners.size > 0 && !source && webAvailable !== false) open();
       }, STREAM_RETRY_MS);
     };
     // Another page (a second tab) took the room's events: this one must not take them back.

@@ -165,6 +165,18 @@ describe('roomLink in the browser', () => {
   });
 });
 
+it('does not keep asking for the event stream once the server turned out to be a static copy', async () => {
+  vi.useFakeTimers();
+  const { roomLink } = await load();
+  const link = roomLink();
+  link?.onEvent(() => undefined);
+  await expect(link?.current()).rejects.toThrow(/needs the Keel app/);
+  FakeEventSource.instances[0]?.close();
+  FakeEventSource.instances[0]?.onerror?.();
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(FakeEventSource.instances).toHaveLength(1);
+});
+
 describe('roomLink in Electron', () => {
   it('uses the bridge, with IPC’s wrapping taken off refusals', async () => {
     const unsubscribe = vi.fn();
