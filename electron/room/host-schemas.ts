@@ -6,8 +6,6 @@ import { z } from 'zod';
 import {
   ClientIdSchema,
   ROOM_DEVICES_MAX,
-  ROOM_NAME_MAX,
-  ROOM_TEXT_MAX,
   SUBMISSION_KINDS,
   type ParticipantView,
   type RoomCommand,
@@ -16,8 +14,13 @@ import {
 
 /** A session's title, as the session rules allow it (domain/sessions/model.ts SESSION_TITLE_MAX). */
 export const ROOM_SESSION_TITLE_MAX = 200;
-/** Longer texts a view carries (a block's outputs, an acknowledgment's message). */
-const VIEW_TEXT_MAX = 4000;
+// Bounds at or above the session rules' own (domain/sessions/model.ts: texts 5,000 characters,
+// a person's name 200, 500 candidates): a view the host built from a valid session always passes;
+// these only stop what no session could hold.
+/** Longer texts a view carries (a block's outputs, an item, a candidate, an acknowledgment's message). */
+const VIEW_TEXT_MAX = 10_000;
+/** A participant's name as the session has it. */
+const VIEW_NAME_MAX = 200;
 /** A participant's own submissions a view lists; the candidates and results of a round. */
 const VIEW_MINE_MAX = 2000;
 const VIEW_CANDIDATES_MAX = 500;
@@ -58,13 +61,13 @@ const ParticipantRoundSchema = z.strictObject({
   dotsPerVoter: z.number().int().min(0),
   maxPerCandidate: z.number().int().min(0),
   secret: z.boolean(),
-  candidates: z.array(z.strictObject({ id: RoomIdSchema, label: Text(ROOM_TEXT_MAX) })).max(VIEW_CANDIDATES_MAX),
+  candidates: z.array(z.strictObject({ id: RoomIdSchema, label: Text(VIEW_TEXT_MAX) })).max(VIEW_CANDIDATES_MAX),
   canVote: z.boolean(),
   voted: z.boolean(),
   votedCount: z.number().int().min(0),
   voterCount: z.number().int().min(0),
   results: z
-    .array(z.strictObject({ candidateId: RoomIdSchema, label: Text(ROOM_TEXT_MAX), dots: z.number().int().min(0) }))
+    .array(z.strictObject({ candidateId: RoomIdSchema, label: Text(VIEW_TEXT_MAX), dots: z.number().int().min(0) }))
     .max(VIEW_CANDIDATES_MAX)
     .optional(),
 });
@@ -72,13 +75,13 @@ const ParticipantRoundSchema = z.strictObject({
 const ParticipantSubmissionSchema = z.strictObject({
   id: RoomIdSchema,
   kind: z.enum(SUBMISSION_KINDS),
-  text: Text(ROOM_TEXT_MAX),
+  text: Text(VIEW_TEXT_MAX),
   status: z.enum(['pending', 'accepted', 'declined']),
 });
 
 export const ParticipantViewSchema = z.strictObject({
   sessionTitle: OneLineText(ROOM_SESSION_TITLE_MAX),
-  name: OneLineText(ROOM_NAME_MAX),
+  name: OneLineText(VIEW_NAME_MAX),
   status: z.enum(['waiting', 'admitted']),
   block: ParticipantBlockSchema.nullable(),
   round: ParticipantRoundSchema.nullable(),
@@ -95,7 +98,7 @@ export const RoomCommandSchema = z.discriminatedUnion('type', [
     deviceId: RoomIdSchema,
     id: ClientIdSchema,
     status: z.enum(['recorded', 'refused']),
-    message: OneLineText(VIEW_TEXT_MAX).optional(),
+    message: Text(VIEW_TEXT_MAX).optional(),
   }),
   z.strictObject({
     type: z.literal('publish'),

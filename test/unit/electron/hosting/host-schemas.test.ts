@@ -42,9 +42,21 @@ describe('RoomCommandSchema', () => {
     ['an empty device id', { type: 'remove', deviceId: '' }],
     ['a view with a field the protocol does not have', { type: 'publish', views: { d1: { ...VIEW, ballots: [] } } }],
     ['a view with a wrong timer state', { type: 'publish', views: { d1: { ...VIEW, block: { ...VIEW.block, timer: { state: 'stopped', remainingMs: 0, plannedMinutes: 1 } } } } }],
-    ['a view whose submission text is too long', { type: 'publish', views: { d1: { ...VIEW, mine: [{ id: 's', kind: 'idea', text: 'x'.repeat(1001), status: 'pending' }] } } }],
+    ['a view whose item is longer than any session holds', { type: 'publish', views: { d1: { ...VIEW, mine: [{ id: 's', kind: 'idea', text: 'x'.repeat(10_001), status: 'pending' }] } } }],
+    ['a view whose name has a line break', { type: 'publish', views: { d1: { ...VIEW, name: 'Ada\nLovelace' } } }],
   ])('refuses %s', (_name, command) => {
     expect(RoomCommandSchema.safeParse(command).success).toBe(false);
+  });
+
+  it('accepts what a valid session may hold: 5,000-character outputs and items, 200-character names, 500 candidates', () => {
+    const full = {
+      ...VIEW,
+      name: 'n'.repeat(200),
+      block: VIEW.block && { ...VIEW.block, outputs: 'o'.repeat(5000) },
+      round: VIEW.round && { ...VIEW.round, candidates: Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, label: 'l'.repeat(200) })) },
+      mine: [{ id: 's1', kind: 'idea' as const, text: 't'.repeat(5000), status: 'accepted' as const }],
+    };
+    expect(RoomCommandSchema.safeParse({ type: 'publish', views: { d1: full } }).success).toBe(true);
   });
 
   it('refuses a publish naming more devices than a room holds', () => {
