@@ -32,7 +32,6 @@ function focusIsLost(): boolean {
 export function focusWhenShown(find: () => HTMLElement | null | undefined, framesLeft = 60): void {
   requestAnimationFrame(() => {
     const target = find();
-    if (target && target === document.activeElement) return;
     // Not yet: the page is loading, or a dialog still holds the focus and will give it up on closing.
     if (!target || !focusIsLost()) {
       if (framesLeft > 0) focusWhenShown(find, framesLeft - 1);

@@ -46,4 +46,15 @@ describe('focusWhenShown', () => {
     await frames(2);
     expect(document.activeElement).toBe(title);
   });
+
+  it('is not satisfied by the page before: its heading holding the focus is replaced, and the new one takes it', async () => {
+    const old = field('heading');
+    old.focus();
+    focusWhenShown(() => document.getElementById('heading'));
+    await frames(3);
+    old.remove();
+    const next = field('heading');
+    await frames(2);
+    expect(document.activeElement).toBe(next);
+  });
 });
