@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import type { z } from 'zod';
 import { RoomCommandSchema, RoomStartRequestSchema } from './host-schemas.js';
-import { createRoomHostService, type RoomHostOptions, type RoomHostService } from './host-service.js';
+import { createRoomHostService, ROOM_OFF_MESSAGE, type RoomHostOptions, type RoomHostService } from './host-service.js';
 import type { RoomEvent } from './protocol.js';
 
 export const ROOM_CONTROL_PREFIX = '/__keel/room/';
@@ -57,13 +57,10 @@ export function checkControlRequest(request: ControlRequest, port: number): Cont
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
     return refused(403, "Room mode's controls answer Keel's own page only (the request named another host).");
   }
+  // A POST must say where it comes from; a GET may not say, but if it does it must be the app.
   const ownOrigin = `http://${host}`;
-  if (request.method === 'POST' && request.origin !== ownOrigin) {
-    return refused(403, "Room mode's controls answer Keel's own page only (the request came from another page).");
-  }
-  if (request.origin !== undefined && request.origin !== ownOrigin) {
-    return refused(403, "Room mode's controls answer Keel's own page only (the request came from another page).");
-  }
+  const originOk = request.origin === ownOrigin || (request.method !== 'POST' && request.origin === undefined);
+  if (!originOk) return refused(403, "Room mode's controls answer Keel's own page only (the request came from another page).");
   if (request.method === 'POST' && request.contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
     return refused(415, 'Room mode expects JSON.');
   }
@@ -153,7 +150,8 @@ class EventStreams {
     private readonly timing: RoomControlTiming,
   ) {}
 
-  private cancelUnhostedStop(): void {
+  /** A room is being started or a page listens: no earlier room's countdown may end it. */
+  cancelUnhostedStop(): void {
     if (this.unhosted !== undefined) clearTimeout(this.unhosted);
     this.unhosted = undefined;
   }
@@ -228,6 +226,7 @@ export function createRoomControlHandler(
       case 'interfaces':
         return sendJson(res, 200, service.interfaces());
       case 'start':
+        streams.cancelUnhostedStop();
         return sendJson(res, 200, await service.start(await readBody(req, RoomStartRequestSchema)));
       case 'stop':
         await service.stop();
@@ -238,7 +237,7 @@ export function createRoomControlHandler(
         service.send(await readBody(req, RoomCommandSchema));
         return sendEmpty(res);
       case 'diagnose':
-        if (!service.current()) return sendJson(res, 409, { message: 'Room mode is off: there is nothing to diagnose.' });
+        if (!service.current()) return sendJson(res, 409, { message: ROOM_OFF_MESSAGE });
         return sendJson(res, 200, await service.diagnose());
       case 'events':
         return streams.open(req, res);

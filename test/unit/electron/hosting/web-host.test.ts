@@ -264,6 +264,20 @@ describe('the control endpoints on a real http server', () => {
     await expect.poll(() => servers.last().stopped).toBe(true); // the tab closed
   });
 
+  it("an earlier room's countdown does not end a room started after it", async () => {
+    const { servers, call, stream, released } = await serve({ unhostedStopMs: 200 });
+    const body = JSON.stringify({ address: '127.0.0.1', sessionTitle: 'Kick-off' });
+    await call('POST', '/__keel/room/start', { body });
+    const first = await stream();
+    first.close();
+    await expect.poll(() => released.count).toBe(1);
+    await call('POST', '/__keel/room/stop', { body: '{}' });
+    await call('POST', '/__keel/room/start', { body });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(servers.made).toHaveLength(2);
+    expect(servers.last().stopped).toBe(false);
+  });
+
   it('stops the room and ends the stream when closed (the app server closing)', async () => {
     const { servers, call, stream } = await serve();
     await call('POST', '/__keel/room/start', { body: JSON.stringify({ address: '127.0.0.1', sessionTitle: 'Kick-off' }) });
