@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './electron/content-security-policy.js';
+import { roomWebHost } from './electron/room/web-host.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -32,7 +33,8 @@ export default defineConfig({
   root: 'renderer',
   // Relative asset paths so Electron can load the build from its custom protocol or from disk.
   base: './',
-  plugins: [contentSecurityPolicyMeta(), svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
+  // roomWebHost: room mode's host endpoints (/__keel/room/) on the preview and dev servers.
+  plugins: [contentSecurityPolicyMeta(), svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) }), roomWebHost()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: '../dist/renderer',

@@ -1,5 +1,6 @@
 // The one contract between the renderer and the main process. The renderer imports only
 // types and constants from here; the preload and main implement it.
+import type { RoomCommand, RoomDevice, RoomDiagnosis, RoomEvent, RoomInfo, RoomInterface, RoomStartRequest, RoomStartResult } from './room/protocol.js';
 
 export const IPC_CHANNELS = {
   saveFile: 'keel:save-file',
@@ -22,6 +23,17 @@ export const IPC_CHANNELS = {
   setTheme: 'keel:set-theme',
   /** renderer -> main: what the application menu should enable and say (undo label, program open). */
   setMenuState: 'keel:set-menu-state',
+  /** Room mode (electron/room/): the host's side of RoomLink, answered by the main window only. */
+  roomInterfaces: 'keel:room-interfaces',
+  roomStart: 'keel:room-start',
+  roomStop: 'keel:room-stop',
+  roomCurrent: 'keel:room-current',
+  roomCommand: 'keel:room-command',
+  roomDiagnose: 'keel:room-diagnose',
+  /** renderer -> main: the window listens for room events now (true) or no longer (false). */
+  roomListen: 'keel:room-listen',
+  /** main -> renderer: one RoomEvent; held by main while the window does not listen. */
+  roomEvent: 'keel:room-event',
 } as const;
 
 /** Files larger than this are refused before they are read or parsed. */
@@ -157,4 +169,16 @@ export interface KeelBridge {
   readBackup(name: string): Promise<OpenFileResult>;
   /** Removes a backup the rotation no longer keeps; false when it was not there. */
   removeBackup(name: string): Promise<boolean>;
+  /**
+   * Room mode, flat like the rest of the bridge: renderer/src/platform/room.ts makes a RoomLink of
+   * these (electron/room/protocol.ts says what each does). Only the main window is answered.
+   */
+  roomInterfaces(): Promise<RoomInterface[]>;
+  roomStart(request: RoomStartRequest): Promise<RoomStartResult>;
+  roomStop(): Promise<void>;
+  roomCurrent(): Promise<{ info: RoomInfo; devices: RoomDevice[] } | null>;
+  roomCommand(command: RoomCommand): Promise<void>;
+  roomDiagnose(): Promise<RoomDiagnosis>;
+  /** Subscribes to room events; main then sends what it held while the window did not listen. Returns the unsubscribe function. */
+  onRoomEvent(listener: (event: RoomEvent) => void): () => void;
 }

@@ -28,7 +28,12 @@ import {
   SetMenuStateArgsSchema,
   SetThemeArgsSchema,
   SaveFileArgsSchema,
+  RoomCommandArgsSchema,
+  RoomListenArgsSchema,
+  RoomNoArgsSchema,
+  RoomStartArgsSchema,
 } from './ipc-schemas.js';
+import type { RoomCommand, RoomDevice, RoomDiagnosis, RoomInfo, RoomInterface, RoomStartRequest, RoomStartResult } from './room/protocol.js';
 import { isInternalUrl } from './security.js';
 
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
@@ -69,12 +74,24 @@ export interface Capabilities<E extends IpcSenderEvent> {
   fileOpenReady(event: E): Promise<void>;
   setTheme(event: E, theme: ThemeChoice): Promise<void>;
   setMenuState(event: E, state: MenuState): Promise<void>;
+  /** Room mode (electron/room/host-service.ts); main answers its main window only. */
+  roomInterfaces(event: E): Promise<RoomInterface[]>;
+  roomStart(event: E, request: RoomStartRequest): Promise<RoomStartResult>;
+  roomStop(event: E): Promise<void>;
+  roomCurrent(event: E): Promise<{ info: RoomInfo; devices: RoomDevice[] } | null>;
+  roomCommand(event: E, command: RoomCommand): Promise<void>;
+  roomDiagnose(event: E): Promise<RoomDiagnosis>;
+  /** The window listens for room events (true) or no longer (false). */
+  roomListen(event: E, on: boolean): Promise<void>;
 }
 
 export type IpcHandler<E> = (event: E, ...args: unknown[]) => Promise<unknown>;
 
 /** Channels main sends on (to the renderer) rather than handles. */
-type InvokeChannel = Exclude<(typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS], typeof IPC_CHANNELS.appCommand | typeof IPC_CHANNELS.fileOpened>;
+type InvokeChannel = Exclude<
+  (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS],
+  typeof IPC_CHANNELS.appCommand | typeof IPC_CHANNELS.fileOpened | typeof IPC_CHANNELS.roomEvent
+>;
 
 export function createIpcHandlers<E extends IpcSenderEvent>(
   capabilities: Capabilities<E>,
@@ -156,6 +173,41 @@ export function createIpcHandlers<E extends IpcSenderEvent>(
       assertTrusted(event, IPC_CHANNELS.setMenuState);
       const [state] = parseIpcArgs(SetMenuStateArgsSchema, args, IPC_CHANNELS.setMenuState);
       return capabilities.setMenuState(event, state);
+    },
+    [IPC_CHANNELS.roomInterfaces]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomInterfaces);
+      parseIpcArgs(RoomNoArgsSchema, args, IPC_CHANNELS.roomInterfaces);
+      return capabilities.roomInterfaces(event);
+    },
+    [IPC_CHANNELS.roomStart]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomStart);
+      const [request] = parseIpcArgs(RoomStartArgsSchema, args, IPC_CHANNELS.roomStart);
+      return capabilities.roomStart(event, request);
+    },
+    [IPC_CHANNELS.roomStop]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomStop);
+      parseIpcArgs(RoomNoArgsSchema, args, IPC_CHANNELS.roomStop);
+      return capabilities.roomStop(event);
+    },
+    [IPC_CHANNELS.roomCurrent]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomCurrent);
+      parseIpcArgs(RoomNoArgsSchema, args, IPC_CHANNELS.roomCurrent);
+      return capabilities.roomCurrent(event);
+    },
+    [IPC_CHANNELS.roomCommand]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomCommand);
+      const [command] = parseIpcArgs(RoomCommandArgsSchema, args, IPC_CHANNELS.roomCommand);
+      return capabilities.roomCommand(event, command);
+    },
+    [IPC_CHANNELS.roomDiagnose]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomDiagnose);
+      parseIpcArgs(RoomNoArgsSchema, args, IPC_CHANNELS.roomDiagnose);
+      return capabilities.roomDiagnose(event);
+    },
+    [IPC_CHANNELS.roomListen]: async (event, ...args) => {
+      assertTrusted(event, IPC_CHANNELS.roomListen);
+      const [on] = parseIpcArgs(RoomListenArgsSchema, args, IPC_CHANNELS.roomListen);
+      return capabilities.roomListen(event, on);
     },
   };
 }

@@ -2,6 +2,7 @@
 // treated as untrusted input: an XSS there must not turn into arbitrary file writes.
 import { z } from 'zod';
 import { FILE_KINDS, FILE_KIND_NAMES } from './file-names.js';
+import { RoomCommandSchema, RoomStartRequestSchema } from './room/host-schemas.js';
 import { THEME_CHOICES, type FileKind, type MenuState, type OpenFileRequest, type ReportPdfRequest, type SaveFileRequest } from './ipc-contract.js';
 
 /** Largest file the renderer may save (a big PDF export fits many times over). */
@@ -106,6 +107,13 @@ export const MenuStateSchema = z.strictObject({
   redoLabel: MenuLabelSchema.optional(),
 });
 export const SetMenuStateArgsSchema = z.tuple([MenuStateSchema]);
+
+// Room mode: the start request and the host's commands, checked by the same schemas as the
+// browser fallback's HTTP bodies (room/host-schemas.ts).
+export const RoomNoArgsSchema = z.tuple([]);
+export const RoomStartArgsSchema = z.tuple([RoomStartRequestSchema]);
+export const RoomCommandArgsSchema = z.tuple([RoomCommandSchema]);
+export const RoomListenArgsSchema = z.tuple([z.boolean()]);
 
 export type SaveFileRequestType = z.infer<typeof SaveFileRequestSchema>;
 export type OpenFileRequestType = z.infer<typeof OpenFileRequestSchema>;

@@ -6,6 +6,7 @@ import type { FileDialogs, FileService } from './files.js';
 import type { BackupFile, BackupWriteResult, MenuState, OpenFileResult, ReportPdfRequest, SaveFileResult, ThemeChoice } from './ipc-contract.js';
 import { createIpcHandlers } from './ipc-handlers.js';
 import type { PresenterRoute } from './presenter-window.js';
+import type { MainRoom } from './room/main-room.js';
 import { openExternalIfAllowed } from './security.js';
 
 function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
@@ -52,6 +53,7 @@ export function registerIpcHandlers(
   reports: ReportService,
   backups: BackupService,
   desktop: DesktopService,
+  room: MainRoom,
   isOurWebContents: (id: number) => boolean,
 ): void {
   const handlers = createIpcHandlers<IpcMainInvokeEvent>(
@@ -76,6 +78,13 @@ export function registerIpcHandlers(
       fileOpenReady: async (event) => desktop.fileOpenReady(event.sender.id),
       setTheme: async (_event, theme) => desktop.setTheme(theme),
       setMenuState: async (_event, state) => desktop.setMenuState(state),
+      roomInterfaces: () => room.interfaces(),
+      roomStart: (_event, request) => room.start(request),
+      roomStop: () => room.stop(),
+      roomCurrent: () => room.current(),
+      roomCommand: (_event, command) => room.command(command),
+      roomDiagnose: () => room.diagnose(),
+      roomListen: async (event, on) => room.listen(event.sender.id, on),
     },
     isOurWebContents,
   );

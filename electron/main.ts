@@ -9,6 +9,8 @@ import { createReportService } from './report-pdf.js';
 import { IPC_CHANNELS, type AppCommand, type MenuState, type ThemeChoice } from './ipc-contract.js';
 import { registerIpcHandlers, type DesktopService, type PresenterService } from './ipc.js';
 import { OpenPresenterArgsSchema } from './ipc-schemas.js';
+import { createRoomHostService } from './room/host-service.js';
+import { MainRoom } from './room/main-room.js';
 import { aboutPanelOptions, buildMenuTemplate, sameMenuState, type RecentFile } from './menu.js';
 import { keelFilesInArgv, OpenFileQueue, tooManyFilesMessage } from './open-files.js';
 import { osRecentDocuments, RecentFiles, recentFilesPath } from './recent-files.js';
@@ -65,6 +67,8 @@ if (testUserData) app.setPath('userData', testUserData);
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 const preloadPath = path.join(app.getAppPath(), 'dist-electron', 'preload.cjs');
+// Room mode: one room at a time, hosted by the main window; the participant page is built beside the app's.
+const room = new MainRoom(createRoomHostService({ pageRoot: path.join(app.getAppPath(), 'dist', 'renderer', 'participant') }), (id) => mainContents(id));
 // The theme chosen in the app, read before the first window so its first frame has the right colours.
 const settings = createSettingsStore(path.join(app.getPath('userData'), SETTINGS_FILE));
 
@@ -94,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createMainWindow().catch(reportFatal);
   });
+  // Devices are told the room closed, and nothing keeps listening on the room's address.
+  app.on('before-quit', () => void room.stop());
   app.on('will-quit', (event) => {
     // Let the last window-state and settings writes finish before the process exits.
     const writer = windowStateWriter;
@@ -113,6 +119,7 @@ async function onReady(): Promise<void> {
     createReportService(),
     createBackupService(path.join(app.getPath('userData'), 'backups')),
     createDesktopService(),
+    room,
     (id) => ourWebContents.has(id),
   );
   recentFiles = new RecentFiles(recentFilesPath(app.getPath('userData')), process.platform, osRecentDocuments(app, process.platform), (entries) => {
@@ -198,6 +205,11 @@ async function createMainWindow(): Promise<void> {
   nativeTheme.on('updated', onThemeUpdated);
 
   showTextContextMenus(window);
+  // A reload or a crash: the room's events wait in main until the new page listens.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) room.pageLeft(contentsId);
+  });
+  window.webContents.on('render-process-gone', () => room.pageLeft(contentsId));
   window.once('ready-to-show', () => {
     if (restored.isMaximized) window.maximize();
     if (restored.isFullScreen) window.setFullScreen(true);
@@ -210,6 +222,7 @@ async function createMainWindow(): Promise<void> {
     nativeTheme.off('updated', onThemeUpdated);
     if (mainWindow === window) mainWindow = undefined;
     openQueue.detach(contentsId);
+    void room.windowClosed(contentsId); // nobody hosts the room any more
   });
 
   try {

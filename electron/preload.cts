@@ -17,6 +17,7 @@ import type {
   SaveFileResult,
   ThemeChoice,
 } from './ipc-contract.js';
+import type { RoomCommand, RoomDevice, RoomDiagnosis, RoomEvent, RoomInfo, RoomInterface, RoomStartRequest, RoomStartResult } from './room/protocol.js';
 
 const CHANNELS = {
   saveFile: 'keel:save-file',
@@ -35,6 +36,14 @@ const CHANNELS = {
   fileOpenReady: 'keel:file-open-ready',
   setTheme: 'keel:set-theme',
   setMenuState: 'keel:set-menu-state',
+  roomInterfaces: 'keel:room-interfaces',
+  roomStart: 'keel:room-start',
+  roomStop: 'keel:room-stop',
+  roomCurrent: 'keel:room-current',
+  roomCommand: 'keel:room-command',
+  roomDiagnose: 'keel:room-diagnose',
+  roomListen: 'keel:room-listen',
+  roomEvent: 'keel:room-event',
 } as const;
 
 const APP_COMMANDS: readonly AppCommand[] = [
@@ -68,6 +77,22 @@ function isOpenedFile(value: unknown): value is OpenedFile {
   if (typeof value !== 'object' || value === null) return false;
   const status = (value as { status?: unknown }).status;
   return status === 'opened' || status === 'too-large' || status === 'failed';
+}
+
+const ROOM_EVENT_TYPES: readonly string[] = ['device', 'device-removed', 'intention', 'view-wanted', 'stopped'];
+
+function isRoomEvent(value: unknown): value is RoomEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && ROOM_EVENT_TYPES.includes(type);
+}
+
+// Main sends room events while the window listens: it is told when the first listener comes and
+// the last one goes, so one page's several listeners share one subscription.
+const roomListeners = new Set<(event: RoomEvent) => void>();
+function forwardRoomEvent(_event: IpcRendererEvent, roomEvent: unknown): void {
+  if (!isRoomEvent(roomEvent)) return;
+  for (const listener of [...roomListeners]) listener(roomEvent);
 }
 
 const bridge: KeelBridge = {
@@ -123,6 +148,44 @@ const bridge: KeelBridge = {
 
   setMenuState(state: MenuState): Promise<void> {
     return ipcRenderer.invoke(CHANNELS.setMenuState, state) as Promise<void>;
+  },
+
+  roomInterfaces(): Promise<RoomInterface[]> {
+    return ipcRenderer.invoke(CHANNELS.roomInterfaces) as Promise<RoomInterface[]>;
+  },
+
+  roomStart(request: RoomStartRequest): Promise<RoomStartResult> {
+    return ipcRenderer.invoke(CHANNELS.roomStart, request) as Promise<RoomStartResult>;
+  },
+
+  roomStop(): Promise<void> {
+    return ipcRenderer.invoke(CHANNELS.roomStop) as Promise<void>;
+  },
+
+  roomCurrent(): Promise<{ info: RoomInfo; devices: RoomDevice[] } | null> {
+    return ipcRenderer.invoke(CHANNELS.roomCurrent) as Promise<{ info: RoomInfo; devices: RoomDevice[] } | null>;
+  },
+
+  roomCommand(command: RoomCommand): Promise<void> {
+    return ipcRenderer.invoke(CHANNELS.roomCommand, command) as Promise<void>;
+  },
+
+  roomDiagnose(): Promise<RoomDiagnosis> {
+    return ipcRenderer.invoke(CHANNELS.roomDiagnose) as Promise<RoomDiagnosis>;
+  },
+
+  onRoomEvent(listener: (event: RoomEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('onRoomEvent needs a function.');
+    if (roomListeners.size === 0) {
+      ipcRenderer.on(CHANNELS.roomEvent, forwardRoomEvent);
+      void ipcRenderer.invoke(CHANNELS.roomListen, true);
+    }
+    roomListeners.add(listener);
+    return function unsubscribe(): void {
+      if (!roomListeners.delete(listener) || roomListeners.size > 0) return;
+      ipcRenderer.removeListener(CHANNELS.roomEvent, forwardRoomEvent);
+      void ipcRenderer.invoke(CHANNELS.roomListen, false);
+    };
   },
 
   onFileOpened(listener: (file: OpenedFile) => void): () => void {

@@ -57,6 +57,13 @@ describe('createIpcHandlers', () => {
       fileOpenReady: vi.fn(async () => undefined),
       setTheme: vi.fn(async () => undefined),
       setMenuState: vi.fn(async () => undefined),
+      roomInterfaces: vi.fn(async () => []),
+      roomStart: vi.fn(async () => ({ ok: false as const, message: 'no' })),
+      roomStop: vi.fn(async () => undefined),
+      roomCurrent: vi.fn(async () => null),
+      roomCommand: vi.fn(async () => undefined),
+      roomDiagnose: vi.fn(async () => ({ address: '127.0.0.1', port: 1, reachable: true, addressPresent: true, advice: [] })),
+      roomListen: vi.fn(async () => undefined),
     };
     const handlers = createIpcHandlers<IpcSenderEvent>(capabilities, isOurs);
     return { capabilities, handlers };
@@ -91,8 +98,40 @@ describe('createIpcHandlers', () => {
         IPC_CHANNELS.fileOpenReady,
         IPC_CHANNELS.setTheme,
         IPC_CHANNELS.setMenuState,
+        IPC_CHANNELS.roomInterfaces,
+        IPC_CHANNELS.roomStart,
+        IPC_CHANNELS.roomStop,
+        IPC_CHANNELS.roomCurrent,
+        IPC_CHANNELS.roomCommand,
+        IPC_CHANNELS.roomDiagnose,
+        IPC_CHANNELS.roomListen,
       ].sort(),
     );
+  });
+
+  it('passes room calls on with their checked arguments, and refuses bad ones without running them', async () => {
+    const { capabilities, handlers } = setup();
+    const event = senderEvent();
+    await handlers[IPC_CHANNELS.roomStart](event, { address: '127.0.0.1', sessionTitle: 'Kick-off' });
+    expect(capabilities.roomStart).toHaveBeenCalledWith(event, { address: '127.0.0.1', sessionTitle: 'Kick-off' });
+    await handlers[IPC_CHANNELS.roomCommand](event, { type: 'joining', open: false });
+    expect(capabilities.roomCommand).toHaveBeenCalledWith(event, { type: 'joining', open: false });
+    await handlers[IPC_CHANNELS.roomListen](event, true);
+    expect(capabilities.roomListen).toHaveBeenCalledWith(event, true);
+    for (const channel of [IPC_CHANNELS.roomInterfaces, IPC_CHANNELS.roomStop, IPC_CHANNELS.roomCurrent, IPC_CHANNELS.roomDiagnose]) {
+      await handlers[channel](event);
+      await expect(handlers[channel](event, 'extra')).rejects.toThrow(/invalid arguments/);
+    }
+
+    await expect(handlers[IPC_CHANNELS.roomStart](event, { address: '0.0.0.0', sessionTitle: 'S' })).rejects.toThrow(/^Refused keel:room-start: invalid arguments/);
+    await expect(handlers[IPC_CHANNELS.roomCommand](event, { type: 'publish', views: { d1: { name: 'x' } } })).rejects.toThrow(/invalid arguments/);
+    await expect(handlers[IPC_CHANNELS.roomListen](event, 'yes')).rejects.toThrow(/invalid arguments/);
+    await expect(handlers[IPC_CHANNELS.roomStart](senderEvent({ url: 'https://example.com/' }), { address: '127.0.0.1', sessionTitle: 'S' })).rejects.toThrow(
+      /did not come from Keel/,
+    );
+    expect(capabilities.roomStart).toHaveBeenCalledTimes(1);
+    expect(capabilities.roomCommand).toHaveBeenCalledTimes(1);
+    expect(capabilities.roomListen).toHaveBeenCalledTimes(1);
   });
 
   it('runs valid calls from our window', async () => {

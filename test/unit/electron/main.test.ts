@@ -22,6 +22,24 @@ vi.mock('../../../electron/menu.js', async (importOriginal) => {
   };
 });
 
+// The room server listens nowhere here: main's room wiring is what is checked.
+const rooms = vi.hoisted(() => ({ made: [] as Array<{ options: { pageRoot: string; onEvent: (event: unknown) => void }; stopped: boolean }> }));
+vi.mock('../../../electron/room/server.js', () => ({
+  startRoomServer: async (options: { address: string; pageRoot: string; onEvent: (event: unknown) => void }) => {
+    const room = {
+      options,
+      stopped: false,
+      info: { address: options.address, port: 4100, url: `http://${options.address}:4100/`, joinUrl: '', code: 'ABCDEF', joiningOpen: true },
+      devices: () => [],
+      command: () => undefined,
+      diagnose: async () => ({ address: options.address, port: 4100, reachable: true, addressPresent: true, advice: [] }),
+      stop: async () => void (room.stopped = true),
+    };
+    rooms.made.push(room);
+    return room;
+  },
+}));
+
 vi.mock('electron', () => {
   const proxy = (name: keyof FakeElectron) =>
     new Proxy(
@@ -233,6 +251,13 @@ describe('main process wiring', () => {
         IPC_CHANNELS.fileOpenReady,
         IPC_CHANNELS.setTheme,
         IPC_CHANNELS.setMenuState,
+        IPC_CHANNELS.roomInterfaces,
+        IPC_CHANNELS.roomStart,
+        IPC_CHANNELS.roomStop,
+        IPC_CHANNELS.roomCurrent,
+        IPC_CHANNELS.roomCommand,
+        IPC_CHANNELS.roomDiagnose,
+        IPC_CHANNELS.roomListen,
       ].sort(),
     );
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
@@ -584,6 +609,77 @@ describe('presenter window and display sleep', () => {
     expect(electron.BrowserWindow.instances).toHaveLength(1);
     expect(openHandler?.({ url: 'app://keel/index.html#/present/p/s' })).toEqual({ action: 'deny' });
     expect(electron.BrowserWindow.instances[1]?.loadURL).toHaveBeenCalledWith('app://keel/index.html#/present/p/s');
+  });
+});
+
+describe('room mode', () => {
+  const from = (id: number) => ({ sender: { id }, senderFrame: { url: 'app://keel/index.html', parent: null, detached: false } });
+
+  async function roomMain() {
+    rooms.made = [];
+    const electron = await startMain();
+    await becomeReady(electron);
+    const registered = new Map(electron.ipcMain.handle.mock.calls as unknown as Array<[string, IpcHandler]>);
+    const [window] = electron.BrowserWindow.instances;
+    if (!window) throw new Error('no window');
+    const call = (channel: string, ...args: unknown[]) => registered.get(channel)?.(from(window.webContents.id), ...args);
+    const roomEvents = () => window.webContents.send.mock.calls.filter(([channel]) => channel === IPC_CHANNELS.roomEvent).map(([, event]) => event);
+    const contentsHandler = (name: string) => {
+      const found = (window.webContents.on.mock.calls as unknown as Array<[string, (details?: unknown) => void]>).find(([event]) => event === name);
+      if (!found) throw new Error(`no ${name} handler`);
+      return found[1];
+    };
+    return { electron, window, call, roomEvents, contentsHandler };
+  }
+
+  it('opens the room with the participant page built beside the app, and sends its events to the listening window', async () => {
+    const { call, roomEvents } = await roomMain();
+    await expect(call(IPC_CHANNELS.roomStart, { address: '127.0.0.1', sessionTitle: 'Kick-off' })).resolves.toMatchObject({ ok: true });
+    const room = rooms.made[0];
+    expect(room?.options.pageRoot).toBe(path.join('/opt/keel', 'dist', 'renderer', 'participant'));
+    room?.options.onEvent({ type: 'view-wanted', deviceId: 'held' });
+    expect(roomEvents()).toEqual([]);
+    await call(IPC_CHANNELS.roomListen, true);
+    room?.options.onEvent({ type: 'view-wanted', deviceId: 'live' });
+    expect(roomEvents()).toEqual([
+      { type: 'view-wanted', deviceId: 'held' },
+      { type: 'view-wanted', deviceId: 'live' },
+    ]);
+    await expect(call(IPC_CHANNELS.roomCurrent)).resolves.toMatchObject({ info: { port: 4100 } });
+  });
+
+  it('holds events while the page reloads (not for an in-page navigation) and hands them over when it listens again', async () => {
+    const { call, roomEvents, contentsHandler } = await roomMain();
+    await call(IPC_CHANNELS.roomStart, { address: '127.0.0.1', sessionTitle: 'Kick-off' });
+    await call(IPC_CHANNELS.roomListen, true);
+    const room = rooms.made[0];
+    contentsHandler('did-start-navigation')({ isMainFrame: true, isSameDocument: true });
+    room?.options.onEvent({ type: 'view-wanted', deviceId: 'a' });
+    contentsHandler('did-start-navigation')({ isMainFrame: true, isSameDocument: false });
+    room?.options.onEvent({ type: 'view-wanted', deviceId: 'b' });
+    expect(roomEvents()).toEqual([{ type: 'view-wanted', deviceId: 'a' }]);
+    await call(IPC_CHANNELS.roomListen, true);
+    expect(roomEvents()).toHaveLength(2);
+  });
+
+  it('ends the room when the main window closes', async () => {
+    const { window, call } = await roomMain();
+    await call(IPC_CHANNELS.roomStart, { address: '127.0.0.1', sessionTitle: 'Kick-off' });
+    window.emit('closed');
+    await vi.waitFor(() => expect(rooms.made[0]?.stopped).toBe(true));
+  });
+
+  it('ends the room before quitting', async () => {
+    const { call, electron } = await roomMain();
+    await call(IPC_CHANNELS.roomStart, { address: '127.0.0.1', sessionTitle: 'Kick-off' });
+    electron.app.emit('before-quit');
+    await vi.waitFor(() => expect(rooms.made[0]?.stopped).toBe(true));
+  });
+
+  it('refuses an address that is not one of the machine\'s, without listening', async () => {
+    const { call } = await roomMain();
+    await expect(call(IPC_CHANNELS.roomStart, { address: '203.0.113.9', sessionTitle: 'Kick-off' })).resolves.toMatchObject({ ok: false });
+    expect(rooms.made).toEqual([]);
   });
 });
 

@@ -62,8 +62,15 @@ describe('preload', () => {
       'openExternal',
       'openFile',
       'openPresenter',
+      'onRoomEvent',
       'readBackup',
       'removeBackup',
+      'roomCommand',
+      'roomCurrent',
+      'roomDiagnose',
+      'roomInterfaces',
+      'roomStart',
+      'roomStop',
       'saveFile',
       'saveReportPdf',
       'setMenuState',
@@ -121,6 +128,41 @@ describe('preload', () => {
     expect(second).toHaveBeenCalledWith('undo');
     expect(ipcRenderer.removeListener).toHaveBeenCalledTimes(1);
     expect(listeners.get(IPC_CHANNELS.appCommand)?.size).toBe(1);
+  });
+
+  it('invokes the room channels with their arguments', async () => {
+    const { exposed } = loadPreload();
+    const bridge = exposed.get('keel') as KeelBridge;
+    const request = { address: '127.0.0.1', sessionTitle: 'Kick-off' };
+    await expect(bridge.roomStart(request)).resolves.toEqual({ channel: IPC_CHANNELS.roomStart, args: [request] });
+    await expect(bridge.roomCommand({ type: 'joining', open: true })).resolves.toEqual({ channel: IPC_CHANNELS.roomCommand, args: [{ type: 'joining', open: true }] });
+    await expect(bridge.roomInterfaces()).resolves.toEqual({ channel: IPC_CHANNELS.roomInterfaces, args: [] });
+    await expect(bridge.roomStop()).resolves.toEqual({ channel: IPC_CHANNELS.roomStop, args: [] });
+    await expect(bridge.roomCurrent()).resolves.toEqual({ channel: IPC_CHANNELS.roomCurrent, args: [] });
+    await expect(bridge.roomDiagnose()).resolves.toEqual({ channel: IPC_CHANNELS.roomDiagnose, args: [] });
+  });
+
+  it('tells main when the first room listener comes and the last goes, and passes only room events', () => {
+    const { exposed, emit, ipcRenderer, listeners } = loadPreload();
+    const bridge = exposed.get('keel') as KeelBridge;
+    const first = vi.fn();
+    const second = vi.fn();
+    const stopFirst = bridge.onRoomEvent(first);
+    const stopSecond = bridge.onRoomEvent(second);
+    const listenCalls = () => ipcRenderer.invoke.mock.calls.filter(([channel]) => channel === IPC_CHANNELS.roomListen).map(([, on]) => on);
+    expect(listenCalls()).toEqual([true]);
+    emit(IPC_CHANNELS.roomEvent, { type: 'view-wanted', deviceId: 'd1' });
+    emit(IPC_CHANNELS.roomEvent, { type: 'rm -rf' });
+    emit(IPC_CHANNELS.roomEvent, 'device');
+    expect(first.mock.calls).toEqual([[{ type: 'view-wanted', deviceId: 'd1' }]]);
+    expect(second).toHaveBeenCalledTimes(1);
+    stopFirst();
+    stopFirst();
+    expect(listenCalls()).toEqual([true]);
+    stopSecond();
+    expect(listenCalls()).toEqual([true, false]);
+    expect(listeners.get(IPC_CHANNELS.roomEvent)?.size).toBe(0);
+    expect(() => bridge.onRoomEvent(null as never)).toThrow(TypeError);
   });
 
   it('refuses a listener that is not a function', () => {
