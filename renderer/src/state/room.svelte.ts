@@ -33,6 +33,17 @@ const openRoom = preference<{ programId: string; sessionId: string } | null>(
   null,
 );
 
+/**
+ * The client id of each ballot recorded from a device, by round and participant, while the room
+ * runs: a resend after the facilitator's window reloaded is still answered as recorded, and a
+ * second ballot still refused. (Who voted is in the round already; what they voted is not here.)
+ */
+const ballotIds = preference<Record<string, string>>(
+  'keel.room.ballots',
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((id) => typeof id === 'string') ? (v as Record<string, string>) : undefined),
+  {},
+);
+
 /** How long changes gather before every device is sent its view again (an ack's own device is sent at once). */
 export const PUBLISH_DELAY_MS = 100;
 
@@ -62,8 +73,6 @@ export class RoomHostState implements RoomHostApi {
   private loaded = { session: false, rounds: false, submissions: false };
   private watching: Subscription[] = [];
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The client id of each ballot recorded from a device, by round and participant: a resend is answered as before. */
-  private ballotIds: Record<string, string> = {};
 
   private readonly sessions: SessionsRepository;
   private readonly programs: ProgramRepository;
@@ -161,7 +170,7 @@ export class RoomHostState implements RoomHostApi {
     this.sessionId = sessionId;
     this.info = started.info;
     this.devices = {};
-    this.ballotIds = {};
+    ballotIds.set({});
     this.phase = 'on';
     this.watch();
     return true;
@@ -195,7 +204,7 @@ export class RoomHostState implements RoomHostApi {
     this.programId = '';
     this.info = null;
     this.devices = {};
-    this.ballotIds = {};
+    ballotIds.set({});
     openRoom.set(null);
     this.unwatch();
   }
@@ -311,8 +320,9 @@ export class RoomHostState implements RoomHostApi {
 
   private async receiveBallot(participantId: string, ballot: Extract<Intention, { type: 'ballot' }>): Promise<IntentionAnswer> {
     const key = `${ballot.roundId} ${participantId}`;
-    const answer = await this.votes.receiveBallot(this.sessionId, participantId, ballot, this.ballotIds[key]);
-    if (answer.status === 'recorded') this.ballotIds[key] ??= ballot.id;
+    ballotIds.reload();
+    const answer = await this.votes.receiveBallot(this.sessionId, participantId, ballot, Object.hasOwn(ballotIds.value, key) ? ballotIds.value[key] : undefined);
+    if (answer.status === 'recorded' && !Object.hasOwn(ballotIds.value, key)) ballotIds.set({ ...ballotIds.value, [key]: ballot.id });
     return answer;
   }
 

@@ -194,6 +194,23 @@ describe('room mode’s host', () => {
     for (const leak of ['ballots', 'voterId', `"${dee}"`]) expect(after).not.toContain(leak);
   });
 
+  it('after a reload, a resent ballot is still answered as recorded and a second one refused', async () => {
+    const first = await started();
+    const dee = await admitted(first, 'd1', 'Dee');
+    const round = await new VotesRepository(services.editor).addRound(session.id, session.currentBlockId, { title: 'What first?', target: 'uncertainty', matrixId: '', candidates: [{ id: 'c1', label: 'A' }, { id: 'c2', label: 'B' }], mode: 'ballots', dotsPerVoter: 1, maxPerCandidate: 1, secret: true, reveal: 'facilitator', voterIds: [dee] });
+    const ballot: BallotMessage = { type: 'ballot', id: 'ballot-0007', roundId: round.id, dots: [{ candidateId: 'c1', dots: 1 }] };
+    intention('d1', dee, ballot);
+    await until(() => link.of('ack').length === 1);
+    first.dispose();
+    const reloaded = host();
+    await until(() => reloaded.phase === 'on');
+    intention('d1', dee, ballot);
+    intention('d1', dee, { ...ballot, id: 'ballot-0008' });
+    await until(() => link.of('ack').length === 3);
+    expect(link.of('ack').map((a) => a.status)).toEqual(['recorded', 'recorded', 'refused']);
+    expect((await services.db.votes.get(round.id))!.ballots).toHaveLength(1);
+  });
+
   it('a device’s ballot is not on the facilitator’s undo list', async () => {
     const state = await started();
     const dee = await admitted(state, 'd1', 'Dee');

@@ -68,9 +68,9 @@ export function decideSubmit(context: SubmitContext, participantId: string, mess
 /**
  * A ballot: recorded when the round is the current block's, open, ballot-cast, and the
  * participant is one of its voters with a ballot that keeps its rules. A participant who has
- * voted: a duplicate when the host knows this client id was that ballot (`recordedClientId`),
- * else refused (one ballot each; the sentence is true whether it is a second ballot or a resend
- * the host can no longer tell from one, after the facilitator's window reloaded).
+ * voted: a duplicate when the host knows this client id was that ballot (`recordedClientId`; a
+ * secret ballot names nobody, so the host keeps the id apart), else refused: one ballot each,
+ * and the sentence stays true even for a resend whose id the host no longer has.
  */
 export function decideBallot(session: Session, round: VoteRound | undefined, participantId: string, message: BallotMessage, recordedClientId: string | undefined): Decision<BallotMessage['dots']> {
   if (!round || round.sessionId !== session.id) return refuse('That vote is no longer there.');
