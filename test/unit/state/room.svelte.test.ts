@@ -3,7 +3,9 @@ import type { BallotMessage, ParticipantView, SubmitMessage } from '../../../ele
 import type { Program } from '../../../renderer/src/domain/program';
 import { newBlock, newSession } from '../../../renderer/src/domain/sessions/edits';
 import type { Session } from '../../../renderer/src/domain/sessions/model';
+import { ProgramRepository } from '../../../renderer/src/storage/programs-repo';
 import { SessionRunRepository } from '../../../renderer/src/storage/session-run-repo';
+import { SessionsRepository } from '../../../renderer/src/storage/sessions-repo';
 import { VotesRepository } from '../../../renderer/src/storage/votes-repo';
 import { RoomHostState } from '../../../renderer/src/state/room.svelte';
 import type { Services } from '../../../renderer/src/state/services';
@@ -263,6 +265,26 @@ describe('room mode’s host', () => {
     await until(() => state.phase === 'off');
     expect(state.problem).toBe('The session ended, so room mode ended with it.');
     expect(link.stops).toBe(1);
+  });
+
+  it('ends by itself when the session is deleted, or its program goes to the trash', async () => {
+    const state = await started();
+    await new SessionsRepository(services.editor).deleteSession(session.id);
+    await until(() => state.phase === 'off');
+    expect(state.problem).toBe('The session is no longer there, so room mode ended.');
+    await services.editor.undo();
+    expect(await state.start(program.id, session.id, '192.168.1.20')).toBe(true);
+    await new ProgramRepository(services.editor).trash(program.id);
+    await until(() => state.phase === 'off');
+    expect(state.problem).toBe('The program was deleted, so room mode ended.');
+    expect(link.stops).toBe(2);
+  });
+
+  it('a room left running without its session is closed rather than served blind', async () => {
+    link.running = { info: { address: '192.168.1.20', port: 1, url: 'http://192.168.1.20:1/', joinUrl: 'http://192.168.1.20:1/#j', code: 'ABC234', joiningOpen: true }, devices: [] };
+    const state = host();
+    await until(() => link.stops === 1);
+    expect(state.phase).toBe('off');
   });
 
   it('a reloaded window picks up the room that is running, with its devices', async () => {

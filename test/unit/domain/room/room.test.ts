@@ -96,6 +96,14 @@ describe('a participant’s view', () => {
     });
   });
 
+  it('gives a paused or unstarted block’s time as it stands, with the minutes added', () => {
+    const paused = { ...review, pausedAt: 1_000 + 2 * 60_000, extraMinutes: 5 };
+    const view = participantView(source({ session: running({ blocks: [paused, retro] }) }), 'ana', 'Ana');
+    expect(view.block?.timer).toEqual({ state: 'paused', remainingMs: 13 * 60_000, plannedMinutes: 15 });
+    const waiting = participantView(source({ session: running({ currentBlockId: 'retro' }) }), 'ana', 'Ana');
+    expect(waiting.block).toMatchObject({ title: 'Retro', methodLabel: 'Retro', accepts: ['idea', 'concern', 'parking'], timer: { state: 'not-started', remainingMs: 10 * 60_000 } });
+  });
+
   it('shows no block between blocks or once the session has ended', () => {
     expect(participantView(source({ session: running({ currentBlockId: '' }) }), 'ana', 'Ana').block).toBeNull();
     expect(participantView(source({ session: running({ status: 'closed', endedAt: 5 }), rounds: [round()] }), 'ana', 'Ana')).toMatchObject({ block: null, round: null });
