@@ -121,6 +121,8 @@ export class RoomHostState implements RoomHostApi {
   private async pickUp(): Promise<void> {
     const running = await this.link!.current().catch(() => null);
     if (!running || this.phase !== 'off') return;
+    // Another window may have opened it since this one read the preference.
+    openRoom.reload();
     const room = openRoom.value;
     if (!room) {
       // Nothing says which session it serves: it cannot be answered for, so it is closed.
@@ -158,7 +160,9 @@ export class RoomHostState implements RoomHostApi {
       this.problem = session ? 'Start the session first: room mode opens for a running session.' : 'That session is no longer there.';
       return false;
     }
-    const started = await this.link.start({ address, sessionTitle: session.title }).catch((error: unknown) => ({ ok: false as const, message: `Room mode could not start: ${String(error)}.` }));
+    const started = await this.link
+      .start({ address, sessionTitle: session.title })
+      .catch((error: unknown) => ({ ok: false as const, message: `Room mode could not start: ${error instanceof Error ? error.message : String(error)}` }));
     if (!started.ok) {
       this.phase = 'off';
       this.problem = started.message;
