@@ -33,6 +33,7 @@ const REFERENCES: Readonly<Record<string, readonly string[]>> = {
   revisitReviews: ['targetId', 'causeId'],
   sessions: ['blocks[].matrixId', 'blocks[].carriedFrom.sessionId', 'startSnapshotId', 'endSnapshotId'],
   captures: ['sessionId', 'recordId'],
+  submissions: ['sessionId', 'captureId'],
   votes: ['sessionId', 'matrixId', 'candidates[].id', 'tallies[].candidateId', 'ballots[].dots[].candidateId'],
   snapshots: [
     'sessionId',

@@ -24,11 +24,13 @@ import {
   VOTE_TARGETS,
 } from '../domain/sessions/model';
 import { ITEM_KINDS, ITEM_STATUSES } from '../domain/uncertainty/model';
+import { SUBMITTED_KINDS } from '../domain/room/model';
 import { count, dayOrEmpty, id, isoDate, line, score, text } from './format-parts';
 
 // Planning sessions' part of the .keel.json format (version 7): sessions with their agenda and
 // timers (as stored moments, so a running session re-imports running), what was captured, voting
-// rounds, and the snapshots sessions keep. Links are checked after the schema (session-file.ts).
+// rounds, and the snapshots sessions keep; from version 8, what participants submitted from
+// their devices in room mode. Links are checked after the schema (session-file.ts).
 
 const moment = z.nullable(isoDate);
 const optionalId = z.union([z.literal(''), id]);
@@ -82,6 +84,26 @@ export const CaptureFileSchema = z.strictObject({
   text: text(1, SESSION_TEXT_MAX),
   done: z.boolean(),
   at: isoDate,
+});
+
+/** Limits as room mode's protocol sets them (electron/room/protocol.ts), with room to spare for a name typed on the laptop. */
+const SUBMITTED_TEXT_MAX = 1000;
+const SUBMITTED_NAME_MAX = 200;
+
+export const SubmissionFileSchema = z.strictObject({
+  id,
+  sessionId: id,
+  blockId: optionalId,
+  participantId: id,
+  author: text(1, SUBMITTED_NAME_MAX),
+  function: text(0, SUBMITTED_NAME_MAX),
+  kind: z.enum(SUBMITTED_KINDS),
+  text: text(1, SUBMITTED_TEXT_MAX),
+  clientId: text(1, 64),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  captureId: optionalId,
+  at: isoDate,
+  decidedAt: moment,
 });
 
 const dots = z.array(z.strictObject({ candidateId: id, dots: count(DOTS_MAX) })).check(z.maxLength(CANDIDATES_MAX));
@@ -167,5 +189,6 @@ export const SnapshotFileSchema = z.strictObject({
 
 export type SessionFileType = z.infer<typeof SessionFileSchema>;
 export type CaptureFileType = z.infer<typeof CaptureFileSchema>;
+export type SubmissionFileType = z.infer<typeof SubmissionFileSchema>;
 export type VoteRoundFileType = z.infer<typeof VoteRoundFileSchema>;
 export type SnapshotFileType = z.infer<typeof SnapshotFileSchema>;

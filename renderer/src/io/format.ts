@@ -44,15 +44,16 @@ export const FORMAT_NAME = 'keel';
  * 5: the facilitator's weights and judgements kept while the equal blend is in force.
  * 6: the adaptive plan (roadmap items, decision records, scope changes, actions, revisit reviews).
  * 7: planning sessions (agenda and timers, captures, voting rounds, the snapshots sessions keep).
+ * 8: room mode: what participants submitted from their own devices, with each session.
  */
-export const CURRENT_FORMAT_VERSION = 7;
+export const CURRENT_FORMAT_VERSION = 8;
 export const FILE_EXTENSION = '.keel.json';
 /** A workspace file: every program of a computer in one file (io/workspace-file.ts). */
 export const WORKSPACE_FORMAT_NAME = 'keel-workspace';
 
 import { count, day, id, isoDate, line, readingDay, score, text } from './format-parts';
 import { ActionFileSchema, DecisionFileSchema, RevisitReviewFileSchema, RoadmapItemFileSchema, ScopeChangeFileSchema } from './format-plan';
-import { CaptureFileSchema, SessionFileSchema, SnapshotFileSchema, VoteRoundFileSchema } from './format-sessions';
+import { CaptureFileSchema, SessionFileSchema, SnapshotFileSchema, SubmissionFileSchema, VoteRoundFileSchema } from './format-sessions';
 
 export const ProgramFileSchema = z.strictObject({
   id,
@@ -249,6 +250,7 @@ export const DataFileSchema = z.strictObject({
   captures: z.array(CaptureFileSchema).check(z.maxLength(200_000)),
   votes: z.array(VoteRoundFileSchema).check(z.maxLength(100_000)),
   snapshots: z.array(SnapshotFileSchema).check(z.maxLength(20_000)),
+  submissions: z.array(SubmissionFileSchema).check(z.maxLength(200_000)),
 });
 
 export const KeelFileSchema = z.strictObject({

@@ -66,6 +66,8 @@ export const MIGRATIONS: Record<number, FileMigration> = {
   },
   // 6 -> 7: programs gain planning sessions; a program from a v6 file has held none in Keel yet.
   6: (file) => ({ ...file, data: withMissing(file.data, () => ({ sessions: [], captures: [], votes: [], snapshots: [] })) }),
+  // 7 -> 8: sessions gain what participants submitted from their devices (room mode); a v7 file's had none.
+  7: (file) => ({ ...file, data: withMissing(file.data, () => ({ submissions: [] })) }),
 };
 
 export function migrateFile(file: Record<string, unknown>, fromVersion: number, toVersion: number): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import type { Submission } from '../domain/room/model';
 import type { Capture, Session, VoteRound } from '../domain/sessions/model';
 import type { SessionSnapshot } from '../domain/sessions/snapshot';
 import type { OwnedRow, ProgramSnapshot } from '../domain/snapshot';
@@ -12,7 +13,7 @@ const timeOrNull = (text: string | null) => (text === null ? null : Date.parse(t
 const rows = <T>(snapshot: ProgramSnapshot, table: string) => (snapshot.owned[table] ?? []) as unknown as T[];
 const owned = <T>(list: T[]) => list as unknown as OwnedRow[];
 
-type SessionData = Pick<KeelFileType['data'], 'sessions' | 'captures' | 'votes' | 'snapshots'>;
+type SessionData = Pick<KeelFileType['data'], 'sessions' | 'captures' | 'votes' | 'snapshots' | 'submissions'>;
 
 const byCreation = <T extends { createdAt: number; id: string }>(list: T[]) => list.slice().sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 const byTime = <T extends { at: number; id: string }>(list: T[]) => list.slice().sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
@@ -36,6 +37,7 @@ export function sessionsToFile(snapshot: ProgramSnapshot): SessionData {
       updatedAt: iso(round.updatedAt),
     })),
     snapshots: byTime(rows<SessionSnapshot>(snapshot, 'snapshots')).map(({ programId: _p, ...kept }) => ({ ...kept, at: iso(kept.at) })),
+    submissions: byTime(rows<Submission>(snapshot, 'submissions')).map(({ programId: _p, ...sent }) => ({ ...sent, at: iso(sent.at), decidedAt: isoOrNull(sent.decidedAt) })),
   };
 }
 
@@ -64,7 +66,8 @@ export function sessionsFromFile(data: SessionData, programId: string): Record<s
     updatedAt: Date.parse(round.updatedAt),
   }));
   const snapshots: SessionSnapshot[] = data.snapshots.map((kept) => ({ ...structuredClone(kept), programId, at: Date.parse(kept.at) }));
-  return { sessions: owned(sessions), captures: owned(captures), votes: owned(votes), snapshots: owned(snapshots) };
+  const submissions: Submission[] = data.submissions.map((sent) => ({ ...sent, programId, at: Date.parse(sent.at), decidedAt: timeOrNull(sent.decidedAt) }));
+  return { sessions: owned(sessions), captures: owned(captures), votes: owned(votes), snapshots: owned(snapshots), submissions: owned(submissions) };
 }
 
 /**
@@ -131,6 +134,33 @@ export function brokenSessionReferences(file: KeelFileType): string[] {
   });
   d.snapshots.forEach((kept, i) => {
     if (!sessions.has(kept.sessionId)) problems.push(`data.snapshots.${i}.sessionId: no session ${kept.sessionId} in the file`);
+  });
+  problems.push(...brokenSubmissions(d));
+  return problems;
+}
+
+/**
+ * Participants' submissions: in a session and block of the file, once per participant and client
+ * id, decided exactly when not pending, and pointing at the capture (of their session) exactly
+ * when accepted. The participant may have left the session's list since: the name is kept.
+ */
+function brokenSubmissions(d: KeelFileType['data']): string[] {
+  const problems: string[] = [];
+  const sessions = new Map(d.sessions.map((s) => [s.id, s]));
+  const captures = new Map(d.captures.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  d.submissions.forEach((sent, i) => {
+    const at = `data.submissions.${i}`;
+    const session = sessions.get(sent.sessionId);
+    if (!session) problems.push(`${at}.sessionId: no session ${sent.sessionId} in the file`);
+    else if (sent.blockId && !session.blocks.some((b) => b.id === sent.blockId)) problems.push(`${at}.blockId: the session has no block ${sent.blockId}`);
+    const key = JSON.stringify([sent.sessionId, sent.participantId, sent.clientId]);
+    if (seen.has(key)) problems.push(`${at}.clientId: ${sent.participantId} sent ${sent.clientId} twice`);
+    seen.add(key);
+    if ((sent.status === 'pending') !== (sent.decidedAt === null)) problems.push(`${at}.decidedAt: a submission has a decision time exactly when it is accepted or declined`);
+    if ((sent.status === 'accepted') !== (sent.captureId !== '')) problems.push(`${at}.captureId: ${sent.status === 'accepted' ? 'an accepted submission names its capture' : 'only an accepted submission names a capture'}`);
+    const capture = sent.captureId ? captures.get(sent.captureId) : undefined;
+    if (sent.captureId && capture?.sessionId !== sent.sessionId) problems.push(`${at}.captureId: no capture ${sent.captureId} of this session in the file`);
   });
   return problems;
 }

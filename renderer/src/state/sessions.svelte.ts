@@ -42,6 +42,7 @@ export function sessionHref(programId: string, sessionId?: string): string {
 export function belongingsWords(b: SessionBelongings): string {
   const counts: [number, string, string][] = [
     [b.captures, 'capture', 'captures'],
+    [b.submissions, 'item submitted from the room', 'items submitted from the room'],
     [b.votes, 'voting round', 'voting rounds'],
     [b.snapshots, 'snapshot of the program', 'snapshots of the program'],
   ];

@@ -13,6 +13,7 @@ import type { Action } from '../domain/actions/model';
 import type { RevisitReview } from '../domain/revisit/model';
 import type { Capture, Session, VoteRound } from '../domain/sessions/model';
 import type { SessionSnapshot } from '../domain/sessions/snapshot';
+import type { Submission } from '../domain/room/model';
 import { upgradeToPlan } from './upgrade-plan';
 
 export const DB_NAME = 'keel';
@@ -37,6 +38,7 @@ export class KeelDB extends Dexie {
   captures!: EntityTable<Capture, 'id'>;
   votes!: EntityTable<VoteRound, 'id'>;
   snapshots!: EntityTable<SessionSnapshot, 'id'>;
+  submissions!: EntityTable<Submission, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an acknowledged edit is flushed to disk, not only handed to the OS.
@@ -101,6 +103,11 @@ export class KeelDB extends Dexie {
       votes: 'id, programId, sessionId',
       snapshots: 'id, programId, sessionId',
     });
+    // 7: room mode: what participants submitted from their own devices, kept with the session.
+    // The compound index finds a resent submission (same participant, same client id) at once.
+    this.version(7).stores({
+      submissions: 'id, programId, sessionId, [sessionId+participantId+clientId]',
+    });
   }
 
   /** The newest schema version this build knows. */
@@ -153,4 +160,5 @@ export const PROGRAM_OWNED_TABLES: readonly string[] = [
   'captures',
   'votes',
   'snapshots',
+  'submissions',
 ];

@@ -4,6 +4,7 @@ import { capture, type CapturedRecord } from '../domain/sessions/capture';
 import type { BlockOutcome, Capture, CaptureKind, Session } from '../domain/sessions/model';
 import { currentBlock, endSession, extendBlock, finishBlock, nextBlock, pauseBlock, resumeBlock, startBlock } from '../domain/sessions/timer';
 import { quoted } from '../domain/words';
+import type { KeelDB } from './db';
 import type { EditTransaction, Editor } from './editor';
 import { InvalidInputError, valid } from './errors';
 import { keepSnapshot } from './session-snapshots';
@@ -140,15 +141,7 @@ export class SessionRunRepository {
     const found = await this.session(sessionId);
     return this.editor.edit(`Capture ${quoted(text.trim())}`, async (tx) => {
       const session = await this.running(found.id);
-      const { programId } = session;
-      const at = this.now();
-      const layers = await this.db.layers.where({ programId }).toArray();
-      const decisions = await this.db.decisions.where({ programId }).toArray();
-      const made = valid(capture(kind, text, { programId, sessionId, blockId: session.currentBlockId, layers, decisions, at, makeId: newId }));
-      if (made.record) await tx.insert(made.record.table, [made.record.row]);
-      await tx.insert('captures', [made.capture]);
-      await tx.update<Program>('programs', programId, { updatedAt: at });
-      return made;
+      return writeCapture(this.db, tx, { programId: session.programId, sessionId, blockId: session.currentBlockId }, kind, text, this.now());
     });
   }
 
@@ -160,6 +153,29 @@ export class SessionRunRepository {
       return tx.update<Capture>('captures', captureId, { done });
     });
   }
+}
+
+/**
+ * Writes a capture inside an edit: the record in its area (if its kind makes one) and the capture
+ * row, with the program marked edited. The capture bar and accepting a participant's submission
+ * (submissions-repo.ts) both write through here, so what they make is the same.
+ */
+export async function writeCapture(
+  db: KeelDB,
+  tx: EditTransaction,
+  where: { programId: string; sessionId: string; blockId: string },
+  kind: CaptureKind,
+  text: string,
+  at: number,
+): Promise<{ capture: Capture; record: CapturedRecord | null }> {
+  const { programId } = where;
+  const layers = await db.layers.where({ programId }).toArray();
+  const decisions = await db.decisions.where({ programId }).toArray();
+  const made = valid(capture(kind, text, { ...where, layers, decisions, at, makeId: newId }));
+  if (made.record) await tx.insert(made.record.table, [made.record.row]);
+  await tx.insert('captures', [made.capture]);
+  await tx.update<Program>('programs', programId, { updatedAt: at });
+  return made;
 }
 
 function blockName(session: Session): string {

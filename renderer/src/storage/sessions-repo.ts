@@ -57,6 +57,8 @@ export interface PlanningChoices {
 /** What goes when a session is deleted: said in the confirmation. */
 export interface SessionBelongings {
   captures: number;
+  /** Items participants submitted from their devices (room mode). */
+  submissions: number;
   votes: number;
   snapshots: number;
 }
@@ -249,25 +251,26 @@ export class SessionsRepository {
     });
   }
 
-  /** What a session's deletion takes with it: its captures, voting rounds and snapshots. */
+  /** What a session's deletion takes with it: its captures, participants' submissions, voting rounds and snapshots. */
   async belongings(id: string): Promise<SessionBelongings> {
-    const [captures, votes, snapshots] = await Promise.all([
+    const [captures, submissions, votes, snapshots] = await Promise.all([
       this.db.captures.where({ sessionId: id }).count(),
+      this.db.submissions.where({ sessionId: id }).count(),
       this.db.votes.where({ sessionId: id }).count(),
       this.db.snapshots.where({ sessionId: id }).count(),
     ]);
-    return { captures, votes, snapshots };
+    return { captures, submissions, votes, snapshots };
   }
 
   /**
-   * Deletes a session with what it captured, its voting rounds and its snapshots (the records a
+   * Deletes a session with what it captured, what participants submitted, its voting rounds and its snapshots (the records a
    * capture made in an area stay there). Undo brings them all back.
    */
   async deleteSession(id: string): Promise<void> {
     return this.editor.edit('Delete session', async (tx) => {
       const session = await this.db.sessions.get(id);
       if (!session) throw new InvalidInputError('That session no longer exists.');
-      for (const table of ['captures', 'votes', 'snapshots'] as const) {
+      for (const table of ['captures', 'submissions', 'votes', 'snapshots'] as const) {
         const ids = (await this.db.table(table).where({ sessionId: id }).primaryKeys()) as string[];
         await tx.remove(table, ids);
       }

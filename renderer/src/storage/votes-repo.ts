@@ -1,4 +1,6 @@
 import { liveQuery, type Observable } from 'dexie';
+import type { BallotMessage } from '../../../electron/room/protocol';
+import { decideBallot } from '../domain/room/decide';
 import type { Check } from '../domain/check';
 import { newId } from '../domain/ids';
 import { withForecast } from '../domain/roadmap/forecast';
@@ -21,6 +23,7 @@ import type { UncertaintyItem } from '../domain/uncertainty/model';
 import { oldestFirst } from '../domain/order';
 import { InvalidInputError, valid } from './errors';
 import { SessionsRepository } from './sessions-repo';
+import type { IntentionAnswer } from './submissions-repo';
 
 /** What a round can be set up on, in one program and session: each candidate with the label it keeps. */
 export interface CandidateSources {
@@ -111,6 +114,30 @@ export class VotesRepository extends SessionsRepository {
   /** One voter's ballot. The label names nobody: the undo list may be seen by the room. */
   castBallot(roundId: string, voterId: string, dots: readonly Dots[]): Promise<VoteRound> {
     return this.changeRound('Cast a vote', roundId, (round) => castBallot(round, voterId, dots, this.now(), this.random));
+  }
+
+  /**
+   * A ballot from a participant's device in room mode, decided against the round as stored
+   * (domain/room/decide.ts) and cast as `castBallot` casts it, but left out of the undo history:
+   * the facilitator's Undo must never take back someone's vote. A secret ballot goes in nameless.
+   */
+  receiveBallot(sessionId: string, participantId: string, message: BallotMessage, recordedClientId: string | undefined): Promise<IntentionAnswer> {
+    return this.editor.edit(
+      'Receive a vote',
+      async (tx): Promise<IntentionAnswer> => {
+        const session = await this.db.sessions.get(sessionId);
+        if (!session) return { status: 'refused', message: 'The session is no longer there.' };
+        const round = await this.db.votes.get(message.roundId);
+        const decision = decideBallot(session, round, participantId, message, recordedClientId);
+        if (decision.kind === 'refuse') return { status: 'refused', message: decision.message };
+        if (decision.kind === 'record') {
+          const patch = valid(castBallot(round!, participantId, decision.value, this.now(), this.random));
+          await tx.update<VoteRound>('votes', round!.id, { ...patch, updatedAt: this.now() });
+        }
+        return { status: 'recorded' };
+      },
+      { undoable: false },
+    );
   }
 
   enterTallies(roundId: string, tallies: readonly Dots[]): Promise<VoteRound> {

@@ -27,7 +27,7 @@ test('every program exports to one workspace file, which imports back as copies 
   expect(file).toMatchObject({ format: 'keel-workspace', formatVersion: 1 });
   expect(file.programs.map((p: { program: { name: string } }) => p.program.name).sort()).toEqual(['Fraud triage', 'Support assistant']);
   const support = file.programs.find((p: { program: { name: string } }) => p.program.name === 'Support assistant');
-  expect(support.formatVersion).toBe(7);
+  expect(support.formatVersion).toBe(8);
   expect(support.data.uncertaintyItems).toHaveLength(7);
   expect(support.data.sessions).toHaveLength(2);
 

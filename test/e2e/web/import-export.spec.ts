@@ -16,7 +16,7 @@ test('a program exported by the app imports back as a new copy', async ({ app, p
   const file = JSON.parse(readFileSync(saved, 'utf8'));
   expect(file).toMatchObject({
     format: 'keel',
-    formatVersion: 7,
+    formatVersion: 8,
     program: { name: 'Fraud triage', description: 'Agent that routes suspicious payments.', staleAfterDays: 30 },
   });
   expect(file.data.layers).toHaveLength(7);
@@ -69,7 +69,7 @@ test('the released format-3 fixture imports with its metrics, and exports again 
       m.versions.map((v) => v.signoffs.length),
       m.target,
     ]);
-  expect(exported.formatVersion).toBe(7);
+  expect(exported.formatVersion).toBe(8);
   expect(shape(exported)).toEqual(shape(original));
   expect(exported.data.functions.map((f: { name: string }) => f.name)).toEqual(original.data.functions.map((f: { name: string }) => f.name));
 });

@@ -8,6 +8,7 @@ import { parseAnyKeelFile } from '../../../renderer/src/io/workspace-file';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const v7 = fixture('format-v7/support-assistant-workshop.keel.json');
+const v8 = fixture('format-v8/support-assistant-room.keel.json');
 const v5 = fixture('format-v5/support-assistant.keel.json');
 
 function workspaceOf(programs: unknown[]): string {
@@ -16,18 +17,18 @@ function workspaceOf(programs: unknown[]): string {
 
 describe('summarizeKeelFile', () => {
   it('a program file: its name, description, counts of every area, when it was exported and in which format version', () => {
-    const summary = summarizeKeelFile(v7, 'Workshop.keel.json');
+    const summary = summarizeKeelFile(v8, 'Workshop.keel.json');
     if (!summary.ok) throw new Error(summary.message);
     expect(summary.kind).toBe('program');
     expect(summary.fileName).toBe('Workshop.keel.json');
-    expect(summary.exportedAt).toBe(Date.parse('2026-11-12T09:06:05.980Z'));
-    expect(summary.appVersion).toBe('0.1.0');
-    expect(summary.formatVersion).toBe(7);
+    expect(summary.exportedAt).toBe(Date.parse('2026-11-30T01:55:00.000Z'));
+    expect(summary.appVersion).toBe('0.13.0');
+    expect(summary.formatVersion).toBe(8);
     expect(summary.programs).toHaveLength(1);
     const [program] = summary.programs;
     expect(program?.name).toBe('Support assistant');
     expect(program?.id).toBe('4ec1dc9c-29d3-442f-89dc-11ddee88de58');
-    expect(program?.formatVersion).toBe(7);
+    expect(program?.formatVersion).toBe(8);
     expect(describeCounts(program!)).toBe(
       '7 uncertainty items, 4 metrics, 2 trade-off matrices, 7 roadmap items, 3 decisions, 2 scope changes, 4 actions, 2 sessions',
     );

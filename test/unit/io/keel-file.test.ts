@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeImportError } from '../../../renderer/src/io/import-errors';
-import { exportFileName, parseKeelFile, serializeProgram } from '../../../renderer/src/io/keel-file';
+import { exportFileName, parseKeelFile, programFile, serializeProgram } from '../../../renderer/src/io/keel-file';
+import type { Submission } from '../../../renderer/src/domain/room/model';
 import { CURRENT_FORMAT_VERSION, type KeelFileType, type MatrixFileType } from '../../../renderer/src/io/format';
 import { makeProgram } from '../factories';
 import type { Layer, UncertaintyItem } from '../../../renderer/src/domain/uncertainty/model';
@@ -115,6 +116,48 @@ describe('parseKeelFile', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.snapshot.owned.matrices).toEqual([]);
     expect(result.snapshot.owned.metrics).toHaveLength(3);
+  });
+
+  it('reads the format-7 fixture: its sessions come through, with no submissions from devices yet', () => {
+    const file = JSON.parse(fixture('format-v7/support-assistant-workshop.keel.json'));
+    expect(migrateFile(file, 7, 8).data).toEqual({ ...file.data, submissions: [] });
+    const result = parseKeelFile(JSON.stringify(file));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.snapshot.owned.sessions).toHaveLength(2);
+    expect(result.snapshot.owned.submissions).toEqual([]);
+  });
+
+  it('reads the format-8 fixture: submissions keep their status, author and the capture they became, and write back the same', () => {
+    const text = fixture('format-v8/support-assistant-room.keel.json');
+    const result = parseKeelFile(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const rows = result.snapshot.owned.submissions as unknown as Submission[];
+    expect(rows.map((s) => [s.author, s.kind, s.status])).toEqual([
+      ['Ana', 'uncertainty', 'accepted'],
+      ['Ben', 'uncertainty', 'accepted'],
+      ['Cy', 'concern', 'pending'],
+      ['Ben', 'idea', 'declined'],
+    ]);
+    expect(rows[0]!.captureId).toBe(rows[1]!.captureId);
+    expect(rows[0]!.at).toBe(Date.parse('2026-11-12T09:05:41.000Z'));
+    expect(rows[2]!.decidedAt).toBeNull();
+    const written = JSON.parse(JSON.stringify(programFile(result.snapshot, '0.13.0', new Date('2026-11-30T01:55:00.000Z'))));
+    expect(written.data.submissions).toEqual(JSON.parse(text).data.submissions);
+  });
+
+  it('refuses submissions that break their links: unknown session, a capture of another session, accepted without a capture, a repeated client id', () => {
+    const base = JSON.parse(fixture('format-v8/support-assistant-room.keel.json'));
+    const refusal = (change: (file: typeof base) => void) => {
+      const file = structuredClone(base);
+      change(file);
+      const result = parseKeelFile(JSON.stringify(file));
+      return result.ok ? 'accepted' : describeImportError(result.error);
+    };
+    expect(refusal((f) => (f.data.submissions[2].sessionId = 'nowhere'))).toContain('data.submissions.2.sessionId: no session nowhere in the file');
+    expect(refusal((f) => (f.data.submissions[0].captureId = 'nowhere'))).toContain('data.submissions.0.captureId: no capture nowhere of this session in the file');
+    expect(refusal((f) => (f.data.submissions[0].captureId = ''))).toContain('data.submissions.0.captureId: an accepted submission names its capture');
+    expect(refusal((f) => (f.data.submissions[2].decidedAt = '2026-11-12T09:06:00.000Z'))).toContain('data.submissions.2.decidedAt');
+    expect(refusal((f) => (f.data.submissions[3].clientId = f.data.submissions[1].clientId))).toContain('sent k8Zq2vXw-2aB3 twice');
   });
 
   it('reads the format-6 fixture: the whole plan comes through, and the program has held no sessions yet', () => {
@@ -424,7 +467,7 @@ describe('files that would break the reader', () => {
     for (const version of ['1e308', '9007199254740993']) {
       const result = parseKeelFile(`{"format":"keel","formatVersion":${version}}`);
       expect(result).toMatchObject({ ok: false, error: { kind: 'bad-version' } });
-      if (!result.ok) expect(describeImportError(result.error)).toMatch(/format version .* no Keel has written; this Keel reads versions 1 to 7/);
+      if (!result.ok) expect(describeImportError(result.error)).toMatch(/format version .* no Keel has written; this Keel reads versions 1 to 8/);
     }
   });
 });

@@ -16,7 +16,7 @@ function sortedJson(value: unknown): string {
   );
 }
 
-const PLAN_TABLES = ['roadmapItems', 'decisions', 'scopeChanges', 'actions', 'revisitReviews', 'sessions', 'captures', 'votes', 'snapshots'];
+const PLAN_TABLES = ['roadmapItems', 'decisions', 'scopeChanges', 'actions', 'revisitReviews', 'sessions', 'captures', 'votes', 'snapshots', 'submissions'];
 
 /**
  * The plan's and sessions' rows with every id (their own and their links) replaced by a key that survives a
@@ -68,6 +68,7 @@ describe('.keel.json round trip', () => {
         expect(parsed.snapshot.owned.votes).toEqual(byKey('votes', 'createdAt'));
         expect(parsed.snapshot.owned.captures).toEqual(byKey('captures', 'at'));
         expect(parsed.snapshot.owned.snapshots).toEqual(byKey('snapshots', 'at'));
+        expect(parsed.snapshot.owned.submissions).toEqual(byKey('submissions', 'at'));
       }),
       { numRuns: 300 },
     );

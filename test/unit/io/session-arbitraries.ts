@@ -19,6 +19,7 @@ import {
 } from '../../../renderer/src/domain/sessions/model';
 import type { ProgramState, SessionSnapshot } from '../../../renderer/src/domain/sessions/snapshot';
 import type { OwnedRow } from '../../../renderer/src/domain/snapshot';
+import { SUBMITTED_KINDS, type Submission } from '../../../renderer/src/domain/room/model';
 import { day, line, score, text, time } from './primitives';
 import { ITEM_KINDS, ITEM_STATUSES } from '../../../renderer/src/domain/uncertainty/model';
 
@@ -205,17 +206,50 @@ function sessionWithParts(programId: string, ids: ProgramIds, createdAt: number)
             }),
           );
         });
+      // What participants submitted: pending, declined, or accepted into one of the session's captures.
+      const submissionsOf = (captures: readonly Capture[]): fc.Arbitrary<Submission[]> =>
+        fc
+          .uniqueArray(
+            fc.record({
+              id: fc.uuid(),
+              blockId: oneOrNone(blockIds),
+              participantId: people.length ? fc.constantFrom(...people) : fc.uuid(),
+              author: someText(30),
+              function: text(20),
+              kind: fc.constantFrom(...SUBMITTED_KINDS),
+              text: someText(60),
+              clientId: fc.stringMatching(/^[A-Za-z0-9_-]{8,20}$/),
+              status: fc.constantFrom(...(captures.length ? (['pending', 'accepted', 'declined'] as const) : (['pending', 'declined'] as const))),
+              capture: captures.length ? fc.constantFrom(...captures.map((c) => c.id)) : fc.constant(''),
+              at: time,
+              decidedAt: time,
+            }),
+            { maxLength: 3, selector: (s) => `${s.id} ${s.participantId} ${s.clientId}` },
+          )
+          .map((list) =>
+            list
+              .filter((s, i) => list.findIndex((o) => o.id === s.id || (o.participantId === s.participantId && o.clientId === s.clientId)) === i)
+              .map(({ capture, ...s }) => ({
+                ...s,
+                programId,
+                sessionId: session.id,
+                captureId: s.status === 'accepted' ? capture : '',
+                decidedAt: s.status === 'pending' ? null : s.decidedAt,
+              })),
+          );
       return fc
         .record({
           snapshots: fc.tuple(...kept.map((id) => snapshot(id, id === session.startSnapshotId ? 0 : 1))),
           captures: fc.uniqueArray(capture, { maxLength: 3, selector: (c) => c.id }),
           votes: fc.uniqueArray(round, { maxLength: 2, selector: (r) => r.id }),
         })
+        .chain((parts) => submissionsOf(parts.captures).map((submissions) => ({ ...parts, submissions })))
         .map((parts) => ({
           sessions: [session] as unknown as OwnedRow[],
           snapshots: parts.snapshots as unknown as OwnedRow[],
           captures: parts.captures as unknown as OwnedRow[],
           votes: parts.votes as unknown as OwnedRow[],
+          submissions: parts.submissions as unknown as OwnedRow[],
         }));
     });
 }
@@ -229,6 +263,7 @@ export function sessionsArb(programId: string, ids: ProgramIds): fc.Arbitrary<Re
         snapshots: parts.flatMap((p) => p.snapshots!),
         captures: parts.flatMap((p) => p.captures!),
         votes: parts.flatMap((p) => p.votes!),
+        submissions: parts.flatMap((p) => p.submissions!),
       })),
     ),
   );

@@ -11,6 +11,7 @@ import { snapshotArb } from './arbitraries';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const v7 = fixture('format-v7/support-assistant-workshop.keel.json');
+const v8 = fixture('format-v8/support-assistant-room.keel.json');
 const v2 = fixture('format-v2/support-assistant.keel.json');
 
 /** A workspace file with the given program files inside, as Keel writes one. */
@@ -47,7 +48,7 @@ describe('workspace file', () => {
   });
 
   it('refuses the whole file when one program is broken, naming the program, its place and the field', () => {
-    const broken = JSON.parse(v7);
+    const broken = JSON.parse(v8);
     broken.program.name = 'Fraud triage';
     broken.data.metrics[2].name = 42;
     const sentence = refusal(workspaceOf([JSON.parse(v2), JSON.parse(v7), broken]));

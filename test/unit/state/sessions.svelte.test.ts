@@ -82,9 +82,9 @@ describe('SessionsState', () => {
   });
 
   it('says every kind of thing a deletion takes', () => {
-    expect(belongingsWords({ captures: 1, votes: 2, snapshots: 2 })).toBe('Its 1 capture, 2 voting rounds and 2 snapshots of the program go with it; records it captured into the areas stay there.');
-    expect(belongingsWords({ captures: 0, votes: 0, snapshots: 1 })).toBe('Its 1 snapshot of the program goes with it; records it captured into the areas stay there.');
-    expect(belongingsWords({ captures: 0, votes: 0, snapshots: 0 })).toBe('');
+    expect(belongingsWords({ captures: 1, submissions: 3, votes: 2, snapshots: 2 })).toBe('Its 1 capture, 3 items submitted from the room, 2 voting rounds and 2 snapshots of the program go with it; records it captured into the areas stay there.');
+    expect(belongingsWords({ captures: 0, submissions: 0, votes: 0, snapshots: 1 })).toBe('Its 1 snapshot of the program goes with it; records it captured into the areas stay there.');
+    expect(belongingsWords({ captures: 0, submissions: 0, votes: 0, snapshots: 0 })).toBe('');
   });
 
   it('remembers which sessions the list shows, on this computer', async () => {

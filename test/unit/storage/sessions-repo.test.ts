@@ -119,14 +119,14 @@ describe('SessionsRepository: planning', () => {
     await store.db.votes.add({ id: 'v1', programId, sessionId: session.id } as VoteRound);
     await store.db.snapshots.add({ id: 'k1', programId, sessionId: session.id, moment: 'start', at: 1, state: {} as never });
     await store.db.captures.add({ id: 'other', programId, sessionId: 'another', blockId: '', kind: 'note', recordId: '', text: 'n', done: false, at: 1 });
-    expect(await repo.belongings(session.id)).toEqual({ captures: 1, votes: 1, snapshots: 1 });
+    expect(await repo.belongings(session.id)).toEqual({ captures: 1, submissions: 0, votes: 1, snapshots: 1 });
     await repo.deleteSession(session.id);
     expect(await store.db.sessions.count()).toBe(0);
     expect((await store.db.captures.toArray()).map((c) => c.id)).toEqual(['other']);
     expect(await store.db.votes.count()).toBe(0);
     expect(await store.db.snapshots.count()).toBe(0);
     await store.editor.undo();
-    expect(await repo.belongings(session.id)).toEqual({ captures: 1, votes: 1, snapshots: 1 });
+    expect(await repo.belongings(session.id)).toEqual({ captures: 1, submissions: 0, votes: 1, snapshots: 1 });
     expect(await stored(session.id)).toEqual(session);
   });
 
