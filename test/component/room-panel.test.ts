@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newBlock, newSession } from '../../renderer/src/domain/sessions/edits';
 import type { Session } from '../../renderer/src/domain/sessions/model';
 import { preference, text } from '../../renderer/src/state/preferences.svelte';
+import { contextMenus, type MenuAction } from '../../renderer/src/ui/context-menu.svelte';
 import RoomView from '../../renderer/src/views/sessions/room/RoomView.svelte';
 import { FakeRoomHost, person, submission } from './fake-room-host.svelte';
 
@@ -175,6 +176,23 @@ describe('people', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Remove Ana…' }));
     expect(room.remove).toHaveBeenCalledWith('ana');
   });
+
+  it('offers a row’s buttons in its context menu', async () => {
+    const room = FakeRoomHost.open(session.id);
+    room.people = [person({ id: 'bo', name: 'Bo', status: 'waiting' }), person({ id: 'ana', name: 'Ana' })];
+    show(room);
+    const [boRow, anaRow] = within(screen.getByRole('list', { name: 'People in the room' })).getAllByRole('listitem');
+    await fireEvent.contextMenu(boRow!, { button: 2 });
+    expect(contextMenus.current?.label).toBe('Bo');
+    expect(contextMenus.current?.entries.map((e) => (e === 'separator' ? '-' : e.label))).toEqual(['Admit', '-', 'Remove…']);
+    await (contextMenus.current?.entries[0] as MenuAction).run();
+    expect(room.admit).toHaveBeenLastCalledWith(['bo']);
+    contextMenus.close();
+    await fireEvent.contextMenu(anaRow!, { button: 2 });
+    await (contextMenus.current?.entries.find((e) => e !== 'separator' && e.label === 'Remove…') as MenuAction).run();
+    expect(room.remove).toHaveBeenLastCalledWith('ana');
+    contextMenus.close();
+  });
 });
 
 describe('the inbox', () => {
@@ -231,6 +249,16 @@ describe('the inbox', () => {
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Select all' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Decline selected' }));
     expect(room.decline).toHaveBeenLastCalledWith(['a', 'b', 'c']);
+  });
+
+  it('accepts or declines an item from its context menu', async () => {
+    const room = withItems();
+    const [first] = within(screen.getByRole('list', { name: 'Items to decide' })).getAllByRole('listitem');
+    await fireEvent.contextMenu(first!, { button: 2 });
+    expect(contextMenus.current?.entries.map((e) => (e === 'separator' ? '-' : e.label))).toEqual(['Accept', 'Decline']);
+    await (contextMenus.current?.entries[1] as MenuAction).run();
+    expect(room.decline).toHaveBeenLastCalledWith(['a']);
+    contextMenus.close();
   });
 
   it('says when nothing waits, and announces new arrivals politely', async () => {
