@@ -11,6 +11,10 @@
 // server never sends a device anything but what the host built for it (its own view).
 import { z } from 'zod';
 
+// No compiled parsers: zod otherwise probes `new Function` when a schema is built, which the
+// renderer's CSP (no unsafe-eval) reports as a violation each time this module is imported there.
+z.config({ jitless: true });
+
 // ---- Limits (the server enforces them; the host's domain rules repeat none of them) ----
 
 /** The largest message a device may send, in bytes (HTTP body or WebSocket frame). */
