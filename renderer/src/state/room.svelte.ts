@@ -14,7 +14,7 @@ import { VotesRepository } from '../storage/votes-repo';
 import { confirm } from './confirm.svelte';
 import { preference } from './preferences.svelte';
 import type { RoomHostApi, RoomPerson, RoomPhase } from './room-host';
-import { useServices, type Services } from './services';
+import type { Services } from './services';
 import { toasts } from './toasts.svelte';
 import { Writes } from './writes';
 
@@ -421,8 +421,8 @@ export class RoomHostState implements RoomHostApi {
 
 let host: RoomHostState | undefined;
 
-/** The window's room host, made on first use (call it while a component initialises: it reads the window's services). */
-export function roomHost(): RoomHostState {
-  host ??= new RoomHostState(useServices(), roomLink());
+/** The window's room host, made on first use (views reach it through state/room-entry.ts). */
+export function roomHost(services: Services): RoomHostState {
+  host ??= new RoomHostState(services, roomLink());
   return host;
 }
