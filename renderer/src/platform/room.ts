@@ -148,14 +148,26 @@ function webLink(): RoomLink {
     retry = undefined;
   }
 
+  // Commands go one after another, as IPC delivers them in Electron: concurrent requests may
+  // arrive out of order, and a view built before a device was admitted then overwrote the one after.
+  let sending: Promise<unknown> = Promise.resolve();
+  async function sendInOrder(command: RoomCommand): Promise<void> {
+    if (command.type !== 'publish') return call('command', command);
+    for (const views of publishChunks(command.views)) await call('command', { type: 'publish', views });
+  }
+
   return {
     interfaces: () => call('interfaces'),
     start: (request) => call('start', request),
     stop: () => call('stop', {}),
     current: () => call('current'),
-    async send(command: RoomCommand) {
-      if (command.type !== 'publish') return call('command', command);
-      for (const views of publishChunks(command.views)) await call('command', { type: 'publish', views });
+    send(command: RoomCommand) {
+      const sent = sending.then(
+        () => sendInOrder(command),
+        () => sendInOrder(command),
+      );
+      sending = sent.catch(() => undefined);
+      return sent;
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -127,6 +127,32 @@ describe('roomLink in the browser', () => {
     expect(publishChunks({ a: VIEW, b: VIEW })).toEqual([{ a: VIEW, b: VIEW }]);
   });
 
+  it('sends commands one after another, in the order given, even when an earlier one is slow or fails', async () => {
+    const { roomLink } = await load();
+    const arrived: string[] = [];
+    const releases: (() => void)[] = [];
+    fetchMock.mockImplementation(async (_url: string, init: RequestInit) => {
+      const command = JSON.parse(String(init.body)) as { type: string };
+      // Each request is held until released: a link sending them together would let the later ones pass.
+      await new Promise<void>((resolve) => releases.push(resolve));
+      arrived.push(command.type);
+      return json(command.type === 'joining' ? { status: 500, body: { message: 'no' } } : { status: 204 });
+    });
+    const link = roomLink()!;
+    const sent = [
+      link.send({ type: 'publish', views: { d1: VIEW } }),
+      link.send({ type: 'joining', open: false }),
+      link.send({ type: 'admit', deviceId: 'd1', participantId: 'p1' }),
+    ];
+    for (let i = 0; i < 3; i++) {
+      await vi.waitFor(() => expect(releases.length).toBe(i + 1));
+      releases[i]!();
+    }
+    const settled = await Promise.allSettled(sent);
+    expect(arrived).toEqual(['publish', 'joining', 'admit']);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
   it('shares one event stream among listeners, passes room events only, and closes it when the last leaves', async () => {
     const { roomLink } = await load();
     const link = roomLink();
