@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 
-// A whole program (every area, the plan, a closed session with a secret ballot and snapshots)
-// goes out as a .keel.json from Export & share and comes back in exactly as it was: only ids
+// A whole program (every area, the plan, a closed session with a secret ballot, snapshots and
+// what participants submitted from their devices) goes out as a .keel.json from Export & share and comes back in exactly as it was: only ids
 // (fresh on every import) and the file's own stamp differ. The other formats of the same
 // program are checked by export-text, report, report-plan and chart-images.
 
-const FIXTURE = fileURLToPath(new URL('../../fixtures/format-v7/support-assistant-workshop.keel.json', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../fixtures/format-v8/support-assistant-room.keel.json', import.meta.url));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
