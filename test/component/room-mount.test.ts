@@ -55,7 +55,8 @@ describe('the room panel in run mode', () => {
     first.unmount();
     show();
     expect(await screen.findByRole('heading', { name: 'Room' })).toBeInTheDocument();
-  });
+    // The first test compiles the whole run page on its first render: slow on a busy machine.
+  }, 15_000);
 
   it('hides again while the room is off, and gives the keyboard back to the header', async () => {
     show();
