@@ -108,6 +108,10 @@ export const RoomCommandSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** The browser fallback sends the commands queued while a request was on its way in one request, in order. */
+export const ROOM_COMMAND_BATCH_MAX = 1000;
+export const RoomCommandsSchema = z.union([RoomCommandSchema, z.array(RoomCommandSchema).min(1).max(ROOM_COMMAND_BATCH_MAX)]);
+
 // Compile-time guarantee that the schemas and the protocol describe the same data.
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemasMatchProtocol: [

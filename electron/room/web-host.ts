@@ -9,7 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import type { z } from 'zod';
-import { RoomCommandSchema, RoomStartRequestSchema } from './host-schemas.js';
+import { RoomCommandsSchema, RoomStartRequestSchema } from './host-schemas.js';
 import { createRoomHostService, ROOM_OFF_MESSAGE, type RoomHostOptions, type RoomHostService } from './host-service.js';
 import type { RoomEvent } from './protocol.js';
 
@@ -233,9 +233,11 @@ export function createRoomControlHandler(
         return sendEmpty(res);
       case 'current':
         return sendJson(res, 200, service.current());
-      case 'command':
-        service.send(await readBody(req, RoomCommandSchema));
+      case 'command': {
+        const commands = await readBody(req, RoomCommandsSchema);
+        for (const command of Array.isArray(commands) ? commands : [commands]) service.send(command);
         return sendEmpty(res);
+      }
       case 'diagnose':
         if (!service.current()) return sendJson(res, 409, { message: ROOM_OFF_MESSAGE });
         return sendJson(res, 200, await service.diagnose());

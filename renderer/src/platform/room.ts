@@ -14,6 +14,8 @@ export const ROOM_UNAVAILABLE_MESSAGE =
 const NO_ANSWER_MESSAGE = "Keel's server did not answer. Check that Keel (`npm start`) is still running, then try again.";
 /** A publish is sent in requests of at most this many bytes (the server takes 1 MiB). */
 export const PUBLISH_CHUNK_BYTES = 768 * 1024;
+/** The most commands in one request (the server takes up to ROOM_COMMAND_BATCH_MAX). */
+const COMMAND_BATCH_MAX = 500;
 const EVENT_TYPES: ReadonlySet<string> = new Set(['device', 'device-removed', 'intention', 'view-wanted', 'stopped']);
 /** After the server refused the event stream outright (EventSource gives up), try again after this long. */
 const STREAM_RETRY_MS = 5000;
@@ -148,12 +150,34 @@ function webLink(): RoomLink {
     retry = undefined;
   }
 
-  // Commands go one after another, as IPC delivers them in Electron: concurrent requests may
-  // arrive out of order, and a view built before a device was admitted then overwrote the one after.
-  let sending: Promise<unknown> = Promise.resolve();
-  async function sendInOrder(command: RoomCommand): Promise<void> {
-    if (command.type !== 'publish') return call('command', command);
-    for (const views of publishChunks(command.views)) await call('command', { type: 'publish', views });
+  // Commands go in order, as IPC delivers them in Electron (concurrent requests may arrive out of
+  // order: a view built before a device was admitted once overwrote the one after). Those queued
+  // while a request is on its way go together in the next one: a full room's acks and views would
+  // otherwise wait in single file for one round trip each.
+  const queue: { command: RoomCommand; bytes: number; done: (error?: unknown) => void }[] = [];
+  let flushing = false;
+  async function flush(): Promise<void> {
+    if (flushing) return;
+    flushing = true;
+    while (queue.length) {
+      let bytes = 0;
+      let count = 0;
+      while (count < queue.length && count < COMMAND_BATCH_MAX && (count === 0 || bytes + queue[count]!.bytes <= PUBLISH_CHUNK_BYTES)) bytes += queue[count++]!.bytes;
+      const batch = queue.splice(0, count);
+      try {
+        await call('command', batch.length === 1 ? batch[0]!.command : batch.map((b) => b.command));
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.done(error);
+      }
+    }
+    flushing = false;
+  }
+  function enqueue(command: RoomCommand): Promise<void> {
+    return new Promise((resolve, reject) => {
+      queue.push({ command, bytes: new TextEncoder().encode(JSON.stringify(command)).length, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      void flush();
+    });
   }
 
   return {
@@ -161,13 +185,9 @@ function webLink(): RoomLink {
     start: (request) => call('start', request),
     stop: () => call('stop', {}),
     current: () => call('current'),
-    send(command: RoomCommand) {
-      const sent = sending.then(
-        () => sendInOrder(command),
-        () => sendInOrder(command),
-      );
-      sending = sent.catch(() => undefined);
-      return sent;
+    async send(command: RoomCommand) {
+      if (command.type !== 'publish') return enqueue(command);
+      await Promise.all(publishChunks(command.views).map((views) => enqueue({ type: 'publish', views })));
     },
     onEvent(listener) {
       listeners.add(listener);

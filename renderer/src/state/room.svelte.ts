@@ -1,5 +1,5 @@
 import type { Observable, Subscription } from 'dexie';
-import type { Intention, ParticipantView, RoomCommand, RoomDevice, RoomDiagnosis, RoomEvent, RoomInfo, RoomInterface, RoomLink } from '../../../electron/room/protocol';
+import type { BallotMessage, Intention, SubmitMessage, ParticipantView, RoomCommand, RoomDevice, RoomDiagnosis, RoomEvent, RoomInfo, RoomInterface, RoomLink } from '../../../electron/room/protocol';
 import type { Program } from '../domain/program';
 import { inboxOrder } from '../domain/room/inbox';
 import type { Submission } from '../domain/room/model';
@@ -11,6 +11,7 @@ import { ProgramRepository } from '../storage/programs-repo';
 import { SessionsRepository } from '../storage/sessions-repo';
 import { SubmissionsRepository, type IntentionAnswer } from '../storage/submissions-repo';
 import { VotesRepository } from '../storage/votes-repo';
+import { BatchedIntake } from './batched-intake';
 import { confirm } from './confirm.svelte';
 import { preference } from './preferences.svelte';
 import type { RoomHostApi, RoomPerson, RoomPhase } from './room-host';
@@ -80,7 +81,18 @@ export class RoomHostState implements RoomHostApi {
   private readonly votes: VotesRepository;
   private readonly writes: Writes;
   private readonly now: () => number;
-  private readonly unsubscribe: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private disposed = false;
+  // A full room sends hundreds of items and ballots at once: each kind is stored in batches.
+  private readonly itemIntake = new BatchedIntake<{ participantId: string; message: SubmitMessage }, IntentionAnswer>((items) =>
+    this.submissionsRepo.receiveMany(this.sessionId, items),
+  );
+  private readonly ballotIntake = new BatchedIntake<{ participantId: string; message: BallotMessage; recordedClientId: string | undefined }, IntentionAnswer>((ballots) =>
+    this.votes.receiveBallots(this.sessionId, ballots),
+  );
+  /** What each device was last sent (its view's key): a view that did not change is not sent again. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping of what was sent, never shown
+  private readonly sent = new Map<string, string>();
 
   readonly people: RoomPerson[] = $derived.by(() => {
     const counts: Record<string, number> = {};
@@ -108,8 +120,11 @@ export class RoomHostState implements RoomHostApi {
       this.problem = 'Room mode needs Keel’s desktop app, or Keel started with npm start or npm run web: this copy of Keel cannot listen for devices.';
       return;
     }
-    this.unsubscribe = link.onEvent((event) => void this.handle(event));
-    void this.pickUp();
+    // Listening starts once a running room is picked up: the server holds what participants
+    // sent meanwhile, which would otherwise be answered "The room is closed" during a reload.
+    void this.pickUp().finally(() => {
+      if (!this.disposed) this.unsubscribe = link.onEvent((event) => void this.handle(event));
+    });
   }
 
   /** The network offered first: the one the room was last opened on. */
@@ -174,6 +189,7 @@ export class RoomHostState implements RoomHostApi {
     this.sessionId = sessionId;
     this.info = started.info;
     this.devices = {};
+    this.sent.clear();
     ballotIds.set({});
     this.phase = 'on';
     this.watch();
@@ -208,6 +224,7 @@ export class RoomHostState implements RoomHostApi {
     this.programId = '';
     this.info = null;
     this.devices = {};
+    this.sent.clear();
     ballotIds.set({});
     openRoom.set(null);
     this.unwatch();
@@ -215,6 +232,7 @@ export class RoomHostState implements RoomHostApi {
 
   /** Destroys the object (tests, and a window closing): stops listening, leaves the room running. */
   dispose(): void {
+    this.disposed = true;
     this.unwatch();
     this.unsubscribe?.();
   }
@@ -282,6 +300,7 @@ export class RoomHostState implements RoomHostApi {
   private forget(deviceId: string): void {
     const { [deviceId]: _gone, ...rest } = this.devices;
     this.devices = rest;
+    this.sent.delete(deviceId);
   }
 
   // --- Events from the room server ---
@@ -298,6 +317,7 @@ export class RoomHostState implements RoomHostApi {
       case 'intention':
         return this.answer(event.deviceId, event.participantId, event.intention);
       case 'view-wanted':
+        this.sent.delete(event.deviceId);
         if (this.phase === 'on') await this.publishNow([event.deviceId]);
         return;
       case 'stopped':
@@ -312,20 +332,22 @@ export class RoomHostState implements RoomHostApi {
     if (this.phase !== 'on') answer = { status: 'refused', message: 'The room is closed.' };
     else {
       try {
-        answer = intention.type === 'submit' ? await this.submissionsRepo.receive(this.sessionId, participantId, intention) : await this.receiveBallot(participantId, intention);
+        answer = intention.type === 'submit' ? await this.itemIntake.add({ participantId, message: intention }) : await this.receiveBallot(participantId, intention);
       } catch (error) {
         console.error(error);
         answer = { status: 'refused', message: 'Keel could not record it just now: send it again.' };
       }
     }
     await this.send({ type: 'ack', deviceId, id: intention.id, ...answer }, false);
-    if (this.phase === 'on') await this.publishNow([deviceId]);
+    // The device's new view (its item, the vote count) follows with everyone's, once the stored
+    // change reaches the live queries: one publish for a burst rather than one per message.
+    if (this.phase === 'on') this.schedulePublish();
   }
 
   private async receiveBallot(participantId: string, ballot: Extract<Intention, { type: 'ballot' }>): Promise<IntentionAnswer> {
     const key = `${ballot.roundId} ${participantId}`;
     ballotIds.reload();
-    const answer = await this.votes.receiveBallot(this.sessionId, participantId, ballot, Object.hasOwn(ballotIds.value, key) ? ballotIds.value[key] : undefined);
+    const answer = await this.ballotIntake.add({ participantId, message: ballot, recordedClientId: Object.hasOwn(ballotIds.value, key) ? ballotIds.value[key] : undefined });
     if (answer.status === 'recorded' && !Object.hasOwn(ballotIds.value, key)) ballotIds.set({ ...ballotIds.value, [key]: ballot.id });
     return answer;
   }
@@ -413,10 +435,24 @@ export class RoomHostState implements RoomHostApi {
       const device = this.devices[id];
       if (!device) continue;
       // Only an admitted device is shown the session; one waiting sees its title and its own name.
-      views[id] = device.status === 'admitted' && device.participantId ? participantView(source, device.participantId, device.name) : waitingView(source.session.title, device.name);
+      const view = device.status === 'admitted' && device.participantId ? participantView(source, device.participantId, device.name) : waitingView(source.session.title, device.name);
+      const key = viewKey(view, source.now);
+      if (this.sent.get(id) === key) continue;
+      this.sent.set(id, key);
+      views[id] = view;
     }
     if (Object.keys(views).length) await this.send({ type: 'publish', views }, false);
   }
+}
+
+/**
+ * A view's identity for "has it changed": a running timer's time left changes with every build,
+ * so it counts by the second it ends at, which stays put while the block runs.
+ */
+function viewKey(view: ParticipantView, now: number): string {
+  const timer = view.block?.timer;
+  if (!timer || timer.state !== 'running') return JSON.stringify(view);
+  return JSON.stringify({ ...view, block: { ...view.block, timer: { ...timer, remainingMs: Math.round((now + timer.remainingMs) / 1000) } } });
 }
 
 let host: RoomHostState | undefined;

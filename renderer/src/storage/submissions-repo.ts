@@ -35,24 +35,40 @@ export class SubmissionsRepository {
   }
 
   /**
-   * Records a participant's submitted item once: decided against the session as stored in the
-   * same transaction, so a resent id (the same participant and client id) is found even when
-   * two copies arrive together, and is answered as recorded without a second row.
+   * Records participants' submitted items, each once, in one transaction (a full room sends
+   * hundreds in a burst, and each commit waits for the disk): each is decided against the session
+   * as stored in the same transaction, so a resent id (the same participant and client id) is
+   * found even when two copies arrive together, and is answered as recorded without a second row.
    */
-  receive(sessionId: string, participantId: string, message: SubmitMessage): Promise<IntentionAnswer> {
+  receiveMany(sessionId: string, items: readonly { participantId: string; message: SubmitMessage }[]): Promise<IntentionAnswer[]> {
     return this.editor.edit(
-      'Receive a submission',
-      async (tx): Promise<IntentionAnswer> => {
+      'Receive submissions',
+      async (tx): Promise<IntentionAnswer[]> => {
         const session = await this.db.sessions.get(sessionId);
-        if (!session) return { status: 'refused', message: 'The session is no longer there.' };
-        const resent = await this.db.submissions.where({ sessionId, participantId, clientId: message.id }).toArray();
-        const decision = decideSubmit({ session, submissions: resent, at: this.now(), makeId: newId }, participantId, message);
-        if (decision.kind === 'refuse') return { status: 'refused', message: decision.message };
-        if (decision.kind === 'record') await tx.insert('submissions', [decision.value]);
-        return { status: 'recorded' };
+        if (!session) return items.map(() => ({ status: 'refused', message: 'The session is no longer there.' }));
+        const made: Submission[] = [];
+        const answers: IntentionAnswer[] = [];
+        for (const { participantId, message } of items) {
+          const stored = await this.db.submissions.where({ sessionId, participantId, clientId: message.id }).toArray();
+          const resent = [...stored, ...made.filter((s) => s.participantId === participantId && s.clientId === message.id)];
+          const decision = decideSubmit({ session, submissions: resent, at: this.now(), makeId: newId }, participantId, message);
+          if (decision.kind === 'refuse') answers.push({ status: 'refused', message: decision.message });
+          else {
+            if (decision.kind === 'record') made.push(decision.value);
+            answers.push({ status: 'recorded' });
+          }
+        }
+        if (made.length) await tx.insert('submissions', made);
+        return answers;
       },
       { undoable: false },
     );
+  }
+
+  /** Records one participant's submitted item once (see receiveMany). */
+  async receive(sessionId: string, participantId: string, message: SubmitMessage): Promise<IntentionAnswer> {
+    const [answer] = await this.receiveMany(sessionId, [{ participantId, message }]);
+    return answer!;
   }
 
   private async pending(ids: readonly string[]): Promise<Submission[]> {

@@ -122,19 +122,44 @@ export class VotesRepository extends SessionsRepository {
    * the facilitator's Undo must never take back someone's vote. A secret ballot goes in nameless.
    */
   receiveBallot(sessionId: string, participantId: string, message: BallotMessage, recordedClientId: string | undefined): Promise<IntentionAnswer> {
+    return this.receiveBallots(sessionId, [{ participantId, message, recordedClientId }]).then((answers) => answers[0]!);
+  }
+
+  /**
+   * Devices' ballots that arrived together, in one transaction (a full room votes at once, and
+   * each commit waits for the disk), each decided on the round as the ones before it left it.
+   */
+  receiveBallots(sessionId: string, ballots: readonly { participantId: string; message: BallotMessage; recordedClientId: string | undefined }[]): Promise<IntentionAnswer[]> {
     return this.editor.edit(
-      'Receive a vote',
-      async (tx): Promise<IntentionAnswer> => {
+      ballots.length === 1 ? 'Receive a vote' : 'Receive votes',
+      async (tx): Promise<IntentionAnswer[]> => {
         const session = await this.db.sessions.get(sessionId);
-        if (!session) return { status: 'refused', message: 'The session is no longer there.' };
-        const round = await this.db.votes.get(message.roundId);
-        const decision = decideBallot(session, round, participantId, message, recordedClientId);
-        if (decision.kind === 'refuse') return { status: 'refused', message: decision.message };
-        if (decision.kind === 'record') {
-          const patch = valid(castBallot(round!, participantId, decision.value, this.now(), this.random));
-          await tx.update<VoteRound>('votes', round!.id, { ...patch, updatedAt: this.now() });
+        if (!session) return ballots.map(() => ({ status: 'refused', message: 'The session is no longer there.' }));
+        const rounds = new Map<string, VoteRound | undefined>();
+        const changed = new Set<string>();
+        const recordedNow = new Map<string, string>();
+        const answers: IntentionAnswer[] = [];
+        for (const { participantId, message, recordedClientId } of ballots) {
+          if (!rounds.has(message.roundId)) rounds.set(message.roundId, await this.db.votes.get(message.roundId));
+          const round = rounds.get(message.roundId);
+          const key = `${message.roundId} ${participantId}`;
+          const decision = decideBallot(session, round, participantId, message, recordedNow.get(key) ?? recordedClientId);
+          if (decision.kind === 'refuse') {
+            answers.push({ status: 'refused', message: decision.message });
+            continue;
+          }
+          if (decision.kind === 'record') {
+            rounds.set(round!.id, { ...round!, ...valid(castBallot(round!, participantId, decision.value, this.now(), this.random)), updatedAt: this.now() });
+            changed.add(round!.id);
+            recordedNow.set(key, message.id);
+          }
+          answers.push({ status: 'recorded' });
         }
-        return { status: 'recorded' };
+        for (const id of changed) {
+          const { id: _id, ...patch } = rounds.get(id)!;
+          await tx.update<VoteRound>('votes', id, patch);
+        }
+        return answers;
       },
       { undoable: false },
     );

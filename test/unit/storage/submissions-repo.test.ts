@@ -38,6 +38,24 @@ describe('SubmissionsRepository', () => {
     expect(store.editor.history.nextUndo).toBe(before);
   });
 
+  it('records a burst in one transaction, each answered on its own; a copy inside the same batch is one row', async () => {
+    const { store, repo, session, submit } = await setUp();
+    const answers = await repo.receiveMany(session.id, [
+      { participantId: 'ana', message: submit() },
+      { participantId: 'ben', message: submit({ id: 'client-0002', kind: 'idea', text: 'Cache the FAQ' }) },
+      { participantId: 'ana', message: submit() },
+      { participantId: 'ben', message: submit({ id: 'client-0003', blockId: 'gone' }) },
+    ]);
+    expect(answers).toEqual([
+      { status: 'recorded' },
+      { status: 'recorded' },
+      { status: 'recorded' },
+      { status: 'refused', message: 'That block is over: the session has moved on to "Review risks".' },
+    ]);
+    const rows = await store.db.submissions.where({ sessionId: session.id }).toArray();
+    expect(rows.map((r) => `${r.participantId} ${r.clientId}`).sort()).toEqual(['ana client-0001', 'ben client-0002']);
+  });
+
   it('refuses an item for a block that is over, with the reason', async () => {
     const { repo, session, submit } = await setUp();
     expect(await repo.receive(session.id, 'ana', submit({ blockId: 'gone' }))).toEqual({ status: 'refused', message: 'That block is over: the session has moved on to "Review risks".' });
@@ -137,6 +155,31 @@ describe('a ballot from a device', () => {
     // Undoing the facilitator's last edit (setting the round up) cannot take a vote away with it.
     await expect(store.editor.undo()).rejects.toThrow();
     expect((await store.db.votes.get(round.id))!.voted).toEqual(['ana']);
+  });
+});
+
+describe('ballots from several devices at once', () => {
+  it('go in one transaction, each decided on the round as the ones before left it', async () => {
+    const { store, session, review } = await setUp();
+    const votes = new VotesRepository(store.editor, store.clock.now, () => 0);
+    const candidates = [
+      { id: 'c1', label: 'Latency' },
+      { id: 'c2', label: 'Cost' },
+    ];
+    const round = await votes.addRound(session.id, review.id, { title: 'First?', target: 'uncertainty', matrixId: '', candidates, mode: 'ballots', dotsPerVoter: 2, maxPerCandidate: 2, secret: true, reveal: 'facilitator', voterIds: ['ana', 'ben'] });
+    const ballot = (id: string, candidateId: string) => ({ type: 'ballot' as const, id, roundId: round.id, dots: [{ candidateId, dots: 2 }] });
+    const answers = await votes.receiveBallots(session.id, [
+      { participantId: 'ana', message: ballot('ballot-0001', 'c1'), recordedClientId: undefined },
+      { participantId: 'ben', message: ballot('ballot-0002', 'c2'), recordedClientId: undefined },
+      // Ana's resend in the same batch is the same vote; another ballot of hers is refused.
+      { participantId: 'ana', message: ballot('ballot-0001', 'c1'), recordedClientId: undefined },
+      { participantId: 'ana', message: ballot('ballot-0003', 'c2'), recordedClientId: undefined },
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['recorded', 'recorded', 'recorded', 'refused']);
+    const stored = (await store.db.votes.get(round.id))!;
+    expect([...stored.voted].sort()).toEqual(['ana', 'ben']);
+    expect(stored.ballots.map((b) => b.dots[0]!.candidateId).sort()).toEqual(['c1', 'c2']);
+    expect(stored.ballots.every((b) => b.voterId === '')).toBe(true);
   });
 });
 

@@ -163,6 +163,13 @@ describe('the control endpoints on a real http server', () => {
     const publish = { type: 'publish', views: { d1: VIEW } };
     expect((await call('POST', '/__keel/room/command', { body: JSON.stringify(publish) })).status).toBe(204);
     expect(servers.last().commands).toEqual([publish]);
+    // Several queued commands in one request, carried out in their order; one bad command refuses the lot.
+    const batch = [{ type: 'admit', deviceId: 'd1', participantId: 'p1' }, { type: 'ack', deviceId: 'd1', id: 'client-id-1', status: 'recorded' }, publish];
+    expect((await call('POST', '/__keel/room/command', { body: JSON.stringify(batch) })).status).toBe(204);
+    expect(servers.last().commands).toEqual([publish, ...batch]);
+    expect((await call('POST', '/__keel/room/command', { body: JSON.stringify([publish, { type: 'admit', deviceId: 'd1' }]) })).status).toBe(400);
+    expect((await call('POST', '/__keel/room/command', { body: '[]' })).status).toBe(400);
+    expect(servers.last().commands).toHaveLength(4);
     expect(JSON.parse((await call('GET', '/__keel/room/diagnose')).body)).toMatchObject({ address: '127.0.0.1', reachable: true });
 
     expect((await call('POST', '/__keel/room/stop', { body: '{}' })).status).toBe(204);
