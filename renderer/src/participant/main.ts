@@ -2,6 +2,6 @@ import { mount } from 'svelte';
 import './participant.css';
 import ParticipantApp from './ParticipantApp.svelte';
 
-// The page participants open on their own phones and laptops (room mode), built apart from the
+// The page participants open on their own phones and laptops to join a room, built apart from the
 // app (build/vite.participant.config.ts) and served by the room server.
 mount(ParticipantApp, { target: document.getElementById('app')! });

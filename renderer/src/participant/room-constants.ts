@@ -1,6 +1,6 @@
 import type { SubmissionKind } from '../../../electron/room/protocol';
 
-// The few values of room mode's protocol (electron/room/protocol.ts) that the participant page
+// The few values of the room's protocol (electron/room/protocol.ts) that the participant page
 // needs at run time, copied: importing them would bring zod into the page, which must stay tiny.
 // test/unit/participant/room-constants.test.ts checks that each copy equals the protocol's.
 
