@@ -3,8 +3,8 @@
 // fallback's HTTP bodies (web-host.ts): the renderer is untrusted input either way, and what a
 // command carries goes on to participants' devices.
 import { z } from 'zod';
+import { ClientIdSchema } from './device-schemas.js';
 import {
-  ClientIdSchema,
   ROOM_DEVICES_MAX,
   SUBMISSION_KINDS,
   type ParticipantView,

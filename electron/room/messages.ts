@@ -3,7 +3,8 @@
 // (a zod issue's wording, never a stack trace); the device's connection stays open.
 import type { ZodType } from 'zod';
 import type { Device } from './devices.js';
-import { DeviceMessageSchema, HelloMessageSchema, JoinRequestSchema, type HelloMessage, type Intention, type JoinRequest } from './protocol.js';
+import { DeviceMessageSchema, HelloMessageSchema, JoinRequestSchema } from './device-schemas.js';
+import type { HelloMessage, Intention, JoinRequest } from './protocol.js';
 
 export const MESSAGE_REFUSALS = {
   tooMany: 'Too many messages at once. Wait a moment, then send again.',

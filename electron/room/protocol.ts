@@ -9,11 +9,12 @@
 // the message's shape, and passes it to the host; the host checks it against the session (domain
 // rules), records it and acknowledges it. Secret ballots go from one device to the host only: the
 // server never sends a device anything but what the host built for it (its own view).
-import { z } from 'zod';
-
-// No compiled parsers: zod otherwise probes `new Function` when a schema is built, which the
-// renderer's CSP (no unsafe-eval) reports as a violation each time this module is imported there.
-z.config({ jitless: true });
+//
+// This module holds no run-time code but constants: the schemas themselves are in
+// device-schemas.ts, which only the room server loads, so neither zod nor its compiled parsers
+// (which probe `new Function`, refused by the app's CSP) reach the renderer or the participant page.
+import type { z } from 'zod';
+import type * as schemas from './device-schemas.js';
 
 // ---- Limits (the server enforces them; the host's domain rules repeat none of them) ----
 
@@ -61,69 +62,22 @@ export const SUBMISSION_KIND_LABELS: Record<SubmissionKind, string> = {
   parking: 'Parking-lot topic',
 };
 
-/** A client-made id (random, 8 to 64 of [A-Za-z0-9_-]): a resent message with the same id is recorded once. */
-export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id');
-const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'a token');
-const IdSchema = z.string().min(1).max(100);
-const OneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no control characters');
-
-// ---- Device -> server ----
+// ---- Device -> server (the schemas that check them: device-schemas.ts) ----
 
 /** POST /api/join: the room code typed (or the join token from the QR code), a name and a function. */
-export const JoinRequestSchema = z
-  .object({
-    code: z.string().max(20).optional(),
-    joinToken: TokenSchema.optional(),
-    name: OneLine(ROOM_NAME_MAX),
-    function: OneLine(ROOM_NAME_MAX),
-  })
-  .strict()
-  .refine((j) => j.code !== undefined || j.joinToken !== undefined, 'a room code or a join token');
-export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+export type JoinRequest = z.infer<typeof schemas.JoinRequestSchema>;
 
 export type JoinResponse =
   | { ok: true; deviceId: string; token: string; status: DeviceStatus }
   | { ok: false; reason: 'wrong-code' | 'joining-closed' | 'room-full' | 'bad-request' | 'too-many-requests'; message: string };
 
 /** The first frame on a socket: the device's own token. */
-export const HelloMessageSchema = z.object({ type: z.literal('hello'), token: TokenSchema }).strict();
-export type HelloMessage = z.infer<typeof HelloMessageSchema>;
-
-export const SubmitMessageSchema = z
-  .object({
-    type: z.literal('submit'),
-    id: ClientIdSchema,
-    /** The block it was written for (the host refuses it when that block is no longer current). */
-    blockId: IdSchema,
-    kind: z.enum(SUBMISSION_KINDS),
-    text: OneLine(ROOM_TEXT_MAX),
-  })
-  .strict();
-export type SubmitMessage = z.infer<typeof SubmitMessageSchema>;
-
-export const BallotMessageSchema = z
-  .object({
-    type: z.literal('ballot'),
-    id: ClientIdSchema,
-    roundId: IdSchema,
-    dots: z.array(z.object({ candidateId: IdSchema, dots: z.number().int().min(0).max(100) }).strict()).max(500),
-  })
-  .strict();
-export type BallotMessage = z.infer<typeof BallotMessageSchema>;
-
-/** Keeps a connection alive and asks for the current view again. */
-export const PingMessageSchema = z.object({ type: z.literal('ping') }).strict();
-
+export type HelloMessage = z.infer<typeof schemas.HelloMessageSchema>;
+/** An item written for the block with `blockId`; `id` is the device's own (a resent id is recorded once). */
+export type SubmitMessage = z.infer<typeof schemas.SubmitMessageSchema>;
+export type BallotMessage = z.infer<typeof schemas.BallotMessageSchema>;
 /** Everything a joined device may send (socket frames after the hello; POST /api/send bodies). */
-export const DeviceMessageSchema = z.discriminatedUnion('type', [SubmitMessageSchema, BallotMessageSchema, PingMessageSchema]);
-export type DeviceMessage = z.infer<typeof DeviceMessageSchema>;
+export type DeviceMessage = z.infer<typeof schemas.DeviceMessageSchema>;
 /** The intentions the server passes on to the host. */
 export type Intention = SubmitMessage | BallotMessage;
 

@@ -24,7 +24,7 @@ import {
   VOTE_TARGETS,
 } from '../domain/sessions/model';
 import { ITEM_KINDS, ITEM_STATUSES } from '../domain/uncertainty/model';
-import { SUBMITTED_KINDS } from '../domain/room/model';
+import { SUBMISSION_KINDS } from '../../../electron/room/protocol';
 import { count, dayOrEmpty, id, isoDate, line, score, text } from './format-parts';
 
 // Planning sessions' part of the .keel.json format (version 7): sessions with their agenda and
@@ -97,7 +97,7 @@ export const SubmissionFileSchema = z.strictObject({
   participantId: id,
   author: text(1, SUBMITTED_NAME_MAX),
   function: text(0, SUBMITTED_NAME_MAX),
-  kind: z.enum(SUBMITTED_KINDS),
+  kind: z.enum(SUBMISSION_KINDS),
   text: text(1, SUBMITTED_TEXT_MAX),
   clientId: text(1, 64),
   status: z.enum(['pending', 'accepted', 'declined']),

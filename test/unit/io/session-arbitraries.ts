@@ -19,7 +19,8 @@ import {
 } from '../../../renderer/src/domain/sessions/model';
 import type { ProgramState, SessionSnapshot } from '../../../renderer/src/domain/sessions/snapshot';
 import type { OwnedRow } from '../../../renderer/src/domain/snapshot';
-import { SUBMITTED_KINDS, type Submission } from '../../../renderer/src/domain/room/model';
+import { SUBMISSION_KINDS } from '../../../electron/room/protocol';
+import type { Submission } from '../../../renderer/src/domain/room/model';
 import { day, line, score, text, time } from './primitives';
 import { ITEM_KINDS, ITEM_STATUSES } from '../../../renderer/src/domain/uncertainty/model';
 
@@ -216,7 +217,7 @@ function sessionWithParts(programId: string, ids: ProgramIds, createdAt: number)
               participantId: people.length ? fc.constantFrom(...people) : fc.uuid(),
               author: someText(30),
               function: text(20),
-              kind: fc.constantFrom(...SUBMITTED_KINDS),
+              kind: fc.constantFrom(...SUBMISSION_KINDS),
               text: someText(60),
               clientId: fc.stringMatching(/^[A-Za-z0-9_-]{8,20}$/),
               status: fc.constantFrom(...(captures.length ? (['pending', 'accepted', 'declined'] as const) : (['pending', 'declined'] as const))),

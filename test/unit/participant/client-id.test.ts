@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientIdSchema } from '../../../electron/room/protocol';
+import { ClientIdSchema } from '../../../electron/room/device-schemas';
 import { newClientId } from '../../../renderer/src/participant/client-id';
 
 describe('a client id', () => {

@@ -4,7 +4,8 @@ import { currentBlock } from '../sessions/timer';
 import { ballotProblem } from '../sessions/votes';
 import { quoted } from '../words';
 import { acceptsFor } from './view';
-import { SUBMITTED_KIND_LABELS, type Submission } from './model';
+import { SUBMISSION_KIND_LABELS } from '../../../../electron/room/protocol';
+import type { Submission } from './model';
 
 // What the host does with a participant's intention (an item submitted, a ballot cast): record
 // it, answer a resent one as before without recording it again (devices resend what they could
@@ -42,7 +43,7 @@ export function decideSubmit(context: SubmitContext, participantId: string, mess
   const block = currentBlock(session);
   if (!block) return refuse('No block is running: wait for the next one.');
   if (block.id !== message.blockId) return refuse(`That block is over: the session has moved on to ${quoted(block.title)}.`);
-  if (!acceptsFor(block.method).includes(message.kind)) return refuse(`This block does not take ${SUBMITTED_KIND_LABELS[message.kind].toLowerCase()} items.`);
+  if (!acceptsFor(block.method).includes(message.kind)) return refuse(`This block does not take ${SUBMISSION_KIND_LABELS[message.kind].toLowerCase()} items.`);
   const person = session.participants.find((p) => p.id === participantId)!;
   return {
     kind: 'record',

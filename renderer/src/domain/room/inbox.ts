@@ -2,7 +2,8 @@ import type { SubmissionKind } from '../../../../electron/room/protocol';
 import { ITEM_TITLE_MAX } from '../uncertainty/model';
 import { SESSION_TEXT_MAX, type CaptureKind } from '../sessions/model';
 import { andList, truncate } from '../words';
-import { SUBMITTED_KIND_LABELS, type Submission } from './model';
+import { SUBMISSION_KIND_LABELS } from '../../../../electron/room/protocol';
+import type { Submission } from './model';
 
 // The facilitator's inbox of what participants submitted, and what accepting makes of it: a
 // capture, through the capture bar's own rules, so an accepted item is exactly what the
@@ -70,7 +71,7 @@ export function acceptedCaptures(submissions: readonly Submission[], how: 'each'
 }
 
 function noteText(group: readonly Submission[], body: string): string {
-  const labels = [...new Set(group.map((s) => SUBMITTED_KIND_LABELS[s.kind]))];
+  const labels = [...new Set(group.map((s) => SUBMISSION_KIND_LABELS[s.kind]))];
   const authors = [...new Set(group.map(authorOf))];
   // A long list of names gives way to what was said.
   const from = truncate(` — from ${andList(authors)}`, SESSION_TEXT_MAX / 5, '…');

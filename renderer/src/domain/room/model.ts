@@ -27,15 +27,3 @@ export interface Submission {
   at: number;
   decidedAt: number | null;
 }
-
-/**
- * The protocol's kinds and their names, as values the renderer uses without loading the
- * protocol's schemas (and zod with them) into its bundles; a unit test checks they are the same.
- */
-export const SUBMITTED_KINDS = ['uncertainty', 'idea', 'concern', 'parking'] as const satisfies readonly SubmissionKind[];
-export const SUBMITTED_KIND_LABELS: Record<SubmissionKind, string> = {
-  uncertainty: 'Uncertainty',
-  idea: 'Idea',
-  concern: 'Concern',
-  parking: 'Parking-lot topic',
-};

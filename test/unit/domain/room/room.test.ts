@@ -320,12 +320,3 @@ describe('the inbox', () => {
     expect(made!.text.endsWith('…')).toBe(true);
   });
 });
-
-describe('the kinds the renderer uses without the protocol’s schemas', () => {
-  it('are the protocol’s kinds and names', async () => {
-    const protocol = await import('../../../../electron/room/protocol');
-    const model = await import('../../../../renderer/src/domain/room/model');
-    expect(model.SUBMITTED_KINDS).toEqual(protocol.SUBMISSION_KINDS);
-    expect(model.SUBMITTED_KIND_LABELS).toEqual(protocol.SUBMISSION_KIND_LABELS);
-  });
-});
