@@ -135,15 +135,21 @@ describe('SubmissionsRepository', () => {
   });
 });
 
+/** A secret round of two candidates for Ana and Ben, two dots each. */
+async function secretRound(store: Awaited<ReturnType<typeof setUp>>['store'], sessionId: string, blockId: string) {
+  const votes = new VotesRepository(store.editor, store.clock.now, () => 0);
+  const candidates = [
+    { id: 'c1', label: 'Latency' },
+    { id: 'c2', label: 'Cost' },
+  ];
+  const round = await votes.addRound(sessionId, blockId, { title: 'First?', target: 'uncertainty', matrixId: '', candidates, mode: 'ballots', dotsPerVoter: 2, maxPerCandidate: 2, secret: true, reveal: 'facilitator', voterIds: ['ana', 'ben'] });
+  return { votes, round };
+}
+
 describe('a ballot from a device', () => {
   it('is cast nameless in a secret round, off the undo history; a resend with its id is recorded once', async () => {
     const { store, session, review } = await setUp();
-    const votes = new VotesRepository(store.editor, store.clock.now, () => 0);
-    const candidates = [
-      { id: 'c1', label: 'Latency' },
-      { id: 'c2', label: 'Cost' },
-    ];
-    const round = await votes.addRound(session.id, review.id, { title: 'First?', target: 'uncertainty', matrixId: '', candidates, mode: 'ballots', dotsPerVoter: 2, maxPerCandidate: 2, secret: true, reveal: 'facilitator', voterIds: ['ana', 'ben'] });
+    const { votes, round } = await secretRound(store, session.id, review.id);
     const setUpStep = store.editor.history.nextUndo;
     const ballot = { type: 'ballot' as const, id: 'ballot-0001', roundId: round.id, dots: [{ candidateId: 'c2', dots: 2 }] };
     expect(await votes.receiveBallot(session.id, 'ana', ballot, undefined)).toEqual({ status: 'recorded' });
@@ -161,12 +167,7 @@ describe('a ballot from a device', () => {
 describe('ballots from several devices at once', () => {
   it('go in one transaction, each decided on the round as the ones before left it', async () => {
     const { store, session, review } = await setUp();
-    const votes = new VotesRepository(store.editor, store.clock.now, () => 0);
-    const candidates = [
-      { id: 'c1', label: 'Latency' },
-      { id: 'c2', label: 'Cost' },
-    ];
-    const round = await votes.addRound(session.id, review.id, { title: 'First?', target: 'uncertainty', matrixId: '', candidates, mode: 'ballots', dotsPerVoter: 2, maxPerCandidate: 2, secret: true, reveal: 'facilitator', voterIds: ['ana', 'ben'] });
+    const { votes, round } = await secretRound(store, session.id, review.id);
     const ballot = (id: string, candidateId: string) => ({ type: 'ballot' as const, id, roundId: round.id, dots: [{ candidateId, dots: 2 }] });
     const answers = await votes.receiveBallots(session.id, [
       { participantId: 'ana', message: ballot('ballot-0001', 'c1'), recordedClientId: undefined },
