@@ -147,7 +147,9 @@ describe('.keel.json round trip', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // Forty programs of every area through a real store: seconds of work, more on a busy machine
+    // (it timed out at Vitest's default 5 s in CI once sessions carried submissions too).
+  }, 60_000);
 
   it('any id either round-trips or is refused with the id rule\'s sentence, and never pollutes a prototype (property)', () => {
     const memberNames = Object.getOwnPropertyNames(Object.prototype);
